@@ -1,0 +1,32 @@
+/**
+ * Study settings in one object so a later settings screen can edit them.
+ * Units are in the names; hours are local clock hours.
+ */
+export interface StudySettings {
+  /** Target probability of recall at the moment a review card falls due (0.70–0.99). */
+  readonly desiredRetention: number;
+  readonly learningStepsMinutes: readonly number[];
+  readonly relearningStepsMinutes: readonly number[];
+  readonly maximumIntervalDays: number;
+  /** Interval fuzz spreads reviews; seeded from the card and `now`, so it is reproducible. */
+  readonly isFuzzEnabled: boolean;
+  readonly newCardsPerDay: number;
+  readonly reviewsPerDay: number;
+  /** The study day starts at this local hour (Anki: 4 am). */
+  readonly dayStartHour: number;
+  /** When nothing else is left, a learning card due within this many minutes is shown early. */
+  readonly learnAheadMinutes: number;
+}
+
+/** The defaults from the product spec (issue 2). */
+export const DEFAULT_SETTINGS: StudySettings = {
+  desiredRetention: 0.9,
+  learningStepsMinutes: [1, 10],
+  relearningStepsMinutes: [10],
+  maximumIntervalDays: 36500,
+  isFuzzEnabled: true,
+  newCardsPerDay: 20,
+  reviewsPerDay: 200,
+  dayStartHour: 4,
+  learnAheadMinutes: 20,
+};
