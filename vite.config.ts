@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // Study-day boundaries are local time; pin the zone so domain tests are reproducible anywhere.
+    env: { TZ: 'UTC' },
   },
 });

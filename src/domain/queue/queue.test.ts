@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { asCardId, asDeckId, type CardId } from '../ids';
+import { DEFAULT_SETTINGS } from '../settings';
+import type { CardPhase, CardState, ReviewLogEntry } from '../scheduling/types';
+import { applyGradeToQueue, buildQueue, countDoneToday, nextCard, nextDueAt, queueCounts, type BuildQueueInput } from './queue';
+import { nextStudyDayStart, studyDayStart } from './study-day';
+
+// Tests run with TZ=UTC (vite.config.ts), so the 4 am day start is 04:00Z.
+const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
+const MIN = 60_000;
+const DAY = 86_400_000;
+const deckId = asDeckId('deck');
+const ids = (...names: string[]): CardId[] => names.map(asCardId);
+
+function state(cardId: string, phase: CardPhase, dueAt: number): CardState {
+  return {
+    deckId, cardId: asCardId(cardId), phase, dueAt,
+    stability: 1, difficulty: 5, scheduledDays: 0, learningStep: 0, reps: 1, lapses: 0, lastReviewedAt: NOW - DAY,
+  };
+}
+
+function input(cardIds: CardId[], states: CardState[], overrides: Partial<BuildQueueInput> = {}): BuildQueueInput {
+  return {
+    cardIds,
+    states: new Map(states.map((s) => [s.cardId, s])),
+    settings: DEFAULT_SETTINGS,
+    doneToday: { newCards: 0, reviews: 0 },
+    now: NOW,
+    ...overrides,
+  };
+}
+
+/** Drains the queue the way a student who always answers Easy-to-review would: every card once. */
+function drainOrder(queue: ReturnType<typeof buildQueue>, now: number): string[] {
+  const order: string[] = [];
+  let q = queue;
+  for (let next = nextCard(q, now, 20); next; next = nextCard(q, now, 20)) {
+    order.push(next.cardId);
+    q = applyGradeToQueue(q, state(next.cardId, 'review', now + 5 * DAY), now, 4);
+  }
+  return order;
+}
+
+describe('buildQueue and nextCard', () => {
+  it('serves due learning cards, then due reviews most overdue first, then new cards in deck order', () => {
+    const cards = ids('n1', 'r-recent', 'l1', 'n2', 'r-old', 'rl1', 'r-future');
+    const queue = buildQueue(input(cards, [
+      state('r-recent', 'review', NOW - 1 * DAY),
+      state('l1', 'learning', NOW - 2 * MIN),
+      state('r-old', 'review', NOW - 9 * DAY),
+      state('rl1', 'relearning', NOW - 5 * MIN),
+      state('r-future', 'review', NOW + 3 * DAY),
+    ]));
+    expect(drainOrder(queue, NOW)).toEqual(['rl1', 'l1', 'r-old', 'r-recent', 'n1', 'n2']);
+  });
+
+  it('counts a review due later today (before the 4 am rollover) as due today', () => {
+    const queue = buildQueue(input(ids('a'), [state('a', 'review', Date.UTC(2026, 11, 1, 3, 0))]));
+    expect(queue.review).toEqual(['a']);
+    const tomorrow = buildQueue(input(ids('b'), [state('b', 'review', Date.UTC(2026, 11, 1, 5, 0))]));
+    expect(tomorrow.review).toEqual([]);
+  });
+
+  it('caps new cards at 20 a day minus those already introduced today', () => {
+    const cards = Array.from({ length: 30 }, (_, i) => asCardId(`c${i}`));
+    expect(buildQueue(input(cards, [])).fresh).toHaveLength(20);
+    expect(buildQueue(input(cards, [], { doneToday: { newCards: 15, reviews: 0 } })).fresh).toEqual(ids('c0', 'c1', 'c2', 'c3', 'c4'));
+    expect(buildQueue(input(cards, [], { doneToday: { newCards: 25, reviews: 0 } })).fresh).toEqual([]);
+  });
+
+  it('caps reviews at 200 a day minus those done today, keeping the most overdue', () => {
+    const states = Array.from({ length: 210 }, (_, i) => state(`r${i}`, 'review', NOW - (i + 1) * MIN));
+    const cards = states.map((s) => s.cardId);
+    const queue = buildQueue(input(cards, states, { doneToday: { newCards: 0, reviews: 5 } }));
+    expect(queue.review).toHaveLength(195);
+    expect(queue.review[0]).toBe('r209');
+    expect(queue.review).not.toContain('r0');
+  });
+
+  it('ignores stored states of cards that were removed from the deck', () => {
+    const queue = buildQueue(input(ids('kept'), [state('kept', 'review', NOW - DAY), state('gone', 'review', NOW - 2 * DAY)]));
+    expect(queue.review).toEqual(['kept']);
+  });
+
+  it('shows a learning card early only when nothing else is left, within the 20-minute learn-ahead', () => {
+    const queue = buildQueue(input(ids('l', 'n'), [state('l', 'learning', NOW + 10 * MIN)]));
+    expect(nextCard(queue, NOW, 20)).toEqual({ cardId: 'n', source: 'new' });
+    const onlyLearning = applyGradeToQueue(queue, state('n', 'review', NOW + 3 * DAY), NOW, 4);
+    expect(nextCard(onlyLearning, NOW, 20)).toEqual({ cardId: 'l', source: 'learn-ahead' });
+    expect(nextCard(onlyLearning, NOW, 5)).toBeNull();
+  });
+
+  it('brings a card graded into a learning step back in the same session once it falls due', () => {
+    let queue = buildQueue(input(ids('a', 'b'), []));
+    queue = applyGradeToQueue(queue, state('a', 'learning', NOW + MIN), NOW, 4);
+    expect(nextCard(queue, NOW, 0)).toEqual({ cardId: 'b', source: 'new' });
+    queue = applyGradeToQueue(queue, state('b', 'review', NOW + 3 * DAY), NOW, 4);
+    expect(nextCard(queue, NOW, 0)).toBeNull();
+    expect(nextCard(queue, NOW + MIN, 0)).toEqual({ cardId: 'a', source: 'learning' });
+  });
+
+  it('keeps the learning list sorted by due time as cards rejoin it', () => {
+    let queue = buildQueue(input(ids('a', 'b', 'c'), []));
+    queue = applyGradeToQueue(queue, state('a', 'learning', NOW + 10 * MIN), NOW, 4);
+    queue = applyGradeToQueue(queue, state('b', 'learning', NOW + MIN), NOW, 4);
+    queue = applyGradeToQueue(queue, state('c', 'relearning', NOW + 5 * MIN), NOW, 4);
+    expect(queue.learning.map((e) => e.cardId)).toEqual(['b', 'c', 'a']);
+    expect(queueCounts(queue)).toEqual({ fresh: 0, learning: 3, review: 0 });
+  });
+});
+
+describe('countDoneToday', () => {
+  const entry = (reviewedAt: number, before: CardState | null): ReviewLogEntry => ({
+    deckId, cardId: asCardId('x'), rating: 'good', reviewedAt, answerMs: 1000, before, after: state('x', 'review', NOW + DAY),
+  });
+
+  it('counts new introductions and reviews since the 4 am day start only', () => {
+    const log = [
+      entry(Date.UTC(2026, 10, 30, 3, 59), null), // yesterday's study day
+      entry(Date.UTC(2026, 10, 30, 4, 1), null),
+      entry(Date.UTC(2026, 10, 30, 8, 0), state('x', 'review', NOW)),
+      entry(Date.UTC(2026, 10, 30, 9, 0), state('x', 'learning', NOW)), // a learning step counts as neither
+    ];
+    expect(countDoneToday(log, NOW, 4)).toEqual({ newCards: 1, reviews: 1 });
+  });
+});
+
+describe('study day', () => {
+  it('starts at 4 am local time and counts 1 am as part of the previous day', () => {
+    expect(studyDayStart(Date.UTC(2026, 10, 30, 12), 4)).toBe(Date.UTC(2026, 10, 30, 4));
+    expect(studyDayStart(Date.UTC(2026, 10, 30, 1), 4)).toBe(Date.UTC(2026, 10, 29, 4));
+    expect(nextStudyDayStart(Date.UTC(2026, 10, 30, 1), 4)).toBe(Date.UTC(2026, 10, 30, 4));
+  });
+});
+
+describe('nextDueAt', () => {
+  it('gives the soonest learning card when one is waiting', () => {
+    const at = nextDueAt(input(ids('a', 'b'), [state('a', 'learning', NOW + 30 * MIN), state('b', 'review', NOW + 2 * DAY)]));
+    expect(at).toBe(NOW + 30 * MIN);
+  });
+
+  it('gives the next study day when new cards or due reviews were held back by a limit', () => {
+    const tomorrow = Date.UTC(2026, 11, 1, 4);
+    expect(nextDueAt(input(ids('n', 'b'), [state('b', 'review', NOW + 9 * DAY)]))).toBe(tomorrow);
+    expect(nextDueAt(input(ids('r'), [state('r', 'review', NOW - DAY)]))).toBe(tomorrow);
+  });
+
+  it('is null for an empty deck', () => {
+    expect(nextDueAt(input([], []))).toBeNull();
+  });
+});

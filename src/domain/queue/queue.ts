@@ -1,0 +1,157 @@
+/**
+ * The study queue for one deck and one study day: which card comes next, and the counts shown in
+ * the deck list. Order (issue 2): due (re)learning cards, then due review cards (most overdue
+ * first), then new cards in deck order; when nothing else is left, a learning card due within the
+ * learn-ahead limit is shown early. Pure: time is always a parameter.
+ */
+import type { CardId } from '../ids';
+import type { StudySettings } from '../settings';
+import type { CardState, ReviewLogEntry } from '../scheduling/types';
+import { nextStudyDayStart, studyDayStart } from './study-day';
+
+const MINUTE_MS = 60_000;
+
+/** A learning or relearning card waiting for its step to elapse. */
+export interface LearningEntry {
+  readonly cardId: CardId;
+  readonly dueAt: number;
+}
+
+export interface StudyQueue {
+  /** (Re)learning cards due before the end of the study day, soonest first. */
+  readonly learning: readonly LearningEntry[];
+  /** Review cards due today, most overdue first, already cut to the daily review limit. */
+  readonly review: readonly CardId[];
+  /** New cards in deck order, already cut to the daily new-card limit. */
+  readonly fresh: readonly CardId[];
+}
+
+/** How many cards a student has already introduced and reviewed today. */
+export interface DoneToday {
+  readonly newCards: number;
+  readonly reviews: number;
+}
+
+export type QueueSource = 'learning' | 'review' | 'new' | 'learn-ahead';
+
+export interface NextCard {
+  readonly cardId: CardId;
+  readonly source: QueueSource;
+}
+
+export interface QueueCounts {
+  readonly fresh: number;
+  readonly learning: number;
+  readonly review: number;
+}
+
+export interface BuildQueueInput {
+  /** The deck's card ids in deck order. */
+  readonly cardIds: readonly CardId[];
+  /** Stored states for this deck; cards without a state are new. States of removed cards are ignored. */
+  readonly states: ReadonlyMap<CardId, CardState>;
+  readonly settings: StudySettings;
+  readonly doneToday: DoneToday;
+  readonly now: number;
+}
+
+/** Builds the day's queue from deck order and stored states. */
+export function buildQueue(input: BuildQueueInput): StudyQueue {
+  const { cardIds, states, settings, doneToday, now } = input;
+  const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  const learning: LearningEntry[] = [];
+  const review: CardState[] = [];
+  const fresh: CardId[] = [];
+  const freshLimit = Math.max(0, settings.newCardsPerDay - doneToday.newCards);
+
+  for (const cardId of cardIds) {
+    const state = states.get(cardId);
+    if (!state || state.phase === 'new') {
+      if (fresh.length < freshLimit) fresh.push(cardId);
+    } else if (state.phase === 'learning' || state.phase === 'relearning') {
+      if (state.dueAt < dayEnd) learning.push({ cardId, dueAt: state.dueAt });
+    } else if (state.dueAt < dayEnd) {
+      review.push(state);
+    }
+  }
+
+  learning.sort(byDueThenId);
+  // Most overdue first means the earliest due date first; ties keep a stable, id-based order.
+  review.sort(byDueThenId);
+  const reviewLimit = Math.max(0, settings.reviewsPerDay - doneToday.reviews);
+  return { learning, review: review.slice(0, reviewLimit).map((s) => s.cardId), fresh };
+}
+
+/** The card to show at `now`, or null when the session is over for today. */
+export function nextCard(queue: StudyQueue, now: number, learnAheadMinutes: number): NextCard | null {
+  const firstLearning = queue.learning[0];
+  if (firstLearning && firstLearning.dueAt <= now) return { cardId: firstLearning.cardId, source: 'learning' };
+  const firstReview = queue.review[0];
+  if (firstReview) return { cardId: firstReview, source: 'review' };
+  const firstNew = queue.fresh[0];
+  if (firstNew) return { cardId: firstNew, source: 'new' };
+  if (firstLearning && firstLearning.dueAt <= now + learnAheadMinutes * MINUTE_MS) {
+    return { cardId: firstLearning.cardId, source: 'learn-ahead' };
+  }
+  return null;
+}
+
+/**
+ * The queue after `cardId` was graded into `after`: the card leaves whichever list held it and, if
+ * it is still in (re)learning steps due before the day ends, rejoins the learning list by due time.
+ */
+export function applyGradeToQueue(queue: StudyQueue, after: CardState, now: number, dayStartHour: number): StudyQueue {
+  const { cardId } = after;
+  const learning = queue.learning.filter((e) => e.cardId !== cardId);
+  const isInSteps = after.phase === 'learning' || after.phase === 'relearning';
+  if (isInSteps && after.dueAt < nextStudyDayStart(now, dayStartHour)) {
+    const entry = { cardId, dueAt: after.dueAt };
+    const at = learning.findIndex((e) => byDueThenId(entry, e) < 0);
+    learning.splice(at === -1 ? learning.length : at, 0, entry);
+  }
+  return {
+    learning,
+    review: queue.review.filter((id) => id !== cardId),
+    fresh: queue.fresh.filter((id) => id !== cardId),
+  };
+}
+
+/** Deck-list counts at `now`: new and review cards left today, and learning cards due by day's end. */
+export function queueCounts(queue: StudyQueue): QueueCounts {
+  return { fresh: queue.fresh.length, learning: queue.learning.length, review: queue.review.length };
+}
+
+/** Today's new-card and review counts from the review log, as Anki counts them against the limits. */
+export function countDoneToday(log: readonly ReviewLogEntry[], now: number, dayStartHour: number): DoneToday {
+  const dayStart = studyDayStart(now, dayStartHour);
+  let newCards = 0;
+  let reviews = 0;
+  for (const entry of log) {
+    if (entry.reviewedAt < dayStart || entry.reviewedAt > now) continue;
+    if (entry.before === null || entry.before.phase === 'new') newCards += 1;
+    else if (entry.before.phase === 'review') reviews += 1;
+  }
+  return { newCards, reviews };
+}
+
+/**
+ * When the next card of the deck falls due after this session: the earliest due time among studied
+ * cards still in the deck, or the next study day when new cards are waiting. Null when nothing is left.
+ */
+export function nextDueAt(input: BuildQueueInput): number | null {
+  const { cardIds, states, settings, now } = input;
+  const tomorrow = nextStudyDayStart(now, settings.dayStartHour);
+  let earliest: number | null = null;
+  for (const cardId of cardIds) {
+    const state = states.get(cardId);
+    // Unseen cards and review cards still due today were held back by a daily limit: tomorrow.
+    const isHeldBack = !state || state.phase === 'new' || (state.phase === 'review' && state.dueAt < tomorrow);
+    const dueAt = isHeldBack ? tomorrow : state.dueAt;
+    if (earliest === null || dueAt < earliest) earliest = dueAt;
+  }
+  return earliest;
+}
+
+function byDueThenId(a: { cardId: CardId; dueAt: number }, b: { cardId: CardId; dueAt: number }): number {
+  return a.dueAt - b.dueAt || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0);
+}

@@ -1,0 +1,134 @@
+/**
+ * The only module that talks to ts-fsrs (FSRS-6). It maps our camelCase CardState to ts-fsrs cards
+ * and back, so the rest of the app never sees ts-fsrs types, enums or Date objects.
+ */
+import {
+  type AbstractScheduler,
+  type Card as FsrsCard,
+  type FSRS,
+  type Grade,
+  type RecordLogItem,
+  type StepUnit,
+  Rating as FsrsRating,
+  State as FsrsState,
+  StrategyMode,
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+} from 'ts-fsrs';
+import type { CardId, DeckId } from '../ids';
+import type { StudySettings } from '../settings';
+import type { CardPhase, CardState, GradePreview, Rating } from './types';
+
+const RATING_TO_FSRS: Readonly<Record<Rating, Grade>> = {
+  again: FsrsRating.Again,
+  hard: FsrsRating.Hard,
+  good: FsrsRating.Good,
+  easy: FsrsRating.Easy,
+};
+
+const PHASE_TO_FSRS: Readonly<Record<CardPhase, FsrsState>> = {
+  new: FsrsState.New,
+  learning: FsrsState.Learning,
+  review: FsrsState.Review,
+  relearning: FsrsState.Relearning,
+};
+
+const FSRS_TO_PHASE: Readonly<Record<FsrsState, CardPhase>> = {
+  [FsrsState.New]: 'new',
+  [FsrsState.Learning]: 'learning',
+  [FsrsState.Review]: 'review',
+  [FsrsState.Relearning]: 'relearning',
+};
+
+/** The card id rides along on the ts-fsrs card so the fuzz seed can include it (see seedWithCardId). */
+type SeededCard = FsrsCard & { readonly flipdeckCardId: string };
+
+/**
+ * Fuzz seed from the card id, its review count and the review time. Reproducible for a fixed `now`,
+ * and two cards graded in the same millisecond still get independent fuzz.
+ */
+function seedWithCardId(this: AbstractScheduler): string {
+  const cardId: unknown = Reflect.get(this.current, 'flipdeckCardId');
+  return `${String(cardId)}_${this.current.reps}_${this.review_time.getTime()}`;
+}
+
+const toSteps = (minutes: readonly number[]): StepUnit[] => minutes.map((m) => `${m}m` as StepUnit);
+
+/** A configured scheduler. Build one per settings value; it is cheap and holds no card data. */
+export interface Scheduler {
+  /** The state each of the four ratings would produce at `now`. */
+  preview(state: CardState, now: number): GradePreview;
+  /** The state after grading `state` with `rating` at `now`. */
+  grade(state: CardState, rating: Rating, now: number): CardState;
+}
+
+/** Creates a scheduler from study settings (retention, steps, fuzz, maximum interval). */
+export function createScheduler(settings: StudySettings): Scheduler {
+  const engine: FSRS = fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumIntervalDays,
+      enable_fuzz: settings.isFuzzEnabled,
+      enable_short_term: true,
+      learning_steps: toSteps(settings.learningStepsMinutes),
+      relearning_steps: toSteps(settings.relearningStepsMinutes),
+    }),
+  ).useStrategy(StrategyMode.SEED, seedWithCardId);
+
+  const fromItem = (base: CardState, item: RecordLogItem): CardState => fromFsrsCard(base.deckId, base.cardId, item.card);
+
+  return {
+    preview(state, now) {
+      const log = engine.repeat(toFsrsCard(state), now);
+      return {
+        again: previewEntry(fromItem(state, log[FsrsRating.Again])),
+        hard: previewEntry(fromItem(state, log[FsrsRating.Hard])),
+        good: previewEntry(fromItem(state, log[FsrsRating.Good])),
+        easy: previewEntry(fromItem(state, log[FsrsRating.Easy])),
+      };
+    },
+    grade(state, rating, now) {
+      return fromItem(state, engine.next(toFsrsCard(state), now, RATING_TO_FSRS[rating]));
+    },
+  };
+}
+
+const previewEntry = (state: CardState) => ({ dueAt: state.dueAt, state });
+
+/** The state of a card that has never been reviewed: due now, phase 'new'. */
+export function newCardState(deckId: DeckId, cardId: CardId, now: number): CardState {
+  return fromFsrsCard(deckId, cardId, createEmptyCard(now));
+}
+
+function toFsrsCard(state: CardState): SeededCard {
+  return {
+    due: new Date(state.dueAt),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: 0,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningStep,
+    reps: state.reps,
+    lapses: state.lapses,
+    state: PHASE_TO_FSRS[state.phase],
+    ...(state.lastReviewedAt === null ? {} : { last_review: new Date(state.lastReviewedAt) }),
+    flipdeckCardId: state.cardId,
+  };
+}
+
+function fromFsrsCard(deckId: DeckId, cardId: CardId, card: FsrsCard): CardState {
+  return {
+    deckId,
+    cardId,
+    phase: FSRS_TO_PHASE[card.state],
+    dueAt: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningStep: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReviewedAt: card.last_review ? card.last_review.getTime() : null,
+  };
+}
