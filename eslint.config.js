@@ -1,0 +1,98 @@
+// Lint enforces the layer boundaries from STYLE.md, so they hold without anyone remembering them.
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const UI_AND_STATE = ['**/store', '**/store/**', '**/features/**', '**/components/**', '**/app/**'];
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** A no-restricted-imports rule from pattern groups, each with the reason shown to the developer. */
+const restrict = (...groups) => ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'dev-dist/', 'bench/.cache/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/storage/**'],
+    rules: { 'no-restricted-imports': restrict([['dexie', 'dexie*'], 'Only src/storage talks to IndexedDB.']) },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restrict(
+        [['react', 'react-*', 'react/*', 'dexie', 'dexie*', 'zustand', 'zustand/*'], 'src/domain is pure TypeScript.'],
+        [['**/storage', '**/storage/**', ...UI_AND_STATE], 'src/domain imports only src/domain.'],
+        [['ts-fsrs'], 'Only src/domain/scheduling imports ts-fsrs.'],
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; domain code never reads the clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; domain code never reads the clock.' },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/scheduling/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [['react', 'react-*', 'dexie', 'dexie*', 'zustand', 'zustand/*'], 'src/domain is pure TypeScript.'],
+        [['**/storage', '**/storage/**', ...UI_AND_STATE], 'src/domain imports only src/domain.'],
+      ),
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([[...UI_AND_STATE, 'react', 'react-*'], 'src/storage speaks domain types only.']) },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [['dexie', 'dexie*'], 'Only src/storage talks to IndexedDB.'],
+        [['**/features/**', '**/components/**', '**/app/**'], 'The store does not know about React screens.'],
+      ),
+    },
+  },
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [['dexie', 'dexie*', '**/storage', '**/storage/**'], 'Components never touch storage.'],
+        [['**/store', '**/store/**', '**/features/**', '**/app/**'], 'Shared components only take props.'],
+      ),
+    },
+  },
+  ...features.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': restrict(
+        [['dexie', 'dexie*', '**/storage', '**/storage/**'], 'Components never import storage; go through the store.'],
+        [['**/app/**'], 'Features do not import the app shell; app/ composes features.'],
+        [features.filter((f) => f !== feature).flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]), 'Features do not import each other.'],
+      ),
+    },
+  })),
+);

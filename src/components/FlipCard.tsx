@@ -1,0 +1,36 @@
+import { Markdown } from './Markdown';
+
+export interface FlipCardProps {
+  readonly front: string;
+  readonly back: string;
+  readonly isFlipped: boolean;
+  /** Called when the student taps the card to reveal the answer. */
+  readonly onReveal: () => void;
+}
+
+/**
+ * Displays one card; it does not decide anything. Both faces share one grid cell so the card takes
+ * the height of the taller face, and the hidden face is inert so it is neither focusable nor read.
+ */
+export function FlipCard({ front, back, isFlipped, onReveal }: FlipCardProps) {
+  return (
+    <div className="flip-card" data-flipped={isFlipped} onClick={isFlipped ? undefined : onReveal}>
+      <div className="flip-card__inner">
+        <section className="flip-card__face flip-card__front" aria-label="Question" inert={isFlipped} aria-hidden={isFlipped}>
+          <Markdown text={front} />
+        </section>
+        <section className="flip-card__face flip-card__back" aria-label="Answer" inert={!isFlipped} aria-hidden={!isFlipped} aria-live="polite">
+          {isFlipped ? (
+            <>
+              <div className="flip-card__question">
+                <Markdown text={front} />
+              </div>
+              <hr />
+              <Markdown text={back} />
+            </>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
+
+/**
+ * Renders untrusted card Markdown. Raw HTML is never interpreted (react-markdown shows it as text),
+ * and URLs pass defaultUrlTransform, which drops javascript:, data: and other unsafe protocols.
+ * Remote images are not loaded: the app makes no request to another origin, and a tracking pixel in
+ * an imported card must not phone home. They render as their alt text with a link instead.
+ */
+const components: Components = {
+  a: ({ href, children }) => (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+      {children}
+    </a>
+  ),
+  img: ({ src, alt }) => {
+    if (typeof src === 'string' && isSameOrigin(src)) return <img src={src} alt={alt ?? ''} loading="lazy" />;
+    return <span className="md-image-blocked">[image: {alt || 'external image not loaded'}]</span>;
+  },
+};
+
+function isSameOrigin(src: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('//');
+}
+
+export interface MarkdownProps {
+  readonly text: string;
+}
+
+/** Card content: Markdown without raw HTML. */
+export function Markdown({ text }: MarkdownProps) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown components={components} urlTransform={defaultUrlTransform}>
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}

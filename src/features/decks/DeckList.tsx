@@ -1,0 +1,53 @@
+import { routeHash } from '../../domain/routes/routes';
+import { useStudyStore, type DeckEntry } from '../../store';
+import { DeckCounts } from './DeckCounts';
+
+/** The home screen: every deck with its counts; a broken deck shows its error, the rest still work. */
+export function DeckList() {
+  const entries = useStudyStore((s) => s.deckEntries);
+  const listError = useStudyStore((s) => s.deckListError);
+  const isHydrated = useStudyStore((s) => s.isHydrated);
+
+  return (
+    <section aria-labelledby="deck-list-title">
+      <h1 id="deck-list-title">Your decks</h1>
+      {listError ? <p role="alert" className="notice notice--error">The deck list could not be loaded: {listError}</p> : null}
+      {!isHydrated ? <p role="status" className="loading">Loading decks…</p> : null}
+      {isHydrated && !listError && entries.length === 0 ? <p>No decks yet.</p> : null}
+      <ul className="deck-list">
+        {entries.map((entry) => (
+          <li key={entry.listing.id}>
+            <DeckListItem entry={entry} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DeckListItem({ entry }: { readonly entry: DeckEntry }) {
+  const { listing } = entry;
+  const titleId = `deck-title-${listing.id}`;
+  return (
+    <article className="deck-tile" aria-labelledby={titleId} data-status={entry.status}>
+      <h2 id={titleId} className="deck-tile__title">
+        <a href={routeHash({ name: 'deck', deckId: listing.id })}>{listing.title}</a>
+      </h2>
+      <p className="deck-tile__description">{listing.description}</p>
+      {entry.status === 'ready' ? (
+        <div className="deck-tile__footer">
+          <DeckCounts counts={entry.counts} />
+          <a className="button button--primary" href={routeHash({ name: 'study', deckId: listing.id })} aria-label={`Study ${listing.title}`}>
+            Study
+          </a>
+        </div>
+      ) : null}
+      {entry.status === 'loading' ? <p role="status" className="loading">Loading…</p> : null}
+      {entry.status === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          This deck cannot be studied: {entry.error}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { FlipCard } from '../../components/FlipCard';
+import type { DeckId } from '../../domain/ids';
+import type { Rating } from '../../domain/scheduling/types';
+import { useStudyStore } from '../../store';
+import { GradeBar } from './GradeBar';
+import { SessionComplete } from './SessionComplete';
+import { SessionHeader } from './SessionHeader';
+import { useStudyKeys } from './use-study-keys';
+
+export interface StudyScreenProps {
+  readonly deckId: DeckId;
+  readonly deckHref: string;
+}
+
+/** A study session: one card at a time, flip, grade, undo, until the end screen. */
+export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
+  const deck = useStudyStore((s) => s.decks.get(deckId));
+  const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
+  const sessionError = useStudyStore((s) => s.sessionError);
+  const isSaving = useStudyStore((s) => s.isSaving);
+  const startSession = useStudyStore((s) => s.startSession);
+  const leaveSession = useStudyStore((s) => s.leaveSession);
+  const flip = useStudyStore((s) => s.flip);
+  const grade = useStudyStore((s) => s.grade);
+  const undo = useStudyStore((s) => s.undo);
+
+  useEffect(() => {
+    if (!deck) return undefined;
+    void startSession(deckId);
+    return () => leaveSession();
+  }, [deck, deckId, startSession, leaveSession]);
+
+  const current = session?.current ?? null;
+  const isFlipped = session?.isFlipped ?? false;
+  const onGrade = useCallback((rating: Rating) => void grade(rating), [grade]);
+  const onUndo = useCallback(() => void undo(), [undo]);
+  useStudyKeys({ isFlipped, onReveal: flip, onGrade, onUndo });
+
+  // Keep keyboard focus on the next useful control: "Show answer", then "Good".
+  const revealRef = useRef<HTMLButtonElement>(null);
+  const goodRef = useRef<HTMLButtonElement>(null);
+  const currentKey = current ? `${current.cardId}@${current.shownAt}` : null;
+  useEffect(() => {
+    (isFlipped ? goodRef : revealRef).current?.focus();
+  }, [currentKey, isFlipped]);
+
+  if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
+  if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
+
+  const card = current ? deck.cards.find((c) => c.id === current.cardId) : undefined;
+  const canUndo = session.undoStack.length > 0 && !isSaving;
+
+  return (
+    <div className="study">
+      <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
+      {current && card ? (
+        <>
+          <h2 className="visually-hidden">Card</h2>
+          <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} onReveal={flip} />
+          <div className="study__actions">
+            {isFlipped ? (
+              <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isSaving} onGrade={onGrade} />
+            ) : (
+              <button ref={revealRef} type="button" className="button button--primary button--wide" onClick={flip}>
+                Show answer <kbd aria-hidden="true">Space</kbd>
+              </button>
+            )}
+          </div>
+        </>
+      ) : (
+        <SessionComplete studiedCount={session.studiedCount} nextDueAt={session.nextDueAt} deckHref={deckHref} canUndo={canUndo} onUndo={onUndo} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import type { CardId, DeckId } from '../domain/ids';
+import {
+  applyGradeToQueue,
+  buildQueue,
+  nextCard,
+  nextDueAt,
+  type DoneToday,
+  type StudyQueue,
+} from '../domain/queue/queue';
+import { createScheduler, newCardState, type Scheduler } from '../domain/scheduling/scheduler';
+import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/scheduling/types';
+import type { StudySettings } from '../domain/settings';
+import { loadQueueInput, messageOf } from './decks-slice';
+import type { SliceCreator, StudyState } from './study-store';
+
+export interface CurrentCard {
+  readonly cardId: CardId;
+  /** When the front was shown (epoch ms); the answer time is measured from here. */
+  readonly shownAt: number;
+  /** What each grade button would schedule, for its interval label. */
+  readonly preview: GradePreview;
+}
+
+interface UndoEntry {
+  readonly logId: number;
+  readonly entry: ReviewLogEntry;
+}
+
+export interface StudySession {
+  readonly deckId: DeckId;
+  readonly queue: StudyQueue;
+  readonly states: ReadonlyMap<CardId, CardState>;
+  readonly doneToday: DoneToday;
+  /** Null when the session is over for now. */
+  readonly current: CurrentCard | null;
+  readonly isFlipped: boolean;
+  readonly undoStack: readonly UndoEntry[];
+  readonly studiedCount: number;
+  /** When the session is over: when the deck's next card falls due (epoch ms), or null. */
+  readonly nextDueAt: number | null;
+}
+
+export interface SessionSlice {
+  readonly session: StudySession | null;
+  readonly sessionError: string | null;
+  /** True while a grade or undo is being written; further grades wait for it. */
+  readonly isSaving: boolean;
+  startSession(deckId: DeckId): Promise<void>;
+  flip(): void;
+  grade(rating: Rating): Promise<void>;
+  undo(): Promise<void>;
+  /** Re-checks the queue, e.g. when a learning card has fallen due while the end screen was open. */
+  resume(): void;
+  leaveSession(): void;
+}
+
+const schedulers = new WeakMap<StudySettings, Scheduler>();
+function schedulerFor(settings: StudySettings): Scheduler {
+  let scheduler = schedulers.get(settings);
+  if (!scheduler) {
+    scheduler = createScheduler(settings);
+    schedulers.set(settings, scheduler);
+  }
+  return scheduler;
+}
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) => {
+  /** The session with its next card chosen at `now`. */
+  function advance(state: StudyState, session: Omit<StudySession, 'current' | 'isFlipped' | 'nextDueAt'>, now: number): StudySession {
+    const { settings } = state;
+    const next = nextCard(session.queue, now, settings.learnAheadMinutes);
+    if (!next) {
+      const deck = state.decks.get(session.deckId);
+      const cardIds = deck ? deck.cards.map((c) => c.id) : [];
+      const dueAt = nextDueAt({ cardIds, states: session.states, settings, doneToday: session.doneToday, now });
+      return { ...session, current: null, isFlipped: false, nextDueAt: dueAt };
+    }
+    const state0 = session.states.get(next.cardId) ?? newCardState(session.deckId, next.cardId, now);
+    const preview = schedulerFor(settings).preview(state0, now);
+    return { ...session, current: { cardId: next.cardId, shownAt: now, preview }, isFlipped: false, nextDueAt: null };
+  }
+
+  return {
+    session: null,
+    sessionError: null,
+    isSaving: false,
+
+    async startSession(deckId) {
+      const state = get();
+      const deck = state.decks.get(deckId);
+      if (!deck) {
+        set({ session: null, sessionError: `The deck "${deckId}" is not available.` });
+        return;
+      }
+      const now = deps.clock();
+      try {
+        const input = await loadQueueInput(state, deck, now);
+        const queue = buildQueue(input);
+        const base = { deckId, queue, states: input.states, doneToday: input.doneToday, undoStack: [], studiedCount: 0 };
+        set({ session: advance(get(), base, now), sessionError: null });
+      } catch (error) {
+        set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
+      }
+    },
+
+    flip() {
+      const { session } = get();
+      if (!session?.current || session.isFlipped) return;
+      set({ session: { ...session, isFlipped: true } });
+    },
+
+    async grade(rating) {
+      const state = get();
+      const { session, repository, settings } = state;
+      if (!session?.current || !session.isFlipped || state.isSaving || !repository) return;
+      const now = deps.clock();
+      const { cardId, shownAt } = session.current;
+      const before = session.states.get(cardId) ?? null;
+      const after = schedulerFor(settings).grade(before ?? newCardState(session.deckId, cardId, now), rating, now);
+      const entry: ReviewLogEntry = {
+        deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
+      };
+      set({ isSaving: true });
+      let logId: number;
+      try {
+        // The grade must be durable before the next card becomes current (issue 2).
+        logId = await repository.recordReview(entry);
+      } catch (error) {
+        set({ isSaving: false, saveError: `Your grade was not saved: ${messageOf(error)}` });
+        return;
+      }
+      const states = new Map(session.states).set(cardId, after);
+      const latest = get().session ?? session;
+      set({
+        isSaving: false,
+        saveError: null,
+        session: advance(get(), {
+          ...latest,
+          states,
+          queue: applyGradeToQueue(latest.queue, after, now, settings.dayStartHour),
+          doneToday: countReview(latest.doneToday, before, +1),
+          undoStack: [...latest.undoStack, { logId, entry }],
+          studiedCount: latest.studiedCount + 1,
+        }, now),
+      });
+    },
+
+    async undo() {
+      const state = get();
+      const { session, repository, settings } = state;
+      const last = session?.undoStack.at(-1);
+      if (!session || !last || state.isSaving || !repository) return;
+      set({ isSaving: true });
+      try {
+        await repository.undoReview(last.logId);
+      } catch (error) {
+        set({ isSaving: false, saveError: `Could not undo: ${messageOf(error)}` });
+        return;
+      }
+      const now = deps.clock();
+      const { entry } = last;
+      const states = new Map(session.states);
+      if (entry.before) states.set(entry.cardId, entry.before);
+      else states.delete(entry.cardId);
+      const deck = get().decks.get(session.deckId);
+      const doneToday = countReview(session.doneToday, entry.before, -1);
+      const queue = buildQueue({ cardIds: deck ? deck.cards.map((c) => c.id) : [], states, settings, doneToday, now });
+      // As in Anki, the card whose grade was taken back is shown again, front first.
+      const cardState = entry.before ?? newCardState(session.deckId, entry.cardId, now);
+      set({
+        isSaving: false,
+        saveError: null,
+        session: {
+          ...session,
+          states,
+          queue,
+          doneToday,
+          undoStack: session.undoStack.slice(0, -1),
+          studiedCount: Math.max(0, session.studiedCount - 1),
+          current: { cardId: entry.cardId, shownAt: now, preview: schedulerFor(settings).preview(cardState, now) },
+          isFlipped: false,
+          nextDueAt: null,
+        },
+      });
+    },
+
+    resume() {
+      const { session } = get();
+      if (!session || session.current) return;
+      set({ session: advance(get(), session, deps.clock()) });
+    },
+
+    leaveSession() {
+      const { session } = get();
+      set({ session: null, sessionError: null });
+      if (session) void get().refreshCounts(session.deckId);
+    },
+  };
+};
+
+/** Today's counts after adding (+1) or taking back (-1) a review of a card that was in `before`. */
+function countReview(done: DoneToday, before: CardState | null, delta: 1 | -1): DoneToday {
+  if (before === null || before.phase === 'new') return { ...done, newCards: Math.max(0, done.newCards + delta) };
+  if (before.phase === 'review') return { ...done, reviews: Math.max(0, done.reviews + delta) };
+  return done;
+}

@@ -1,0 +1,55 @@
+import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings';
+import type { ProgressRepository } from '../storage/progress-repository';
+import { createMemoryRepository } from '../storage/memory-repository';
+import type { SliceCreator } from './study-store';
+
+export interface StorageSlice {
+  /** Null until hydrate() has opened storage. */
+  readonly repository: ProgressRepository | null;
+  readonly settings: StudySettings;
+  readonly isHydrated: boolean;
+  /** Why progress is not being kept (private window, blocked or full storage), shown as a banner. */
+  readonly storageWarning: string | null;
+  /** The last write that failed; the grade it belonged to was not applied. */
+  readonly saveError: string | null;
+  /** Opens storage, loads settings and the deck list. Safe to call once at start-up. */
+  hydrate(): Promise<void>;
+  /** After a failed write: keep studying with progress held in memory only, and say so. */
+  continueWithoutSaving(): Promise<void>;
+  dismissSaveError(): void;
+}
+
+export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) => ({
+  repository: null,
+  settings: DEFAULT_SETTINGS,
+  isHydrated: false,
+  storageWarning: null,
+  saveError: null,
+
+  async hydrate() {
+    if (get().isHydrated) return;
+    const { repository, problem } = await deps.openRepository();
+    let settings = DEFAULT_SETTINGS;
+    try {
+      settings = await repository.loadSettings();
+    } catch {
+      // Unreadable settings fall back to the defaults; the user's progress is untouched.
+    }
+    set({ repository, settings, isHydrated: true, storageWarning: problem?.message ?? null });
+    await get().loadDecks();
+  },
+
+  async continueWithoutSaving() {
+    const current = get().repository;
+    const snapshot = current ? await current.exportAll().catch(() => null) : null;
+    set({
+      repository: createMemoryRepository(snapshot ?? undefined),
+      saveError: null,
+      storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
+    });
+  },
+
+  dismissSaveError() {
+    set({ saveError: null });
+  },
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { Deck } from '../domain/deck/types';
+import { DeckError } from '../domain/deck/errors';
+import { asCardId, asDeckId } from '../domain/ids';
+import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage/memory-repository';
+import type { ProgressRepository } from '../storage/progress-repository';
+import type { DeckSource } from '../storage/deck-source';
+import { deckIndexEntry } from '../domain/deck/deck-index';
+import { createStudyStore, type StudyStore } from './study-store';
+
+const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
+const MIN = 60_000;
+
+function makeDeck(id: string, cardCount: number): Deck {
+  return {
+    schemaVersion: 1,
+    id: asDeckId(id),
+    title: `Deck ${id}`,
+    description: 'Test deck',
+    cards: Array.from({ length: cardCount }, (_, i) => ({ id: asCardId(`c${i + 1}`), front: `Q${i + 1}`, back: `A${i + 1}`, tags: [] })),
+  };
+}
+
+function sourceOf(decks: Deck[], broken: string[] = []): DeckSource {
+  const listings = [...decks.map(deckIndexEntry), ...broken.map((id) => ({ ...deckIndexEntry(makeDeck(id, 1)), id: asDeckId(id) }))];
+  return {
+    listDecks: async () => listings,
+    loadDeck: async (listing) => {
+      const deck = decks.find((d) => d.id === listing.id);
+      if (!deck) throw new DeckError('invalid-deck', listing.file, [{ field: 'cards', message: `${listing.file}: card 2 (id "x"): field "back" must be a string` }]);
+      return deck;
+    },
+  };
+}
+
+interface Harness {
+  store: StudyStore;
+  repository: ProgressRepository;
+  clock: { now: number };
+}
+
+async function harness(decks: Deck[], options: { repository?: ProgressRepository; broken?: string[]; memory?: MemoryRepositoryOptions } = {}): Promise<Harness> {
+  const repository = options.repository ?? createMemoryRepository({}, options.memory);
+  const clock = { now: NOON };
+  const store = createStudyStore({
+    openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+    deckSource: sourceOf(decks, options.broken),
+    clock: () => clock.now,
+  });
+  await store.getState().hydrate();
+  return { store, repository, clock };
+}
+
+const current = (store: StudyStore) => store.getState().session?.current?.cardId;
+
+describe('hydrate and the deck list', () => {
+  it('lists every deck with its new, learning and due counts, capped at 20 new a day', async () => {
+    const { store } = await harness([makeDeck('big', 30), makeDeck('small', 3)]);
+    const entries = store.getState().deckEntries;
+    expect(entries.map((e) => [e.listing.id, e.status === 'ready' ? e.counts : e.status])).toEqual([
+      ['big', { fresh: 20, learning: 0, review: 0 }],
+      ['small', { fresh: 3, learning: 0, review: 0 }],
+    ]);
+  });
+
+  it('shows a broken deck as an error naming the file, card and field, and keeps the others', async () => {
+    const { store } = await harness([makeDeck('good', 2)], { broken: ['broken'] });
+    const [good, broken] = store.getState().deckEntries;
+    expect(good?.status).toBe('ready');
+    expect(broken?.status).toBe('error');
+    expect(broken?.status === 'error' && broken.error).toMatch(/decks\/broken\.json: card 2 \(id "x"\): field "back"/);
+  });
+});
+
+describe('a study session', () => {
+  it('serves new cards in deck order and only grades once the answer is shown', async () => {
+    const { store, repository } = await harness([makeDeck('d', 3)]);
+    await store.getState().startSession(asDeckId('d'));
+    expect(current(store)).toBe('c1');
+    await store.getState().grade('good');
+    expect(await repository.exportAll()).toMatchObject({ reviewLog: [] });
+    store.getState().flip();
+    await store.getState().grade('easy');
+    expect(current(store)).toBe('c2');
+    const { reviewLog, cardStates } = await repository.exportAll();
+    expect(reviewLog).toHaveLength(1);
+    expect(reviewLog[0]).toMatchObject({ cardId: 'c1', rating: 'easy', before: null, reviewedAt: NOON });
+    expect(cardStates[0]).toMatchObject({ cardId: 'c1', phase: 'review' });
+  });
+
+  it('records the answer time from when the front was shown', async () => {
+    const { store, repository, clock } = await harness([makeDeck('d', 1)]);
+    await store.getState().startSession(asDeckId('d'));
+    clock.now += 4_200;
+    store.getState().flip();
+    await store.getState().grade('good');
+    expect((await repository.exportAll()).reviewLog[0]?.answerMs).toBe(4_200);
+  });
+
+  it('brings a learning card back once its step is due, and learns ahead when nothing else is left', async () => {
+    const { store, clock } = await harness([makeDeck('d', 2)]);
+    await store.getState().startSession(asDeckId('d'));
+    store.getState().flip();
+    await store.getState().grade('again'); // c1 → 1 minute step
+    expect(current(store)).toBe('c2');
+    store.getState().flip();
+    await store.getState().grade('good'); // c2 → 10 minute step
+    // Nothing else is left, so c1 (due in 1 minute) is shown early, within the 20-minute learn-ahead.
+    expect(current(store)).toBe('c1');
+    clock.now += 2 * MIN;
+    store.getState().flip();
+    await store.getState().grade('good'); // c1 → 10 minutes
+    expect(store.getState().session?.queue.learning.map((e) => e.cardId)).toEqual(['c2', 'c1']);
+    expect(current(store)).toBe('c2');
+  });
+
+  it('ends with the count studied and when the next card is due', async () => {
+    const { store } = await harness([makeDeck('d', 2)]);
+    await store.getState().startSession(asDeckId('d'));
+    for (let i = 0; i < 2; i += 1) {
+      store.getState().flip();
+      await store.getState().grade('easy');
+    }
+    const session = store.getState().session;
+    expect(session?.current).toBeNull();
+    expect(session?.studiedCount).toBe(2);
+    expect(session?.nextDueAt).toBeGreaterThan(NOON);
+  });
+
+  it('undo takes back the last grade completely: card state, log row, and the card is shown again', async () => {
+    const { store, repository } = await harness([makeDeck('d', 2)]);
+    await store.getState().startSession(asDeckId('d'));
+    store.getState().flip();
+    await store.getState().grade('good');
+    expect(current(store)).toBe('c2');
+    await store.getState().undo();
+    expect(current(store)).toBe('c1');
+    expect(store.getState().session?.isFlipped).toBe(false);
+    expect(store.getState().session?.studiedCount).toBe(0);
+    expect(await repository.exportAll()).toEqual({ cardStates: [], reviewLog: [] });
+    expect(store.getState().session?.queue.fresh).toEqual(['c1', 'c2']);
+  });
+
+  it('keeps progress across a new store on the same storage, as after a reload', async () => {
+    const first = await harness([makeDeck('d', 3)]);
+    await first.store.getState().startSession(asDeckId('d'));
+    first.store.getState().flip();
+    await first.store.getState().grade('easy');
+    const second = await harness([makeDeck('d', 3)], { repository: first.repository });
+    const entry = second.store.getState().deckEntries[0];
+    expect(entry?.status === 'ready' && entry.counts).toEqual({ fresh: 2, learning: 0, review: 0 });
+    await second.store.getState().startSession(asDeckId('d'));
+    expect(current(second.store)).toBe('c2');
+  });
+
+  it('leaves the card current and shows an error when the grade cannot be saved', async () => {
+    let isFull = false;
+    const { store, repository } = await harness([makeDeck('d', 2)], {
+      memory: {
+        onBeforeWrite: () => {
+          if (isFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+      },
+    });
+    await store.getState().startSession(asDeckId('d'));
+    store.getState().flip();
+    isFull = true;
+    await store.getState().grade('good');
+    expect(store.getState().saveError).toMatch(/not saved/i);
+    expect(current(store)).toBe('c1');
+    expect(store.getState().session?.isFlipped).toBe(true);
+    expect(store.getState().isSaving).toBe(false);
+    expect((await repository.exportAll()).reviewLog).toEqual([]);
+
+    await store.getState().continueWithoutSaving();
+    expect(store.getState().repository?.isPersistent).toBe(false);
+    expect(store.getState().storageWarning).toMatch(/memory only/);
+    await store.getState().grade('good');
+    expect(current(store)).toBe('c2');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The one zustand store, built from slices. Dexie is the source of truth: `hydrate()` loads from it,
+ * and every action computes with the domain, writes through storage, and only then calls set().
+ * A failed write leaves the state as it was and shows a message.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ProgressRepository } from '../storage/progress-repository';
+import type { StorageProblem } from '../storage/open-repository';
+import { createDecksSlice, type DecksSlice } from './decks-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createStorageSlice, type StorageSlice } from './storage-slice';
+import type { DeckSource } from '../storage/deck-source';
+
+export interface StoreDeps {
+  readonly openRepository: () => Promise<{ repository: ProgressRepository; problem: StorageProblem | null }>;
+  readonly deckSource: DeckSource;
+  /** Wall-clock time in epoch ms; tests pass a fixed clock. */
+  readonly clock: () => number;
+}
+
+export type StudyState = StorageSlice & DecksSlice & SessionSlice;
+export type StudyStore = StoreApi<StudyState>;
+export type SliceCreator<T> = (
+  set: StudyStore['setState'],
+  get: StudyStore['getState'],
+  deps: StoreDeps,
+) => T;
+
+/** Creates an independent store; the app makes one, each test makes its own. */
+export function createStudyStore(deps: StoreDeps): StudyStore {
+  return createStore<StudyState>()((set, get) => ({
+    ...createStorageSlice(set, get, deps),
+    ...createDecksSlice(set, get, deps),
+    ...createSessionSlice(set, get, deps),
+  }));
+}
