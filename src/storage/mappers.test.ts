@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import {
+  cardStateFromRow,
+  cardStateToRow,
+  isSameCardState,
+  reviewLogEntryFromRow,
+  reviewLogEntryToRow,
+  settingsFromRow,
+  settingsToRow,
+} from './mappers';
+import { makeReview, makeState } from './test-fixtures';
+
+describe('card state rows', () => {
+  it('round-trip a state', () => {
+    const state = makeState('c1', { lastReviewedAt: null, phase: 'relearning', learningStep: 1 });
+    expect(cardStateFromRow(cardStateToRow(state))).toEqual({ ok: true, value: state });
+  });
+
+  it.each([
+    ['a missing field', { dueAt: undefined }, 'dueAt', 'expected a finite number, missing'],
+    ['an unknown phase', { phase: 'limbo' }, 'phase', 'expected one of new, learning, review, relearning, got "limbo"'],
+    ['a fractional rep count', { reps: 1.5 }, 'reps', 'expected a non-negative integer, got 1.5'],
+    ['an empty card id', { cardId: '' }, 'cardId', 'expected a non-empty string, got ""'],
+    ['a NaN stability', { stability: Number.NaN }, 'stability', 'expected a finite number, got null'],
+  ])('reject %s, naming the row and field', (_label, patch, field, message) => {
+    const result = cardStateFromRow({ ...cardStateToRow(makeState('c1')), ...patch });
+    expect(result).toEqual({ ok: false, problem: expect.objectContaining({ table: 'cardStates', field, message }) });
+  });
+
+  it('reject something that is not an object', () => {
+    expect(cardStateFromRow(null)).toMatchObject({ ok: false, problem: { rowKey: '(unknown)', field: '(row)' } });
+  });
+
+  it('compare field by field', () => {
+    expect(isSameCardState(makeState('c1'), makeState('c1'))).toBe(true);
+    expect(isSameCardState(makeState('c1'), makeState('c1', { difficulty: 5.100000001 }))).toBe(false);
+  });
+});
+
+describe('review log rows', () => {
+  it('round-trip an entry once it has an id', () => {
+    const entry = makeReview(makeState('c1'), makeState('c1', { reps: 2 }));
+    expect(reviewLogEntryFromRow({ ...reviewLogEntryToRow(entry), id: 7 })).toEqual({ ok: true, value: { ...entry, id: 7 } });
+  });
+
+  it('reject an after state that belongs to another card', () => {
+    const row = { ...reviewLogEntryToRow(makeReview(null, makeState('c1'))), id: 3, cardId: 'c2' };
+    expect(reviewLogEntryFromRow(row)).toMatchObject({ ok: false, problem: { table: 'reviewLog', rowKey: '3', field: 'after.deckId/cardId' } });
+  });
+
+  it('name the nested field that is wrong', () => {
+    const row = { ...reviewLogEntryToRow(makeReview(makeState('c1'), makeState('c1'))), id: 3 };
+    const broken = { ...row, before: { ...row.before, lapses: -1 } };
+    expect(reviewLogEntryFromRow(broken)).toMatchObject({ ok: false, problem: { field: 'before.lapses' } });
+  });
+});
+
+describe('settings rows', () => {
+  it('give the defaults for a missing row, as a copy', () => {
+    const { settings, problems } = settingsFromRow(undefined);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(settings.learningStepsMinutes).not.toBe(DEFAULT_SETTINGS.learningStepsMinutes);
+    expect(problems).toEqual([]);
+  });
+
+  it('report a row whose value is not an object and use the defaults', () => {
+    const { settings, problems } = settingsFromRow({ key: 'study', value: 'garbage' });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toMatchObject([{ table: 'settings', field: 'value' }]);
+  });
+
+  it('reject a step list with a non-number', () => {
+    const { settings, problems } = settingsFromRow({ key: 'study', value: { learningStepsMinutes: [1, 'ten'] } });
+    expect(settings.learningStepsMinutes).toEqual(DEFAULT_SETTINGS.learningStepsMinutes);
+    expect(problems).toMatchObject([{ field: 'value.learningStepsMinutes' }]);
+  });
+
+  it('keep unknown stored fields when writing', () => {
+    const row = settingsToRow(DEFAULT_SETTINGS, { key: 'study', value: { futureOption: 1, newCardsPerDay: 99 } });
+    expect(row).toEqual({ key: 'study', value: { ...DEFAULT_SETTINGS, futureOption: 1 } });
+  });
+});

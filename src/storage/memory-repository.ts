@@ -1,0 +1,188 @@
+/**
+ * In-memory ProgressRepository, used when IndexedDB cannot be opened (private mode, storage
+ * turned off, a hung open). It must behave exactly like the Dexie one: same ordering, same
+ * auto-increment ids (never reused), same all-or-nothing writes, same StorageErrors. To get
+ * that, it keeps the same row shapes and reads them back through the same mappers.
+ */
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import type { StudySettings } from '../domain/settings';
+import {
+  STUDY_SETTINGS_KEY,
+  cardStateFromRow,
+  cardStateToRow,
+  isSameCardState,
+  reviewLogEntryFromRow,
+  reviewLogEntryToRow,
+  settingsFromRow,
+  settingsToRow,
+} from './mappers';
+import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
+import { assertConsistentReview, keepValid, warnCorruptRow } from './progress-repository';
+import type { ProgressRepository, RepositoryOptions } from './progress-repository';
+import { corruptUndoError, toStorageError, undoConflictError } from './storage-error';
+import type { StorageOperation } from './storage-error';
+
+/** Initial contents, in the same shape exportAll returns. Log ids are kept when given. */
+export interface MemorySeed {
+  readonly cardStates?: readonly CardState[];
+  readonly reviewLog?: readonly ReviewLogEntry[];
+  readonly settings?: Partial<StudySettings>;
+}
+
+/** One row write inside a memory transaction. */
+export interface MemoryWrite {
+  readonly table: TableName;
+  readonly type: 'put' | 'add' | 'delete';
+}
+
+export interface MemoryRepositoryOptions extends RepositoryOptions {
+  /**
+   * Called for every row write of a transaction, in order, before any of them is applied; if
+   * it throws, nothing is applied and the error is mapped like a Dexie one. Tests use it to
+   * simulate a full disk; the app leaves it unset.
+   */
+  readonly onBeforeWrite?: (write: MemoryWrite) => void;
+}
+
+type Op = MemoryWrite & { readonly apply: () => void };
+
+const stateKey = (deckId: string, cardId: string): string => JSON.stringify([deckId, cardId]);
+
+// IndexedDB orders string keys by UTF-16 code unit, which is what `<` does (not localeCompare).
+const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const byStateKey = (a: CardStateRow, b: CardStateRow) => compare(a.deckId, b.deckId) || compare(a.cardId, b.cardId);
+const byDueThenCard = (a: CardStateRow, b: CardStateRow) => compare(a.dueAt, b.dueAt) || compare(a.cardId, b.cardId);
+const byReviewedThenId = (a: ReviewLogRow, b: ReviewLogRow) => compare(a.reviewedAt, b.reviewedAt) || compare(a.id, b.id);
+const byId = (a: ReviewLogRow, b: ReviewLogRow) => compare(a.id, b.id);
+
+/** Creates a repository that keeps progress only for the life of this page. */
+export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRepositoryOptions = {}): ProgressRepository {
+  const report = options.onCorruptRow ?? warnCorruptRow;
+  const cardStates = new Map<string, CardStateRow>();
+  const reviewLog = new Map<number, ReviewLogRow>();
+  let settingsRow: SettingsRow | undefined;
+  // Like IndexedDB's key generator: only ever grows, so an undone row's id is never reused.
+  let nextLogId = 1;
+
+  for (const state of seed.cardStates ?? []) cardStates.set(stateKey(state.deckId, state.cardId), cardStateToRow(state));
+  for (const entry of seed.reviewLog ?? []) {
+    const id = entry.id ?? nextLogId;
+    reviewLog.set(id, { ...reviewLogEntryToRow(entry), id });
+    nextLogId = Math.max(nextLogId, id + 1);
+  }
+  if (seed.settings !== undefined) settingsRow = { key: STUDY_SETTINGS_KEY, value: { ...seed.settings } };
+
+  const states = (rows: readonly CardStateRow[]) => keepValid(rows.map(cardStateFromRow), report);
+  const entries = (rows: readonly ReviewLogRow[]) => keepValid(rows.map(reviewLogEntryFromRow), report);
+  const deckStateRows = (deckId: string) => [...cardStates.values()].filter((row) => row.deckId === deckId);
+  const deckLogRows = (deckId: string) => [...reviewLog.values()].filter((row) => row.deckId === deckId);
+
+  /** All-or-nothing: every write is announced first, then all are applied with no await in between. */
+  const commit = (ops: readonly Op[]): void => {
+    for (const op of ops) options.onBeforeWrite?.({ table: op.table, type: op.type });
+    for (const op of ops) op.apply();
+  };
+
+  const run = async <T>(operation: StorageOperation, work: () => T): Promise<T> => {
+    try {
+      return work();
+    } catch (error) {
+      throw toStorageError(error, operation);
+    }
+  };
+
+  return {
+    isPersistent: false,
+
+    loadDeckStates: (deckId) => run('load', () => states(deckStateRows(deckId).sort(byStateKey))),
+
+    loadDueStates: (deckId, dueBeforeMs) =>
+      run('load', () =>
+        states(deckStateRows(deckId).filter((row) => row.dueAt < dueBeforeMs).sort(byDueThenCard)).filter(
+          (state) => state.phase !== 'new',
+        ),
+      ),
+
+    countStates: (deckId) => run('load', () => deckStateRows(deckId).length),
+
+    reviewsSince: (deckId, sinceMs) =>
+      run('load', () => entries(deckLogRows(deckId).filter((row) => row.reviewedAt >= sinceMs).sort(byReviewedThenId))),
+
+    reviewHistory: (deckId, cardId) =>
+      run('load', () => entries(deckLogRows(deckId).filter((row) => row.cardId === cardId).sort(byId))),
+
+    lastReview: (deckId) =>
+      run('load', () => {
+        const newestFirst = deckLogRows(deckId).sort(byReviewedThenId).reverse();
+        for (const row of newestFirst) {
+          const [entry] = entries([row]);
+          if (entry !== undefined) return entry;
+        }
+        return null;
+      }),
+
+    recordReview: (entry) =>
+      run('save-review', () => {
+        assertConsistentReview(entry);
+        const stateRow = cardStateToRow(entry.after);
+        const id = nextLogId;
+        const logRow: ReviewLogRow = { ...reviewLogEntryToRow(entry), id };
+        commit([
+          { table: 'cardStates', type: 'put', apply: () => cardStates.set(stateKey(stateRow.deckId, stateRow.cardId), stateRow) },
+          {
+            table: 'reviewLog',
+            type: 'add',
+            apply: () => {
+              reviewLog.set(id, logRow);
+              nextLogId = id + 1;
+            },
+          },
+        ]);
+        return id;
+      }),
+
+    undoReview: (id) =>
+      run('undo-review', () => {
+        const row = reviewLog.get(id);
+        if (row === undefined) throw undoConflictError('missing');
+        const parsed = reviewLogEntryFromRow(row);
+        if (!parsed.ok) {
+          report(parsed.problem);
+          throw corruptUndoError();
+        }
+        const entry = parsed.value;
+        const key = stateKey(entry.deckId, entry.cardId);
+        const current = cardStates.get(key);
+        const currentState = current === undefined ? undefined : cardStateFromRow(current);
+        if (!currentState?.ok || !isSameCardState(currentState.value, entry.after)) throw undoConflictError('changed');
+        const before = entry.before;
+        commit([
+          { table: 'reviewLog', type: 'delete', apply: () => reviewLog.delete(id) },
+          before === null
+            ? { table: 'cardStates', type: 'delete', apply: () => cardStates.delete(key) }
+            : { table: 'cardStates', type: 'put', apply: () => cardStates.set(key, cardStateToRow(before)) },
+        ]);
+        return entry;
+      }),
+
+    loadSettings: () =>
+      run('load', () => {
+        const { settings, problems } = settingsFromRow(settingsRow);
+        problems.forEach(report);
+        return settings;
+      }),
+
+    saveSettings: (settings) =>
+      run('save-settings', () => {
+        const row = settingsToRow(settings, settingsRow);
+        commit([{ table: 'settings', type: 'put', apply: () => (settingsRow = row) }]);
+      }),
+
+    exportAll: () =>
+      run('load', () => ({
+        cardStates: states([...cardStates.values()].sort(byStateKey)),
+        reviewLog: entries([...reviewLog.values()].sort(byId)),
+      })),
+  };
+}
