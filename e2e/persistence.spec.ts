@@ -6,7 +6,8 @@ import { BASE_URL, CHROMIUM_ARGS, chromiumExecutable } from './browser';
 import { C3_DECK_ID, c3Deck, deckTile, frontText, gradeButton, question, tileCount } from './helpers';
 
 test.describe('progress kept on the device', () => {
-  test('survives closing the browser and reopening the same profile', async ({}, testInfo) => {
+  test('survives closing the browser and reopening the same profile', async ({ browserName }, testInfo) => {
+    test.skip(browserName !== 'chromium', 'The relaunch uses Chromium directly.');
     test.skip(testInfo.project.name !== 'desktop', 'One browser restart covers both projects.');
     const profile = mkdtempSync(join(tmpdir(), 'flipdeck-profile-'));
     const executablePath = chromiumExecutable();

@@ -143,6 +143,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           studiedCount: latest.studiedCount + 1,
         }, now),
       });
+      void get().requestPersistenceOnce();
     },
 
     async undo() {

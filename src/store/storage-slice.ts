@@ -28,7 +28,9 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async hydrate() {
     if (get().isHydrated) return;
-    const { repository, problem } = await deps.openRepository();
+    const { repository, problem, onConnectionEvent } = await deps.openRepository();
+    // Another tab upgrading the database closes this connection: say so rather than fail silently.
+    onConnectionEvent((event) => set({ storageWarning: event.message }));
     let settings = DEFAULT_SETTINGS;
     try {
       settings = await repository.loadSettings();
@@ -43,7 +45,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     const current = get().repository;
     const snapshot = current ? await current.exportAll().catch(() => null) : null;
     set({
-      repository: createMemoryRepository(snapshot ?? undefined),
+      repository: createMemoryRepository({ ...snapshot, settings: get().settings }),
       saveError: null,
       storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
     });

@@ -4,21 +4,21 @@
  * A failed write leaves the state as it was and shows a message.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ProgressRepository } from '../storage/progress-repository';
-import type { StorageProblem } from '../storage/open-repository';
+import type { OpenedRepository } from '../storage/open-repository';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
+import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { DeckSource } from '../storage/deck-source';
 
 export interface StoreDeps {
-  readonly openRepository: () => Promise<{ repository: ProgressRepository; problem: StorageProblem | null }>;
+  readonly openRepository: () => Promise<OpenedRepository>;
   readonly deckSource: DeckSource;
   /** Wall-clock time in epoch ms; tests pass a fixed clock. */
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -32,5 +32,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createStorageSlice(set, get, deps),
     ...createDecksSlice(set, get, deps),
     ...createSessionSlice(set, get, deps),
+    ...createDeviceSlice(set, get, deps),
   }));
 }
