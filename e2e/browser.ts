@@ -19,5 +19,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const PREVIEW_PORT = 4173;
+/** Override with FLIPDECK_PORT to run two checkouts' browser tests side by side. */
+export const PREVIEW_PORT = Number(process.env.FLIPDECK_PORT ?? 4173);
 export const BASE_URL = `http://localhost:${PREVIEW_PORT}/`;

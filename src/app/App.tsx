@@ -1,11 +1,14 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { DeckId } from '../domain/ids';
-import { routeHash } from '../domain/routes/routes';
+import { routeHash, type Route } from '../domain/routes/routes';
 import { DeckList } from '../features/decks/DeckList';
 import { DeckPage } from '../features/decks/DeckPage';
+import { DataSafety } from '../features/device/DataSafety';
 import { studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFound } from './NotFound';
+import { InstallButton } from './pwa/InstallButton';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { StorageBanner } from './StorageBanner';
 import { useRoute } from './use-route';
 
@@ -25,24 +28,46 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      {/* Not a plain #main link: with hash routes that would navigate away from the screen. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="app-header">
         <a className="app-header__brand" href={routeHash({ name: 'decks' })}>Flipdeck</a>
+        <InstallButton />
       </header>
+      <UpdatePrompt />
       <StorageBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        {route.name === 'decks' ? (
-          <ErrorBoundary area="The deck list">
-            <DeckList />
-          </ErrorBoundary>
-        ) : route.name === 'not-found' ? (
-          <NotFound what="Page" />
-        ) : (
-          <DeckRoute deckId={route.deckId} isStudy={route.name === 'study'} />
-        )}
+        <Screen route={route} />
       </main>
     </>
   );
+}
+
+/** The screen for a route. Each screen has its own error boundary. */
+function Screen({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'decks':
+      return (
+        <ErrorBoundary area="The deck list">
+          <DeckList />
+          <DataSafety />
+        </ErrorBoundary>
+      );
+    case 'deck':
+    case 'study':
+      return <DeckRoute deckId={route.deckId} isStudy={route.name === 'study'} />;
+    default:
+      return <NotFound what="Page" />;
+  }
 }
 
 function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isStudy: boolean }) {

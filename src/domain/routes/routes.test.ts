@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asDeckId } from '../ids';
-import { parseRoute, routeHash } from './routes';
+import { parseRoute, routeHash, type Route } from './routes';
 
 describe('parseRoute', () => {
   it.each([
@@ -10,7 +10,15 @@ describe('parseRoute', () => {
     ['#/deck/c3-containers', { name: 'deck', deckId: 'c3-containers' }],
     ['#/deck/c3-containers/', { name: 'deck', deckId: 'c3-containers' }],
     ['#/deck/c3-containers/study', { name: 'study', deckId: 'c3-containers' }],
+    ['#/deck/c3-containers/stats', { name: 'deck-stats', deckId: 'c3-containers' }],
+    ['#/deck/c3-containers/browse', { name: 'browse', deckId: 'c3-containers' }],
     ['#/deck/a%20b', { name: 'deck', deckId: 'a b' }],
+    ['#/stats', { name: 'stats' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/import', { name: 'import' }],
+    ['#/backup', { name: 'backup' }],
+    ['#/shared/eJzLSM3JyQcABiwCFQ', { name: 'shared-deck', payload: 'eJzLSM3JyQcABiwCFQ' }],
+    ['#/shared/not+base64url', { name: 'not-found', path: '/shared/not+base64url' }],
     ['#/nowhere', { name: 'not-found', path: '/nowhere' }],
     ['#/deck/x/edit', { name: 'not-found', path: '/deck/x/edit' }],
     ['#/deck/%E0%A4%A', { name: 'not-found', path: '/deck/%E0%A4%A' }],
@@ -20,8 +28,11 @@ describe('parseRoute', () => {
 
   it('round-trips every route it builds', () => {
     const deckId = asDeckId('deck/with?odd#chars');
-    for (const route of [{ name: 'decks' }, { name: 'deck', deckId }, { name: 'study', deckId }] as const) {
-      expect(parseRoute(routeHash(route))).toEqual(route);
-    }
+    const routes: Exclude<Route, { name: 'not-found' }>[] = [
+      { name: 'decks' }, { name: 'stats' }, { name: 'settings' }, { name: 'import' }, { name: 'backup' },
+      { name: 'shared-deck', payload: 'abc_-123' },
+      { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId },
+    ];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 });

@@ -1,29 +1,58 @@
 /**
  * Hash routes, so every link works on any static host (any sub-path, GitHub Pages) and offline:
- * `#/` deck list, `#/deck/<id>` one deck, `#/deck/<id>/study` a study session.
+ *   #/                      deck list            #/deck/<id>            one deck
+ *   #/deck/<id>/study       study session        #/deck/<id>/stats      one deck's statistics
+ *   #/deck/<id>/browse      card browser         #/stats                statistics for all decks
+ *   #/settings              settings             #/import               import a deck
+ *   #/backup                backup and restore   #/shared/<payload>     a deck carried in the link
  */
 import { asDeckId, type DeckId } from '../ids';
 
+export type DeckScreen = 'deck' | 'study' | 'deck-stats' | 'browse';
+
 export type Route =
   | { readonly name: 'decks' }
-  | { readonly name: 'deck'; readonly deckId: DeckId }
-  | { readonly name: 'study'; readonly deckId: DeckId }
+  | { readonly name: DeckScreen; readonly deckId: DeckId }
+  | { readonly name: 'stats' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'import' }
+  | { readonly name: 'backup' }
+  | { readonly name: 'shared-deck'; readonly payload: string }
   | { readonly name: 'not-found'; readonly path: string };
+
+const DECK_SUFFIXES: Readonly<Record<string, DeckScreen>> = {
+  '': 'deck',
+  '/study': 'study',
+  '/stats': 'deck-stats',
+  '/browse': 'browse',
+};
+
+const FIXED: Readonly<Record<string, Route>> = {
+  '/': { name: 'decks' },
+  '/stats': { name: 'stats' },
+  '/settings': { name: 'settings' },
+  '/import': { name: 'import' },
+  '/backup': { name: 'backup' },
+};
 
 /** Parses `location.hash` (with or without the leading '#') into a route. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
-  if (path === '/') return { name: 'decks' };
-  const match = /^\/deck\/([^/]+)(\/study)?$/.exec(path);
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+
+  const shared = /^\/shared\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (shared?.[1]) return { name: 'shared-deck', payload: shared[1] };
+
+  const match = /^\/deck\/([^/]+)(\/[a-z]+)?$/.exec(path);
   const rawId = match?.[1];
-  if (!match || rawId === undefined) return { name: 'not-found', path };
-  let deckId: DeckId;
+  const screen = DECK_SUFFIXES[match?.[2] ?? ''];
+  if (rawId === undefined || screen === undefined) return { name: 'not-found', path };
   try {
-    deckId = asDeckId(decodeURIComponent(rawId));
+    return { name: screen, deckId: asDeckId(decodeURIComponent(rawId)) };
   } catch {
     return { name: 'not-found', path };
   }
-  return match[2] ? { name: 'study', deckId } : { name: 'deck', deckId };
 }
 
 /** The hash for a route, e.g. `#/deck/c3/study`. */
@@ -31,9 +60,20 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>): string 
   switch (route.name) {
     case 'decks':
       return '#/';
+    case 'stats':
+    case 'settings':
+    case 'import':
+    case 'backup':
+      return `#/${route.name}`;
+    case 'shared-deck':
+      return `#/shared/${route.payload}`;
     case 'deck':
       return `#/deck/${encodeURIComponent(route.deckId)}`;
     case 'study':
       return `#/deck/${encodeURIComponent(route.deckId)}/study`;
+    case 'deck-stats':
+      return `#/deck/${encodeURIComponent(route.deckId)}/stats`;
+    case 'browse':
+      return `#/deck/${encodeURIComponent(route.deckId)}/browse`;
   }
 }
