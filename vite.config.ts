@@ -1,10 +1,62 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
+import { decksPlugin } from './scripts/vite-plugin-decks.ts';
+
+const BRAND_BLUE = '#2a4fd6';
 
 // base './' keeps every asset URL relative, so the built app works under any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    decksPlugin(),
+    VitePWA({
+      // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
+      // takes over on the next launch once every Flipdeck tab is closed.
+      registerType: 'prompt',
+      injectRegister: false,
+      // Icons (192, 512, maskable, apple-touch, favicon) are generated at build time from one SVG.
+      pwaAssets: {
+        image: 'public/icon.svg',
+        htmlPreset: '2023',
+        overrideManifestIcons: true,
+        // Maskable and Apple icons are padded by the platform's mask: fill the padding with the
+        // brand colour instead of white, so the icon reads as one tile on a home screen.
+        preset: {
+          ...minimal2023Preset,
+          maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: BRAND_BLUE } },
+          apple: { sizes: [180], padding: 0.3, resizeOptions: { background: BRAND_BLUE } },
+        },
+      },
+      manifest: {
+        name: 'Flipdeck',
+        short_name: 'Flipdeck',
+        description: 'Spaced-repetition flashcards that work offline.',
+        lang: 'en',
+        theme_color: BRAND_BLUE,
+        background_color: '#f6f7fb',
+        display: 'standalone',
+        // Relative to the manifest, so the installed app works under any sub-path.
+        start_url: './',
+        scope: './',
+        id: './',
+        categories: ['education'],
+      },
+      workbox: {
+        // The app shell, every lazy chunk and every bundled deck are precached: the whole app
+        // studies offline after the first visit.
+        // (The manifest is added by the plugin itself; listing it here too would make install fail.)
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // One self-contained sw.js: a precache error then fails the install visibly, instead of
+        // leaving an active worker with no fetch handler (the split runtime loads asynchronously).
+        inlineWorkboxRuntime: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

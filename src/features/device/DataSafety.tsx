@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { useStudyStore } from '../../store';
+import { currentPlatform, formatBytes, isIosBrowserTab } from './platform';
+
+/** Where the student's progress lives and how safe it is: persisted or not, space used, iOS advice. */
+export function DataSafety() {
+  const persistence = useStudyStore((s) => s.persistence);
+  const isPersistent = useStudyStore((s) => s.repository?.isPersistent ?? true);
+  const refreshPersistence = useStudyStore((s) => s.refreshPersistence);
+  const [isIosTab] = useState(() => isIosBrowserTab(currentPlatform()));
+
+  useEffect(() => {
+    void refreshPersistence();
+  }, [refreshPersistence]);
+
+  return (
+    <section className="data-safety" aria-labelledby="data-safety-title">
+      <h2 id="data-safety-title">Data safety</h2>
+      <p>Your progress is stored only on this device, in this browser. It works offline and is never uploaded.</p>
+      <ul>
+        <li>{describePersistence(isPersistent, persistence?.isPersisted ?? null)}</li>
+        {persistence?.usageBytes != null ? (
+          <li>
+            Space used: {formatBytes(persistence.usageBytes)}
+            {persistence.quotaBytes ? ` of ${formatBytes(persistence.quotaBytes)} available` : ''}.
+          </li>
+        ) : null}
+      </ul>
+      {isIosTab ? (
+        <p className="notice notice--warning">
+          On iPhone and iPad, Safari may erase this site&apos;s data after 7 days without a visit. Install Flipdeck to keep
+          it: tap the Share button, then <strong>Add to Home Screen</strong>.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function describePersistence(isPersistent: boolean, isPersisted: boolean | null): string {
+  if (!isPersistent) return 'Progress is not being saved on this visit (see the warning at the top).';
+  if (isPersisted === true) return 'Persistent storage is on: the browser will not clear your progress to free space.';
+  if (isPersisted === false) {
+    return 'Persistent storage is not granted yet: the browser may clear your progress if the device runs low on space. Flipdeck asks for it once you have studied; installing the app usually grants it.';
+  }
+  return 'This browser does not report whether your progress is protected from clean-up.';
+}

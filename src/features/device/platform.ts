@@ -1,0 +1,40 @@
+/** What the Data safety panel needs to know about the browser it runs in. */
+export interface PlatformFacts {
+  readonly userAgent: string;
+  readonly maxTouchPoints: number;
+  /** True when running as an installed app (display-mode standalone or iOS navigator.standalone). */
+  readonly isStandalone: boolean;
+}
+
+/**
+ * True on iOS/iPadOS Safari outside an installed app, where Safari may erase site data after 7 days
+ * without a visit. iPadOS reports a Mac user agent, so a Mac with a touch screen counts as iOS.
+ */
+export function isIosBrowserTab({ userAgent, maxTouchPoints, isStandalone }: PlatformFacts): boolean {
+  if (isStandalone) return false;
+  const isIos = /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
+  return isIos;
+}
+
+/** Reads the facts from the live browser. */
+export function currentPlatform(): PlatformFacts {
+  const navigatorStandalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
+  return {
+    userAgent: navigator.userAgent,
+    maxTouchPoints: navigator.maxTouchPoints,
+    isStandalone: navigatorStandalone || window.matchMedia('(display-mode: standalone)').matches,
+  };
+}
+
+/** "1.2 MB" style sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
