@@ -1,7 +1,9 @@
 import { routeHash } from '../../domain/routes/routes';
+import { deckShareUrl } from '../../domain/routes/share-url';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeckCounts } from './DeckCounts';
+import { ShareDeck } from './ShareDeck';
 
 export interface DeckPageProps {
   readonly deckId: DeckId;
@@ -32,6 +34,7 @@ export function DeckPage({ deckId }: DeckPageProps) {
               {hasWork ? 'Study now' : 'Open study session'}
             </a>
           </p>
+          <ShareDeck deckTitle={listing.title} url={deckShareUrl(window.location.href, deckId)} />
           {!hasWork ? <p>Nothing is due right now. Come back later, or open the session to see when the next card is due.</p> : null}
         </>
       ) : null}
