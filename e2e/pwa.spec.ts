@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { BASE_URL, CHROMIUM_ARGS, chromiumExecutable } from './browser';
 import { C3_DECK_ID, c3Deck, deckTile, frontText, gradeButton, question, tileCount } from './helpers';
 import { startStaticServer } from './static-server';
 
@@ -71,6 +72,27 @@ test.describe('installable and offline', () => {
       const png = await response.body();
       // PNG IHDR: width and height are big-endian at bytes 16 and 20.
       expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+  });
+  test('Chromium reports no installability errors once the service worker controls the page', async ({ browserName }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop' || browserName !== 'chromium', 'Installability does not depend on the viewport.');
+    // A real profile: Playwright's default contexts are incognito, where nothing is installable.
+    const profile = mkdtempSync(join(tmpdir(), 'flipdeck-install-'));
+    const executablePath = chromiumExecutable();
+    const context = await chromium.launchPersistentContext(profile, { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+    try {
+      const page = await context.newPage();
+      await page.goto(BASE_URL);
+      await expect(deckTile(page)).toBeVisible();
+      await waitForServiceWorker(page);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
