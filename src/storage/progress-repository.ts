@@ -8,6 +8,8 @@
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
+import { dexieCardProgress } from './card-progress';
+import type { CardProgressMethods } from './card-progress';
 import type { FlipdeckDb } from './db';
 import {
   STUDY_SETTINGS_KEY,
@@ -24,7 +26,7 @@ import { corruptUndoError, inconsistentReviewError, toStorageError, undoConflict
 import type { StorageOperation } from './storage-error';
 
 /** Where progress is kept. All times are epoch ms; every failure is a StorageError. */
-export interface ProgressRepository {
+export interface ProgressRepository extends CardProgressMethods {
   /** False for the in-memory fallback: progress is lost when the tab closes. */
   readonly isPersistent: boolean;
   /** Every stored state of the deck, ordered by cardId. */
@@ -98,6 +100,7 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
 
   return {
     isPersistent: true,
+    ...dexieCardProgress(db, { run, states, entries }),
 
     loadDeckStates: (deckId) => run('load', async () => states(await db.cardStates.where('deckId').equals(deckId).toArray())),
 

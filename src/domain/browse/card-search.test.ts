@@ -42,7 +42,7 @@ describe('searchCards', () => {
     const started = performance.now();
     const found = searchCards(big, states(), { query: 'number 9999', filter: 'all' });
     expect(ids(found)).toEqual(['c9999']);
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(250);
   });
 });
 
