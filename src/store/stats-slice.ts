@@ -1,6 +1,6 @@
 import type { DeckId } from '../domain/ids';
 import type { CardState } from '../domain/scheduling/types';
-import { buildStatsReport, statsWindowStart, type StatsReport } from '../domain/stats/stats-report';
+import type { StatsReport } from '../domain/stats/stats-report';
 import { messageOf } from './decks-slice';
 import type { SliceCreator } from './study-store';
 
@@ -29,6 +29,8 @@ export const createStatsSlice: SliceCreator<StatsSlice> = (set, get, deps) => ({
     const now = deps.clock();
     const scope = deckId === null ? [...decks.values()] : [decks.get(deckId)].filter((d) => d !== undefined);
     try {
+      // Loaded on first use, so the statistics code stays out of the first-load bundle.
+      const { buildStatsReport, statsWindowStart } = await import('../domain/stats/stats-report');
       const [log, stored] = await Promise.all([
         repository.reviewsBetween(deckId, statsWindowStart(now, settings.dayStartHour), now),
         deckId === null ? repository.loadAllStates() : repository.loadDeckStates(deckId),
