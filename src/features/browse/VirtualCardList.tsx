@@ -17,7 +17,7 @@ export function VirtualCardList({ cards, states, rowHeightPx, onToggleSuspend, o
   const { scrollRef, onScroll, start, end, totalHeightPx } = useVirtualRows(cards.length, rowHeightPx);
   return (
     // Focusable so the list can be scrolled by keyboard (arrows, Page Down) as well as tabbed through.
-    <div ref={scrollRef} className="card-list" onScroll={onScroll} tabIndex={0} role="region" aria-label="Cards">
+    <div ref={scrollRef} className="card-list" onScroll={onScroll} tabIndex={0} role="region" aria-label="Card list">
       <ul className="card-list__rows" style={{ height: totalHeightPx }}>
         {cards.slice(start, end).map((card, offset) => {
           const index = start + offset;
