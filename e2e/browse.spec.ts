@@ -113,6 +113,11 @@ test.describe('the card browser', () => {
       await expect(shownCount(page)).toHaveText('Showing 10,000 cards of 10,000');
       expect(await page.getByRole('listitem').count()).toBeLessThan(40);
 
+      // Keyboard users Tab through rows that were not rendered when they started.
+      await page.getByRole('listitem', { name: 'Question 0' }).getByRole('button', { name: 'Suspend' }).focus();
+      for (let i = 0; i < 40; i += 1) await page.keyboard.press('Tab');
+      await expect(page.getByRole('listitem', { name: 'Question 20' }).getByRole('button', { name: 'Suspend' })).toBeFocused();
+
       const list = page.getByRole('region', { name: 'Card list' });
       await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
       await expect(page.getByRole('listitem', { name: 'Question 9999' })).toBeVisible();

@@ -33,7 +33,7 @@ export interface ProgressRepository extends CardProgressMethods {
   loadDeckStates(deckId: DeckId): Promise<CardState[]>;
   /** States with dueAt < dueBeforeMs (exclusive) and phase != 'new', ordered by dueAt then cardId. */
   loadDueStates(deckId: DeckId, dueBeforeMs: number): Promise<CardState[]>;
-  /** Number of stored states for the deck (cards that have been seen at least once). */
+  /** Number of stored states for the deck (cards seen at least once, or suspended before their first review). */
   countStates(deckId: DeckId): Promise<number>;
   /** Reviews with reviewedAt >= sinceMs, ordered by reviewedAt then id, for today's counts. */
   reviewsSince(deckId: DeckId, sinceMs: number): Promise<ReviewLogEntry[]>;
