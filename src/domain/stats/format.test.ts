@@ -16,5 +16,6 @@ describe('stats formatting', () => {
   it('pluralises counts, with thousands separators', () => {
     expect(plural(1, 'card')).toBe('1 card');
     expect(plural(10_000, 'card')).toBe('10,000 cards');
+    expect(plural(2, 'leech', 'leeches')).toBe('2 leeches');
   });
 });

@@ -21,7 +21,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** "1 card", "3 cards": a count with its noun. */
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 card", "3 cards": a count with its noun (pass the plural when it is not noun + "s"). */
+export function plural(count: number, noun: string, nounPlural = `${noun}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? noun : nounPlural}`;
 }

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import type { Card } from '../../domain/deck/types';
 import { leechCount, searchCards, type CardFilter } from '../../domain/browse/card-search';
 import type { CardId, DeckId } from '../../domain/ids';
+import type { CardState } from '../../domain/scheduling/types';
 import { plural } from '../../domain/stats/format';
 import { useStudyStore } from '../../store';
 import { CardDetails } from './CardDetails';
@@ -14,7 +15,7 @@ export interface BrowseScreenProps {
   readonly deckHref: string;
 }
 
-const EMPTY_STATES = new Map();
+const EMPTY_STATES: ReadonlyMap<CardId, CardState> = new Map();
 
 /** A deck's cards: search, filter to leeches or suspended cards, suspend, reset and see each card's history. */
 export function BrowseScreen({ deckId, deckHref }: BrowseScreenProps) {
@@ -88,7 +89,7 @@ export function BrowseScreen({ deckId, deckHref }: BrowseScreenProps) {
       </div>
       {leeches > 0 && filter !== 'leeches' ? (
         <p className="notice notice--warning">
-          {plural(leeches, 'leech')} in this deck: cards forgotten 8 or more times. Choose “Leeches” above to list them.
+          {plural(leeches, 'leech', 'leeches')} in this deck: cards forgotten 8 or more times. Choose “Leeches” above to list them.
         </p>
       ) : null}
       {browseError ? <p role="alert" className="notice notice--error">{browseError}</p> : null}
