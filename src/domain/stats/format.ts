@@ -6,6 +6,11 @@ export function formatDay(atMs: number): string {
   return new Date(atMs).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
+/** "Dec 2025" in the reader's locale. */
+export function formatMonth(atMs: number): string {
+  return new Date(atMs).toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
+}
+
 /** "92.3% (24 of 26)", or "No reviews" when there is nothing to judge by. */
 export function formatPassRate({ passed, total }: PassCount): string {
   if (total === 0) return 'No reviews';

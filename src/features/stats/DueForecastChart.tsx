@@ -34,7 +34,7 @@ export function DueForecastChart({ forecast }: DueForecastChartProps) {
           );
         })}
       </svg>
-      <div className="forecast__labels" aria-hidden="true">
+      <div className="chart-labels" aria-hidden="true">
         <span>Today</span>
         <span>In {forecast.length - 1} days</span>
       </div>

@@ -1,5 +1,5 @@
 import type { ReviewHeatmap as Heatmap } from '../../domain/stats/heatmap';
-import { formatDay, plural } from '../../domain/stats/format';
+import { formatDay, formatMonth, plural } from '../../domain/stats/format';
 
 export interface ReviewHeatmapProps {
   readonly heatmap: Heatmap;
@@ -49,6 +49,10 @@ export function ReviewHeatmap({ heatmap }: ReviewHeatmapProps) {
             );
           })}
       </svg>
+      <div className="chart-labels" aria-hidden="true">
+        <span>{days[0] ? formatMonth(days[0].dayStart) : ''}</span>
+        <span>Today</span>
+      </div>
       <figcaption className="stats-caption">
         <strong>{plural(streakDays, 'day')}</strong> in a row · {plural(totalReviews, 'review')} on {plural(activeDays, 'day')} this year
         · today {plural(today?.reviews ?? 0, 'review')}
