@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { DeckId } from '../domain/ids';
-import { routeHash, type Route } from '../domain/routes/routes';
+import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
 import { DeckList } from '../features/decks/DeckList';
 import { DeckPage } from '../features/decks/DeckPage';
 import { DataSafety } from '../features/device/DataSafety';
 import { studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
+import { BrowseRoute, StatsRoute } from './insight-routes';
 import { NotFound } from './NotFound';
 import { InstallButton } from './pwa/InstallButton';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
@@ -41,6 +42,9 @@ export function App() {
       </a>
       <header className="app-header">
         <a className="app-header__brand" href={routeHash({ name: 'decks' })}>Flipdeck</a>
+        <nav aria-label="Main">
+          <a className="button button--ghost" href={routeHash({ name: 'stats' })}>Statistics</a>
+        </nav>
         <InstallButton />
       </header>
       <UpdatePrompt />
@@ -62,16 +66,21 @@ function Screen({ route }: { readonly route: Route }) {
           <DataSafety />
         </ErrorBoundary>
       );
+    case 'stats':
+      return <StatsRoute deckId={null} />;
     case 'deck':
     case 'study':
-      return <DeckRoute deckId={route.deckId} isStudy={route.name === 'study'} />;
+    case 'deck-stats':
+    case 'browse':
+      return <DeckRoute deckId={route.deckId} screen={route.name} />;
     default:
       return <NotFound what="Page" />;
   }
 }
 
-function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isStudy: boolean }) {
-  const isKnown = useStudyStore((s) => s.deckEntries.some((e) => e.listing.id === deckId));
+function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly screen: DeckScreen }) {
+  const title = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === deckId)?.listing.title);
+  const isKnown = title !== undefined;
   const isListLoaded = useStudyStore((s) => s.isHydrated && (s.deckEntries.length > 0 || s.deckListError !== null));
   const isEmptyList = useStudyStore((s) => s.isHydrated && s.deckEntries.length === 0);
 
@@ -79,7 +88,9 @@ function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isSt
     if (!isListLoaded && !isEmptyList) return <p role="status" className="loading">Loading…</p>;
     return <NotFound what="Deck" />;
   }
-  if (!isStudy) {
+  if (screen === 'deck-stats') return <StatsRoute deckId={deckId} deckTitle={title} />;
+  if (screen === 'browse') return <BrowseRoute deckId={deckId} />;
+  if (screen === 'deck') {
     return (
       <ErrorBoundary area="The deck page">
         <DeckPage deckId={deckId} />

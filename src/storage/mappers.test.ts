@@ -28,6 +28,20 @@ describe('card state rows', () => {
     expect(result).toEqual({ ok: false, problem: expect.objectContaining({ table: 'cardStates', field, message }) });
   });
 
+  it('carry suspension, and read rows written before it existed as not suspended', () => {
+    const suspended = makeState('c1', { isSuspended: true });
+    expect(cardStateToRow(suspended)).toMatchObject({ isSuspended: true });
+    expect(cardStateFromRow(cardStateToRow(suspended))).toEqual({ ok: true, value: suspended });
+    expect('isSuspended' in cardStateToRow(makeState('c1', { isSuspended: false }))).toBe(false);
+    const result = cardStateFromRow(cardStateToRow(makeState('c1')));
+    expect(result.ok && result.value.isSuspended).toBeFalsy();
+  });
+
+  it('reject a suspension flag that is not a boolean', () => {
+    const result = cardStateFromRow({ ...cardStateToRow(makeState('c1')), isSuspended: 'yes' });
+    expect(result).toMatchObject({ ok: false, problem: { field: 'isSuspended', message: 'expected true, false or nothing, got "yes"' } });
+  });
+
   it('reject something that is not an object', () => {
     expect(cardStateFromRow(null)).toMatchObject({ ok: false, problem: { rowKey: '(unknown)', field: '(row)' } });
   });
@@ -35,6 +49,10 @@ describe('card state rows', () => {
   it('compare field by field', () => {
     expect(isSameCardState(makeState('c1'), makeState('c1'))).toBe(true);
     expect(isSameCardState(makeState('c1'), makeState('c1', { difficulty: 5.100000001 }))).toBe(false);
+    // Undo must notice a suspension made after the review, whichever side carries the flag.
+    expect(isSameCardState(makeState('c1'), makeState('c1', { isSuspended: true }))).toBe(false);
+    expect(isSameCardState(makeState('c1', { isSuspended: true }), makeState('c1'))).toBe(false);
+    expect(isSameCardState(makeState('c1', { isSuspended: false }), makeState('c1'))).toBe(true);
   });
 });
 

@@ -26,6 +26,8 @@ export interface CardStateRow {
   reps: number;
   lapses: number;
   lastReviewedAt: number | null;
+  /** Only stored when true, so rows written before suspension existed stay unchanged. */
+  isSuspended?: true;
 }
 
 /** Stored shape of one review-log row before IndexedDB assigns its auto-increment id. */
@@ -128,7 +130,15 @@ function parseCardStateFields(value: unknown, prefix: string): CardState {
     reps: nonNegativeInteger(value, 'reps', prefix),
     lapses: nonNegativeInteger(value, 'lapses', prefix),
     lastReviewedAt,
+    ...(optionalBoolean(value, 'isSuspended', prefix) ? { isSuspended: true } : {}),
   };
+}
+
+function optionalBoolean(fields: Fields, name: string, prefix: string): boolean {
+  const value = fields[name];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new FieldError(prefix + name, `expected true, false or nothing, ${describeValue(value)}`);
+  return value;
 }
 
 function requireSameCard(state: CardState, deckId: DeckId, cardId: CardId, prefix: string): void {
@@ -166,6 +176,7 @@ export function cardStateToRow(state: CardState): CardStateRow {
     reps: state.reps,
     lapses: state.lapses,
     lastReviewedAt: state.lastReviewedAt,
+    ...(state.isSuspended === true ? { isSuspended: true as const } : {}),
   };
 }
 
@@ -215,7 +226,9 @@ export function reviewLogEntryFromRow(row: unknown): RowResult<ReviewLogEntry & 
 export function isSameCardState(a: CardState, b: CardState): boolean {
   const rowA = cardStateToRow(a);
   const rowB = cardStateToRow(b);
-  return (Object.keys(rowA) as (keyof CardStateRow)[]).every((field) => Object.is(rowA[field], rowB[field]));
+  // Both rows' keys: the optional isSuspended may be present on only one side.
+  const fields = new Set([...Object.keys(rowA), ...Object.keys(rowB)] as (keyof CardStateRow)[]);
+  return [...fields].every((field) => Object.is(rowA[field], rowB[field]));
 }
 
 type SettingsCheck = (value: unknown) => boolean;

@@ -17,6 +17,7 @@ import {
   settingsToRow,
 } from './mappers';
 import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
+import { assertSameCard } from './card-progress';
 import { assertConsistentReview, keepValid, warnCorruptRow } from './progress-repository';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { corruptUndoError, toStorageError, undoConflictError } from './storage-error';
@@ -94,6 +95,33 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
 
   return {
     isPersistent: false,
+
+    reviewsBetween: (deckId, sinceMs, untilMs) =>
+      run('load', () =>
+        entries(
+          [...reviewLog.values()]
+            .filter((row) => (deckId === null || row.deckId === deckId) && row.reviewedAt >= sinceMs && row.reviewedAt <= untilMs)
+            .sort(byReviewedThenId),
+        ),
+      ),
+
+    loadAllStates: () => run('load', () => states([...cardStates.values()].sort(byStateKey))),
+
+    updateCardState: (deckId, cardId, change) =>
+      run('save-card', () => {
+        const key = stateKey(deckId, cardId);
+        const row = cardStates.get(key);
+        const parsed = row === undefined ? null : cardStateFromRow(row);
+        const next = change(parsed?.ok === true ? parsed.value : null);
+        if (next === null) {
+          commit([{ table: 'cardStates', type: 'delete', apply: () => cardStates.delete(key) }]);
+          return null;
+        }
+        assertSameCard(next, deckId, cardId);
+        const nextRow = cardStateToRow(next);
+        commit([{ table: 'cardStates', type: 'put', apply: () => cardStates.set(key, nextRow) }]);
+        return next;
+      }),
 
     loadDeckStates: (deckId) => run('load', () => states(deckStateRows(deckId).sort(byStateKey))),
 

@@ -8,6 +8,8 @@
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
+import { dexieCardProgress } from './card-progress';
+import type { CardProgressMethods } from './card-progress';
 import type { FlipdeckDb } from './db';
 import {
   STUDY_SETTINGS_KEY,
@@ -24,14 +26,14 @@ import { corruptUndoError, inconsistentReviewError, toStorageError, undoConflict
 import type { StorageOperation } from './storage-error';
 
 /** Where progress is kept. All times are epoch ms; every failure is a StorageError. */
-export interface ProgressRepository {
+export interface ProgressRepository extends CardProgressMethods {
   /** False for the in-memory fallback: progress is lost when the tab closes. */
   readonly isPersistent: boolean;
   /** Every stored state of the deck, ordered by cardId. */
   loadDeckStates(deckId: DeckId): Promise<CardState[]>;
   /** States with dueAt < dueBeforeMs (exclusive) and phase != 'new', ordered by dueAt then cardId. */
   loadDueStates(deckId: DeckId, dueBeforeMs: number): Promise<CardState[]>;
-  /** Number of stored states for the deck (cards that have been seen at least once). */
+  /** Number of stored states for the deck (cards seen at least once, or suspended before their first review). */
   countStates(deckId: DeckId): Promise<number>;
   /** Reviews with reviewedAt >= sinceMs, ordered by reviewedAt then id, for today's counts. */
   reviewsSince(deckId: DeckId, sinceMs: number): Promise<ReviewLogEntry[]>;
@@ -98,6 +100,7 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
 
   return {
     isPersistent: true,
+    ...dexieCardProgress(db, { run, states, entries }),
 
     loadDeckStates: (deckId) => run('load', async () => states(await db.cardStates.where('deckId').equals(deckId).toArray())),
 

@@ -9,12 +9,13 @@ import { FlipdeckError } from '../domain/errors';
 export type StorageErrorKind = 'quota' | 'closed' | 'conflict' | 'unknown';
 
 /** What the caller was doing, so the message can say what was lost. */
-export type StorageOperation = 'save-review' | 'undo-review' | 'save-settings' | 'load';
+export type StorageOperation = 'save-review' | 'undo-review' | 'save-settings' | 'save-card' | 'load';
 
 const WHAT_WAS_LOST: Readonly<Record<StorageOperation, string>> = {
   'save-review': 'this grade was not saved',
   'undo-review': 'the grade was not undone',
   'save-settings': 'your settings were not saved',
+  'save-card': 'the change to this card was not saved',
   load: 'your saved progress could not be loaded',
 };
 

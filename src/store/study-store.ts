@@ -5,9 +5,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OpenedRepository } from '../storage/open-repository';
+import { createBrowseSlice, type BrowseSlice } from './browse-slice';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { DeckSource } from '../storage/deck-source';
 
@@ -18,7 +20,7 @@ export interface StoreDeps {
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -33,5 +35,7 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createDecksSlice(set, get, deps),
     ...createSessionSlice(set, get, deps),
     ...createDeviceSlice(set, get, deps),
+    ...createStatsSlice(set, get, deps),
+    ...createBrowseSlice(set, get, deps),
   }));
 }

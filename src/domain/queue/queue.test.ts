@@ -82,6 +82,18 @@ describe('buildQueue and nextCard', () => {
     expect(queue.review).toEqual(['kept']);
   });
 
+  it('skips suspended cards in every phase, including new cards suspended before their first review', () => {
+    const suspend = (s: CardState): CardState => ({ ...s, isSuspended: true });
+    const queue = buildQueue(
+      input(ids('l', 'r', 'n', 'ok'), [
+        suspend(state('l', 'learning', NOW - MIN)),
+        suspend(state('r', 'review', NOW - DAY)),
+        suspend(state('n', 'new', NOW)),
+      ]),
+    );
+    expect(queue).toEqual({ learning: [], review: [], fresh: ['ok'] });
+  });
+
   it('shows a learning card early only when nothing else is left, within the 20-minute learn-ahead', () => {
     const queue = buildQueue(input(ids('l', 'n'), [state('l', 'learning', NOW + 10 * MIN)]));
     expect(nextCard(queue, NOW, 20)).toEqual({ cardId: 'n', source: 'new' });
@@ -143,6 +155,12 @@ describe('nextDueAt', () => {
     const tomorrow = Date.UTC(2026, 11, 1, 4);
     expect(nextDueAt(input(ids('n', 'b'), [state('b', 'review', NOW + 9 * DAY)]))).toBe(tomorrow);
     expect(nextDueAt(input(ids('r'), [state('r', 'review', NOW - DAY)]))).toBe(tomorrow);
+  });
+
+  it('ignores suspended cards, and is null when every card is suspended', () => {
+    const suspended = { ...state('a', 'learning', NOW + 30 * MIN), isSuspended: true };
+    expect(nextDueAt(input(ids('a', 'b'), [suspended, state('b', 'review', NOW + 2 * DAY)]))).toBe(NOW + 2 * DAY);
+    expect(nextDueAt(input(ids('a'), [suspended]))).toBeNull();
   });
 
   it('is null for an empty deck', () => {

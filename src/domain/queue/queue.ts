@@ -48,7 +48,7 @@ export interface QueueCounts {
 export interface BuildQueueInput {
   /** The deck's card ids in deck order. */
   readonly cardIds: readonly CardId[];
-  /** Stored states for this deck; cards without a state are new. States of removed cards are ignored. */
+  /** Stored states for this deck; cards without a state are new. States of removed cards are ignored; suspended cards are skipped. */
   readonly states: ReadonlyMap<CardId, CardState>;
   readonly settings: StudySettings;
   readonly doneToday: DoneToday;
@@ -66,6 +66,7 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
 
   for (const cardId of cardIds) {
     const state = states.get(cardId);
+    if (state?.isSuspended === true) continue;
     if (!state || state.phase === 'new') {
       if (fresh.length < freshLimit) fresh.push(cardId);
     } else if (state.phase === 'learning' || state.phase === 'relearning') {
@@ -144,6 +145,7 @@ export function nextDueAt(input: BuildQueueInput): number | null {
   let earliest: number | null = null;
   for (const cardId of cardIds) {
     const state = states.get(cardId);
+    if (state?.isSuspended === true) continue;
     // Unseen cards and review cards still due today were held back by a daily limit: tomorrow.
     const isHeldBack = !state || state.phase === 'new' || (state.phase === 'review' && state.dueAt < tomorrow);
     const dueAt = isHeldBack ? tomorrow : state.dueAt;

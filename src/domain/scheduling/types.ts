@@ -24,6 +24,8 @@ export interface CardState {
   readonly reps: number;
   readonly lapses: number;
   readonly lastReviewedAt: number | null;
+  /** Set while the student has suspended the card: it keeps its memory but is never queued. Absent means false. */
+  readonly isSuspended?: boolean;
 }
 
 /** One append-only review-log row: enough to undo the review and to rebuild or refit state. */

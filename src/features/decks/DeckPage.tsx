@@ -38,6 +38,10 @@ export function DeckPage({ deckId }: DeckPageProps) {
           {!hasWork ? <p>Nothing is due right now. Come back later, or open the session to see when the next card is due.</p> : null}
         </>
       ) : null}
+      <p className="deck-page__links">
+        <a className="button" href={routeHash({ name: 'deck-stats', deckId })}>Statistics</a>{' '}
+        <a className="button" href={routeHash({ name: 'browse', deckId })}>Browse cards</a>
+      </p>
       {entry.status === 'loading' ? <p role="status" className="loading">Loading…</p> : null}
       {entry.status === 'error' ? <p role="alert" className="notice notice--error">This deck cannot be studied: {entry.error}</p> : null}
     </section>

@@ -1,0 +1,99 @@
+import { suspendedState, unsuspendedState } from '../domain/browse/card-actions';
+import type { CardId, DeckId } from '../domain/ids';
+import { newCardState } from '../domain/scheduling/scheduler';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import type { CardStateChange } from '../storage/card-progress';
+import { messageOf } from './decks-slice';
+import type { SliceCreator } from './study-store';
+
+/** The card browser's view of one deck's stored states. */
+export interface BrowsedDeck {
+  readonly deckId: DeckId;
+  readonly states: ReadonlyMap<CardId, CardState>;
+}
+
+export interface CardHistory {
+  readonly deckId: DeckId;
+  readonly cardId: CardId;
+  /** Oldest first. Kept after a reset, since the review log is append-only. */
+  readonly entries: readonly ReviewLogEntry[];
+}
+
+export interface BrowseSlice {
+  readonly browsed: BrowsedDeck | null;
+  /** The last failed browser read or write; the card was left as it was. */
+  readonly browseError: string | null;
+  readonly cardHistory: CardHistory | null;
+  loadBrowser(deckId: DeckId): Promise<void>;
+  setCardSuspended(deckId: DeckId, cardId: CardId, isSuspended: boolean): Promise<void>;
+  /** Forgets the card's progress so it is new again; its review history is kept. */
+  resetCardProgress(deckId: DeckId, cardId: CardId): Promise<void>;
+  loadCardHistory(deckId: DeckId, cardId: CardId): Promise<void>;
+  closeCardHistory(): void;
+}
+
+export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => {
+  async function change(deckId: DeckId, cardId: CardId, update: CardStateChange, what: string): Promise<void> {
+    const { repository } = get();
+    if (!repository) return;
+    let stored: CardState | null;
+    try {
+      stored = await repository.updateCardState(deckId, cardId, update);
+    } catch (error) {
+      set({ browseError: `Could not ${what} this card: ${messageOf(error)}` });
+      return;
+    }
+    const browsed = get().browsed;
+    if (browsed?.deckId === deckId) {
+      const states = new Map(browsed.states);
+      if (stored === null) states.delete(cardId);
+      else states.set(cardId, stored);
+      set({ browsed: { deckId, states }, browseError: null });
+    }
+    // The deck list and deck page counts must reflect the change at once.
+    await get().refreshCounts(deckId);
+  }
+
+  return {
+    browsed: null,
+    browseError: null,
+    cardHistory: null,
+
+    async loadBrowser(deckId) {
+      const { repository } = get();
+      if (!repository) return;
+      try {
+        const stored = await repository.loadDeckStates(deckId);
+        set({ browsed: { deckId, states: new Map(stored.map((s) => [s.cardId, s])) }, browseError: null, cardHistory: null });
+      } catch (error) {
+        set({ browseError: `Could not load this deck's cards: ${messageOf(error)}` });
+      }
+    },
+
+    setCardSuspended(deckId, cardId, isSuspended) {
+      const now = deps.clock();
+      const update: CardStateChange = isSuspended
+        ? (current) => suspendedState(current, newCardState(deckId, cardId, now))
+        : unsuspendedState;
+      return change(deckId, cardId, update, isSuspended ? 'suspend' : 'unsuspend');
+    },
+
+    resetCardProgress(deckId, cardId) {
+      return change(deckId, cardId, () => null, 'reset');
+    },
+
+    async loadCardHistory(deckId, cardId) {
+      const { repository } = get();
+      if (!repository) return;
+      try {
+        set({ cardHistory: { deckId, cardId, entries: await repository.reviewHistory(deckId, cardId) } });
+      } catch (error) {
+        set({ browseError: `Could not load this card's history: ${messageOf(error)}` });
+      }
+    },
+
+    closeCardHistory() {
+      set({ cardHistory: null });
+    },
+  };
+};
