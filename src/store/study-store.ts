@@ -8,6 +8,7 @@ import type { OpenedRepository } from '../storage/open-repository';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { DeckSource } from '../storage/deck-source';
 
@@ -18,7 +19,7 @@ export interface StoreDeps {
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & SettingsSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -33,5 +34,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createDecksSlice(set, get, deps),
     ...createSessionSlice(set, get, deps),
     ...createDeviceSlice(set, get, deps),
+    ...createSettingsSlice(set, get, deps),
   }));
 }
