@@ -4,6 +4,7 @@
  * everything as it was; it resolves with a message the screen shows, or null on success.
  */
 import type { DeckId } from '../domain/ids';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
 import { DEFAULT_APPEARANCE, type Appearance } from '../domain/settings/appearance';
 import { effectiveSettings, type DeckOverrides } from '../domain/settings/deck-overrides';
@@ -22,6 +23,8 @@ export interface SettingsSlice {
   applyFsrsWeights(weights: readonly number[]): Promise<string | null>;
   /** Swaps back to the parameters in use before the last apply (null: the defaults). */
   restorePreviousFsrsWeights(): Promise<string | null>;
+  /** Every card state and the whole review log, for the load estimate and the optimizer. */
+  readReviewData(): Promise<{ readonly cardStates: readonly CardState[]; readonly reviewLog: readonly ReviewLogEntry[] }>;
 }
 
 /** The settings one deck studies with: the all-deck settings under its overrides. */
@@ -96,6 +99,12 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
     restorePreviousFsrsWeights() {
       const { settings } = get();
       return saveStudy({ ...settings, fsrsWeights: settings.previousFsrsWeights, previousFsrsWeights: settings.fsrsWeights });
+    },
+
+    async readReviewData() {
+      const { repository } = get();
+      if (!repository) throw new Error('Storage is not open yet.');
+      return repository.exportAll();
     },
   };
 };

@@ -10,6 +10,9 @@ import type { CardState, Rating, ReviewLogEntry } from './types';
 const RATING_NUMBER: Readonly<Record<Rating, number>> = { again: 1, hard: 2, good: 3, easy: 4 };
 const DAY_MS = 86_400_000;
 
+/** Fitting needs this many reviews before its parameters beat the defaults reliably. */
+export const MIN_REVIEWS_TO_OPTIMIZE = 400;
+
 /** The published FSRS-6 default weights. */
 export const DEFAULT_FSRS_WEIGHTS: readonly number[] = default_w;
 
