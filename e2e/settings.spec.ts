@@ -149,6 +149,12 @@ test.describe('settings', () => {
     const loss = async (id: string) => Number(await page.getByTestId(id).textContent());
     expect(await loss('loss-fitted')).toBeLessThan(await loss('loss-current'));
 
+    // Declining changes nothing, and a second run in the same worker works too.
+    await page.getByRole('button', { name: 'Keep the current ones' }).click();
+    await expect(page.getByRole('table')).toBeHidden();
+    await page.getByRole('button', { name: 'Optimize' }).click();
+    await expect(page.getByRole('button', { name: 'Use the fitted parameters' })).toBeVisible({ timeout: 90_000 });
+
     await page.getByRole('button', { name: 'Use the fitted parameters' }).click();
     await expect(page.getByText('Your fitted parameters are now in use.')).toBeVisible();
     await page.reload();

@@ -32,7 +32,7 @@ function canShareMemory(): boolean {
   }
 }
 
-let engine: Promise<Fsrs> | null = null;
+let ready: Promise<unknown> | null = null;
 
 scope.onmessage = async (event: MessageEvent<FitRequest>) => {
   if (!canShareMemory()) {
@@ -45,8 +45,10 @@ scope.onmessage = async (event: MessageEvent<FitRequest>) => {
   }
   try {
     post({ type: 'stage', stage: 'loading' });
-    engine ??= init({ module_or_path: wasmUrl }).then(() => new Fsrs());
-    const fsrs = await engine;
+    ready ??= init({ module_or_path: wasmUrl });
+    await ready;
+    // computeParameters consumes its Fsrs (Rust takes `self`), so each run needs a fresh one.
+    const fsrs = new Fsrs();
     post({ type: 'stage', stage: 'fitting' });
     const { histories, currentWeights } = event.data;
     const result = fitWeights(
@@ -57,7 +59,8 @@ scope.onmessage = async (event: MessageEvent<FitRequest>) => {
     );
     post({ type: 'done', result });
   } catch (error) {
-    engine = null;
-    post({ type: 'error', reason: 'failed', message: error instanceof Error ? error.message : String(error) });
+    ready = null;
+    const detail = error instanceof Error ? error.message : String(error);
+    post({ type: 'error', reason: 'failed', message: `The optimizer failed (${detail}). Your parameters are unchanged.` });
   }
 };
