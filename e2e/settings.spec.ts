@@ -148,6 +148,7 @@ test.describe('settings', () => {
     await expect(table.getByRole('row')).toHaveCount(1 + 1 + 21);
     const loss = async (id: string) => Number(await page.getByTestId(id).textContent());
     expect(await loss('loss-fitted')).toBeLessThan(await loss('loss-current'));
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     // Declining changes nothing, and a second run in the same worker works too.
     await page.getByRole('button', { name: 'Keep the current ones' }).click();
