@@ -4,7 +4,7 @@ import { asDeckId } from '../src/domain/ids';
 import { DEFAULT_FSRS_WEIGHTS } from '../src/domain/scheduling/memory-model';
 import { syntheticReviewLog } from '../src/domain/scheduling/synthetic-log';
 import type { ReviewLogEntry } from '../src/domain/scheduling/types';
-import { C3_DECK_ID, gradeButton, openStudy } from './helpers';
+import { C3_DECK_ID, gradeButton, openStudy, question } from './helpers';
 
 const openSettings = async (page: Page) => {
   await page.goto('./#/settings');
@@ -101,6 +101,21 @@ test.describe('settings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations).toEqual([]);
+  });
+
+  test('card text size and reduced motion apply to the study screen', async ({ page }) => {
+    await openStudy(page);
+    const fontSize = () => question(page).evaluate((element) => getComputedStyle(element).fontSize);
+    const flipDuration = () => page.locator('.flip-card__inner').evaluate((element) => getComputedStyle(element).transitionDuration);
+    expect(await fontSize()).toBe('20px');
+    expect(await flipDuration()).toBe('0.45s');
+    await openSettings(page);
+    await page.getByLabel('Card text size').selectOption('x-large');
+    await page.getByLabel('Reduce motion (no card-flip animation)').click();
+    await expect(page.getByLabel('Reduce motion (no card-flip animation)')).toBeChecked();
+    await openStudy(page);
+    expect(await fontSize()).toBe('30px');
+    expect(await flipDuration()).toBe('0s');
   });
 
   test('? opens the keyboard shortcuts on any screen, and Esc closes them', async ({ page, isMobile }) => {
