@@ -71,4 +71,18 @@ describe('settings slice', () => {
     await store.getState().restorePreviousFsrsWeights();
     expect(store.getState().settings).toMatchObject({ fsrsWeights: null, previousFsrsWeights: fitted });
   });
+
+  it('carries appearance and deck overrides into the in-memory fallback', async () => {
+    const repository = createMemoryRepository({
+      appearance: { theme: 'dark', isReducedMotion: true, cardFontSize: 'small' },
+      deckOverrides: new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]),
+    });
+    const store = await storeWith([makeDeck('a', 30)], repository);
+    expect(store.getState().appearance.theme).toBe('dark');
+    await store.getState().continueWithoutSaving();
+    const fallback = store.getState().repository!;
+    expect(fallback.isPersistent).toBe(false);
+    expect(await fallback.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'small' });
+    expect(await fallback.loadDeckOverrides()).toEqual(new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]));
+  });
 });
