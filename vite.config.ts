@@ -64,6 +64,9 @@ export default defineConfig({
         // One self-contained sw.js: a precache error then fails the install visibly, instead of
         // leaving an active worker with no fetch handler (the split runtime loads asynchronously).
         inlineWorkboxRuntime: true,
+        // Runs before Workbox's fetch handler: adds COOP/COEP to pages and worker scripts, so the
+        // optimizer's shared WebAssembly memory works in Firefox and Safari too (see that file).
+        importScripts: ['sw-isolation.js'],
       },
     }),
   ],

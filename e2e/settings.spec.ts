@@ -149,8 +149,11 @@ test.describe('settings', () => {
     await expect(page.getByTestId('review-count')).toHaveText('0');
     await expect(page.getByRole('button', { name: 'Optimize' })).toBeDisabled();
     await seedReviewLog(page, log);
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await expect(page.getByTestId('review-count')).toHaveText(String(log.length));
+    // The service worker makes the page cross-origin isolated, as Firefox and Safari need for the WASM.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
     const wasmRequests: string[] = [];
     page.on('request', (request) => {

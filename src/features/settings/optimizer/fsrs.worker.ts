@@ -4,8 +4,9 @@
  * not part of the first load or of the precache.
  *
  * fsrs-browser's WASM uses shared memory (it is built for threads). Chromium allows that on any
- * page; Firefox and Safari only on cross-origin-isolated pages, which a static host cannot make.
- * initThreadPool is never called: threads gave no speedup on 2 cores and would need isolation.
+ * page; Firefox and Safari only on cross-origin-isolated pages, which public/sw-isolation.js makes
+ * Flipdeck's pages once the service worker controls them. initThreadPool is never called:
+ * threads gave no speedup on 2 cores.
  */
 import init, { Fsrs } from 'fsrs-browser';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
@@ -39,7 +40,8 @@ scope.onmessage = async (event: MessageEvent<FitRequest>) => {
     post({
       type: 'error',
       reason: 'no-shared-memory',
-      message: 'This browser runs the optimizer only on pages that are cross-origin isolated. Try it in a Chromium-based browser (Chrome, Edge, Android); your settings and reviews are unaffected.',
+      message:
+        'This browser runs the optimizer only on a cross-origin-isolated page. Flipdeck isolates its page once it is installed for offline use: reload the page and try again. Your settings and reviews are unaffected.',
     });
     return;
   }
