@@ -49,14 +49,29 @@ export default defineConfig({
         // studies offline after the first visit.
         // (The manifest is added by the plugin itself; listing it here too would make install fail.)
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+        // The optimizer's WASM (1.7 MB) is not precached: it is fetched the first time someone
+        // optimizes, then served from this cache (offline too).
+        globIgnores: ['**/*.wasm'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'flipdeck-wasm', expiration: { maxEntries: 4 } },
+          },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // One self-contained sw.js: a precache error then fails the install visibly, instead of
         // leaving an active worker with no fetch handler (the split runtime loads asynchronously).
         inlineWorkboxRuntime: true,
+        // Runs before Workbox's fetch handler: adds COOP/COEP to pages and worker scripts, so the
+        // optimizer's shared WebAssembly memory works in Firefox and Safari too (see that file).
+        importScripts: ['sw-isolation.js'],
       },
     }),
   ],
+  // Module workers: the optimizer's worker code-splits (fsrs-browser imports lazily).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

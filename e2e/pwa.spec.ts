@@ -125,8 +125,9 @@ test.describe('updates', () => {
       await expect(prompt).toBeVisible();
       // The session goes on under the old version until the student chooses to reload.
       await expect(question(page)).toContainText(frontText(1));
-      await prompt.getByRole('button', { name: 'Reload' }).click();
-      await page.waitForEvent('load');
+      // Listen before clicking: the click waits for the reload to commit, and on a fast machine
+      // the load event can fire before a listener added afterwards.
+      await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
       await expect(question(page)).toContainText(frontText(1));
       await page.goto(server.url);
       await expect.poll(() => tileCount(page, 'New')).toBe(newCount - 1);

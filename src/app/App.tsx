@@ -8,18 +8,22 @@ import { studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { BrowseRoute, StatsRoute } from './insight-routes';
 import { NotFound } from './NotFound';
+import { KeyboardHelp } from './KeyboardHelp';
 import { InstallButton } from './pwa/InstallButton';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { StorageBanner } from './StorageBanner';
+import { useAppearance } from './use-appearance';
 import { useRoute } from './use-route';
 
 // The study screen (and react-markdown with it) loads on demand; it is prefetched once the list shows.
 const loadStudyScreen = () => import('../features/study/StudyScreen');
 const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
   const route = useRoute();
+  useAppearance();
 
   useEffect(() => {
     void studyStore.getState().hydrate();
@@ -43,10 +47,16 @@ export function App() {
       <header className="app-header">
         <a className="app-header__brand" href={routeHash({ name: 'decks' })}>Flipdeck</a>
         <nav aria-label="Main">
-          <a className="button button--ghost" href={routeHash({ name: 'stats' })}>Statistics</a>
+          <a className="button button--ghost" href={routeHash({ name: 'stats' })} aria-current={route.name === 'stats' ? 'page' : undefined}>
+            Statistics
+          </a>
+          <a className="button button--ghost" href={routeHash({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
         <InstallButton />
       </header>
+      <KeyboardHelp />
       <UpdatePrompt />
       <StorageBanner />
       <main id="main" className="app-main" tabIndex={-1}>
@@ -68,6 +78,14 @@ function Screen({ route }: { readonly route: Route }) {
       );
     case 'stats':
       return <StatsRoute deckId={null} />;
+    case 'settings':
+      return (
+        <ErrorBoundary area="The settings screen">
+          <Suspense fallback={<p role="status" className="loading">Loading…</p>}>
+            <SettingsScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
     case 'deck':
     case 'study':
     case 'deck-stats':

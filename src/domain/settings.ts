@@ -16,6 +16,10 @@ export interface StudySettings {
   readonly dayStartHour: number;
   /** When nothing else is left, a learning card due within this many minutes is shown early. */
   readonly learnAheadMinutes: number;
+  /** The 21 FSRS-6 weights fitted to this user's reviews; null uses the published defaults. */
+  readonly fsrsWeights: readonly number[] | null;
+  /** The weights in use before the last "Optimize" was applied, so they can be restored. */
+  readonly previousFsrsWeights: readonly number[] | null;
 }
 
 /** The defaults from the product spec (issue 2). */
@@ -29,4 +33,18 @@ export const DEFAULT_SETTINGS: StudySettings = {
   reviewsPerDay: 200,
   dayStartHour: 4,
   learnAheadMinutes: 20,
+  fsrsWeights: null,
+  previousFsrsWeights: null,
 };
+
+/** How many weights an FSRS-6 parameter set has. */
+export const FSRS_WEIGHT_COUNT = 21;
+
+/** Whether `weights` is a usable FSRS-6 parameter set (21 finite numbers). */
+export function isFsrsWeights(weights: unknown): weights is readonly number[] {
+  return (
+    Array.isArray(weights) &&
+    weights.length === FSRS_WEIGHT_COUNT &&
+    weights.every((w) => typeof w === 'number' && Number.isFinite(w))
+  );
+}

@@ -10,7 +10,7 @@ import { asCardId, asDeckId } from '../domain/ids';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardPhase, CardState, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 import { RATINGS } from '../domain/scheduling/types';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS, isFsrsWeights } from '../domain/settings';
 import type { StudySettings } from '../domain/settings';
 
 /** Stored shape of one card's scheduler state; primary key is [deckId+cardId]. Times are epoch ms. */
@@ -46,7 +46,7 @@ export interface ReviewLogRow extends NewReviewLogRow {
   id: number;
 }
 
-/** The only settings key in schema v1. */
+/** The key of the all-deck study settings row. */
 export const STUDY_SETTINGS_KEY = 'study';
 
 /**
@@ -54,7 +54,8 @@ export const STUDY_SETTINGS_KEY = 'study';
  * fields this build does not know (newer builds), and both must survive a load/save cycle.
  */
 export interface SettingsRow {
-  key: typeof STUDY_SETTINGS_KEY;
+  /** 'study', 'appearance', or 'deck:<deckId>' for one deck's overrides. */
+  key: string;
   value: Record<string, unknown>;
 }
 
@@ -236,6 +237,7 @@ type SettingsCheck = (value: unknown) => boolean;
 const isFiniteNumber: SettingsCheck = (value) => typeof value === 'number' && Number.isFinite(value);
 const isNumberList: SettingsCheck = (value) => Array.isArray(value) && value.every(isFiniteNumber);
 const isBoolean: SettingsCheck = (value) => typeof value === 'boolean';
+const isOptionalWeights: SettingsCheck = (value) => value === null || isFsrsWeights(value);
 
 // Type checks only: whether a value is sensible (e.g. retention 0.70–0.99) is a domain rule,
 // and a settings screen that enforces it must not be second-guessed here.
@@ -249,6 +251,8 @@ const SETTINGS_CHECKS: { readonly [K in keyof StudySettings]: SettingsCheck } = 
   reviewsPerDay: isFiniteNumber,
   dayStartHour: isFiniteNumber,
   learnAheadMinutes: isFiniteNumber,
+  fsrsWeights: isOptionalWeights,
+  previousFsrsWeights: isOptionalWeights,
 };
 
 /**
@@ -289,5 +293,7 @@ function copySettings(settings: StudySettings): StudySettings {
     ...settings,
     learningStepsMinutes: [...settings.learningStepsMinutes],
     relearningStepsMinutes: [...settings.relearningStepsMinutes],
+    fsrsWeights: settings.fsrsWeights ? [...settings.fsrsWeights] : null,
+    previousFsrsWeights: settings.previousFsrsWeights ? [...settings.previousFsrsWeights] : null,
   };
 }

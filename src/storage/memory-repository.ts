@@ -5,7 +5,10 @@
  * that, it keeps the same row shapes and reads them back through the same mappers.
  */
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import type { DeckId } from '../domain/ids';
 import type { StudySettings } from '../domain/settings';
+import type { Appearance } from '../domain/settings/appearance';
+import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import {
   STUDY_SETTINGS_KEY,
   cardStateFromRow,
@@ -18,7 +21,8 @@ import {
 } from './mappers';
 import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
 import { assertSameCard } from './card-progress';
-import { assertConsistentReview, keepValid, warnCorruptRow } from './progress-repository';
+import { assertConsistentReview, collectDeckOverrides, keepValid, warnCorruptRow } from './progress-repository';
+import { APPEARANCE_KEY, appearanceFromRow, appearanceToRow, deckOverridesKey, deckOverridesToRow } from './settings-rows';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { corruptUndoError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
@@ -28,6 +32,8 @@ export interface MemorySeed {
   readonly cardStates?: readonly CardState[];
   readonly reviewLog?: readonly ReviewLogEntry[];
   readonly settings?: Partial<StudySettings>;
+  readonly appearance?: Appearance;
+  readonly deckOverrides?: ReadonlyMap<DeckId, DeckOverrides>;
 }
 
 /** One row write inside a memory transaction. */
@@ -63,6 +69,8 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
   const cardStates = new Map<string, CardStateRow>();
   const reviewLog = new Map<number, ReviewLogRow>();
   let settingsRow: SettingsRow | undefined;
+  // The other settings rows ('appearance', 'deck:<id>'), by key.
+  const otherSettingsRows = new Map<string, SettingsRow>();
   // Like IndexedDB's key generator: only ever grows, so an undone row's id is never reused.
   let nextLogId = 1;
 
@@ -73,6 +81,10 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
     nextLogId = Math.max(nextLogId, id + 1);
   }
   if (seed.settings !== undefined) settingsRow = { key: STUDY_SETTINGS_KEY, value: { ...seed.settings } };
+  if (seed.appearance !== undefined) otherSettingsRows.set(APPEARANCE_KEY, appearanceToRow(seed.appearance, undefined));
+  for (const [deckId, overrides] of seed.deckOverrides ?? []) {
+    otherSettingsRows.set(deckOverridesKey(deckId), deckOverridesToRow(deckId, overrides, undefined));
+  }
 
   const states = (rows: readonly CardStateRow[]) => keepValid(rows.map(cardStateFromRow), report);
   const entries = (rows: readonly ReviewLogRow[]) => keepValid(rows.map(reviewLogEntryFromRow), report);
@@ -205,6 +217,29 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
       run('save-settings', () => {
         const row = settingsToRow(settings, settingsRow);
         commit([{ table: 'settings', type: 'put', apply: () => (settingsRow = row) }]);
+      }),
+
+    loadAppearance: () =>
+      run('load', () => {
+        const { appearance, problems } = appearanceFromRow(otherSettingsRows.get(APPEARANCE_KEY));
+        problems.forEach(report);
+        return appearance;
+      }),
+
+    saveAppearance: (appearance) =>
+      run('save-settings', () => {
+        const row = appearanceToRow(appearance, otherSettingsRows.get(APPEARANCE_KEY));
+        commit([{ table: 'settings', type: 'put', apply: () => otherSettingsRows.set(APPEARANCE_KEY, row) }]);
+      }),
+
+    loadDeckOverrides: () =>
+      run('load', () => collectDeckOverrides([...otherSettingsRows.values()].sort((a, b) => compare(a.key, b.key)), report)),
+
+    saveDeckOverrides: (deckId, overrides) =>
+      run('save-settings', () => {
+        const key = deckOverridesKey(deckId);
+        const row = deckOverridesToRow(deckId, overrides, otherSettingsRows.get(key));
+        commit([{ table: 'settings', type: 'put', apply: () => otherSettingsRows.set(key, row) }]);
       }),
 
     exportAll: () =>

@@ -7,6 +7,7 @@ import type { DBCoreMutateRequest, Middleware, DBCore } from 'dexie';
 import { asCardId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { StudySettings } from '../domain/settings';
+import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
 import type { RowProblem, TableName } from './mappers';
 import { createMemoryRepository } from './memory-repository';
@@ -345,6 +346,48 @@ describe.each(implementations)('ProgressRepository ($name)', (implementation) =>
       expect(error.kind).toBe('quota');
       expect(error.message).toMatch(/settings were not saved/);
       expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
+    });
+
+    it('round-trip personal FSRS weights and drop a weight list of the wrong length', async () => {
+      const weights = Array.from({ length: 21 }, (_, i) => i / 10);
+      const { repo } = await implementation.create();
+      await repo.saveSettings({ ...DEFAULT_SETTINGS, fsrsWeights: weights, previousFsrsWeights: null });
+      expect((await repo.loadSettings()).fsrsWeights).toEqual(weights);
+      const damaged = await implementation.create({ fsrsWeights: [1, 2, 3] });
+      expect((await damaged.repo.loadSettings()).fsrsWeights).toBeNull();
+      expect(damaged.problems).toEqual([expect.objectContaining({ field: 'value.fsrsWeights' })]);
+    });
+  });
+
+  describe('appearance and deck overrides', () => {
+    it('give the defaults and no overrides when nothing is stored', async () => {
+      const { repo } = await implementation.create();
+      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
+      expect(await repo.loadDeckOverrides()).toEqual(new Map());
+    });
+
+    it('round-trip, each deck under its own row, without touching the study settings', async () => {
+      const { repo } = await implementation.create();
+      await repo.saveAppearance({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
+      await repo.saveDeckOverrides(DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] });
+      await repo.saveDeckOverrides(DECK_B, { newCardsPerDay: 3 });
+      await repo.saveDeckOverrides(DECK_B, { isFuzzEnabled: false });
+      expect(await repo.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
+      expect(await repo.loadDeckOverrides()).toEqual(
+        new Map([
+          [DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] }],
+          [DECK_B, { isFuzzEnabled: false }],
+        ]),
+      );
+      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
+    });
+
+    it('keep the old appearance when the save fails', async () => {
+      const { repo, failWrites } = await implementation.create();
+      failWrites('settings', 'put', quotaError());
+      const error = await storageErrorFrom(repo.saveAppearance({ ...DEFAULT_APPEARANCE, theme: 'light' }));
+      expect(error.kind).toBe('quota');
+      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
     });
   });
 });

@@ -10,6 +10,8 @@ import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
 import { dexieCardProgress } from './card-progress';
 import type { CardProgressMethods } from './card-progress';
+import type { Appearance } from '../domain/settings/appearance';
+import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import type { FlipdeckDb } from './db';
 import {
   STUDY_SETTINGS_KEY,
@@ -22,6 +24,16 @@ import {
   settingsToRow,
 } from './mappers';
 import type { RowProblem, RowResult } from './mappers';
+import {
+  APPEARANCE_KEY,
+  DECK_OVERRIDES_PREFIX,
+  appearanceFromRow,
+  appearanceToRow,
+  deckOverridesFromRow,
+  deckOverridesKey,
+  deckOverridesToRow,
+  isDeckOverridesKey,
+} from './settings-rows';
 import { corruptUndoError, inconsistentReviewError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
 
@@ -53,6 +65,13 @@ export interface ProgressRepository extends CardProgressMethods {
   loadSettings(): Promise<StudySettings>;
   /** Stores the settings, keeping stored fields this build does not know. */
   saveSettings(settings: StudySettings): Promise<void>;
+  /** This device's theme, motion and card text size; the defaults when none is stored. */
+  loadAppearance(): Promise<Appearance>;
+  saveAppearance(appearance: Appearance): Promise<void>;
+  /** Every deck's overrides of the all-deck settings (decks without any are absent or empty). */
+  loadDeckOverrides(): Promise<ReadonlyMap<DeckId, DeckOverrides>>;
+  /** Replaces one deck's overrides; an empty object makes the deck follow the all-deck settings. */
+  saveDeckOverrides(deckId: DeckId, overrides: DeckOverrides): Promise<void>;
   /** Everything stored, states by (deckId, cardId) and log by id; for tests and later backup. */
   exportAll(): Promise<{ cardStates: CardState[]; reviewLog: ReviewLogEntry[] }>;
 }
@@ -190,6 +209,34 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         }),
       ),
 
+    loadAppearance: () =>
+      run('load', async () => {
+        const { appearance, problems } = appearanceFromRow(await db.settings.get(APPEARANCE_KEY));
+        problems.forEach(report);
+        return appearance;
+      }),
+
+    saveAppearance: (appearance) =>
+      run('save-settings', () =>
+        db.transaction('rw', db.settings, async () => {
+          await db.settings.put(appearanceToRow(appearance, await db.settings.get(APPEARANCE_KEY)));
+        }),
+      ),
+
+    loadDeckOverrides: () =>
+      run('load', async () => {
+        const rows = await db.settings.where('key').startsWith(DECK_OVERRIDES_PREFIX).toArray();
+        return collectDeckOverrides(rows, report);
+      }),
+
+    saveDeckOverrides: (deckId, overrides) =>
+      run('save-settings', () =>
+        db.transaction('rw', db.settings, async () => {
+          const key = deckOverridesKey(deckId);
+          await db.settings.put(deckOverridesToRow(deckId, overrides, await db.settings.get(key)));
+        }),
+      ),
+
     exportAll: () =>
       run('load', () =>
         // One read transaction, so the states and the log are a consistent snapshot.
@@ -199,4 +246,19 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         })),
       ),
   };
+}
+
+/** Parses every deck-overrides row, reporting fields that were dropped. */
+export function collectDeckOverrides(
+  rows: readonly { readonly key: string; readonly value: Record<string, unknown> }[],
+  report: (problem: RowProblem) => void,
+): Map<DeckId, DeckOverrides> {
+  const result = new Map<DeckId, DeckOverrides>();
+  for (const row of rows) {
+    if (!isDeckOverridesKey(row.key)) continue;
+    const { deckId, overrides, problems } = deckOverridesFromRow(row);
+    problems.forEach(report);
+    result.set(deckId, overrides);
+  }
+  return result;
 }

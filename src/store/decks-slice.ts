@@ -3,6 +3,7 @@ import type { CardId, DeckId } from '../domain/ids';
 import { buildQueue, countDoneToday, queueCounts, type BuildQueueInput } from '../domain/queue/queue';
 import { studyDayStart } from '../domain/queue/study-day';
 import type { CardState } from '../domain/scheduling/types';
+import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry } from './types';
 
@@ -63,7 +64,8 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
 
 /** Everything the queue needs for one deck at `now`, read from storage. */
 export async function loadQueueInput(state: StudyState, deck: Deck, now: number): Promise<BuildQueueInput> {
-  const { repository, settings } = state;
+  const { repository } = state;
+  const settings = settingsForDeck(state, deck.id);
   if (!repository) throw new Error('Storage is not open yet.');
   const [stored, todaysLog] = await Promise.all([
     repository.loadDeckStates(deck.id),

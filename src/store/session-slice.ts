@@ -11,6 +11,7 @@ import { createScheduler, newCardState, type Scheduler } from '../domain/schedul
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
 import { loadQueueInput, messageOf } from './decks-slice';
+import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 
 export interface CurrentCard {
@@ -67,7 +68,7 @@ function schedulerFor(settings: StudySettings): Scheduler {
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) => {
   /** The session with its next card chosen at `now`. */
   function advance(state: StudyState, session: Omit<StudySession, 'current' | 'isFlipped' | 'nextDueAt'>, now: number): StudySession {
-    const { settings } = state;
+    const settings = settingsForDeck(state, session.deckId);
     const next = nextCard(session.queue, now, settings.learnAheadMinutes);
     if (!next) {
       const deck = state.decks.get(session.deckId);
@@ -111,8 +112,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
 
     async grade(rating) {
       const state = get();
-      const { session, repository, settings } = state;
+      const { session, repository } = state;
       if (!session?.current || !session.isFlipped || state.isSaving || !repository) return;
+      const settings = settingsForDeck(state, session.deckId);
       const now = deps.clock();
       const { cardId, shownAt } = session.current;
       const before = session.states.get(cardId) ?? null;
@@ -148,9 +150,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
 
     async undo() {
       const state = get();
-      const { session, repository, settings } = state;
+      const { session, repository } = state;
       const last = session?.undoStack.at(-1);
       if (!session || !last || state.isSaving || !repository) return;
+      const settings = settingsForDeck(state, session.deckId);
       set({ isSaving: true });
       try {
         await repository.undoReview(last.logId);

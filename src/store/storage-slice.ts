@@ -38,6 +38,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
       // Unreadable settings fall back to the defaults; the user's progress is untouched.
     }
     set({ repository, settings, isHydrated: true, storageWarning: problem?.message ?? null });
+    await get().loadPreferences();
     await get().loadDecks();
   },
 
@@ -45,7 +46,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     const current = get().repository;
     const snapshot = current ? await current.exportAll().catch(() => null) : null;
     set({
-      repository: createMemoryRepository({ ...snapshot, settings: get().settings }),
+      repository: createMemoryRepository({ ...snapshot, settings: get().settings, appearance: get().appearance, deckOverrides: get().deckOverrides }),
       saveError: null,
       storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
     });

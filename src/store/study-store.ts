@@ -10,6 +10,7 @@ import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { DeckSource } from '../storage/deck-source';
 
@@ -20,7 +21,7 @@ export interface StoreDeps {
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -37,5 +38,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createDeviceSlice(set, get, deps),
     ...createStatsSlice(set, get, deps),
     ...createBrowseSlice(set, get, deps),
+    ...createSettingsSlice(set, get, deps),
   }));
 }

@@ -63,7 +63,7 @@ export interface Scheduler {
   grade(state: CardState, rating: Rating, now: number): CardState;
 }
 
-/** Creates a scheduler from study settings (retention, steps, fuzz, maximum interval). */
+/** Creates a scheduler from study settings (retention, steps, fuzz, maximum interval, personal weights). */
 export function createScheduler(settings: StudySettings): Scheduler {
   const engine: FSRS = fsrs(
     generatorParameters({
@@ -73,6 +73,7 @@ export function createScheduler(settings: StudySettings): Scheduler {
       enable_short_term: true,
       learning_steps: toSteps(settings.learningStepsMinutes),
       relearning_steps: toSteps(settings.relearningStepsMinutes),
+      ...(settings.fsrsWeights ? { w: [...settings.fsrsWeights] } : {}),
     }),
   ).useStrategy(StrategyMode.SEED, seedWithCardId);
 

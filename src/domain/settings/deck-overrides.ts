@@ -1,0 +1,53 @@
+/**
+ * Per-deck settings. The all-deck settings apply everywhere; a deck may override the fields
+ * below. The study day's start and the FSRS weights stay global: one day boundary and one
+ * memory model per person.
+ */
+import type { StudySettings } from '../settings';
+import type { SchedulerSettings } from './validate-settings';
+
+export type OverridableField = Exclude<keyof SchedulerSettings, 'dayStartHour'>;
+export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
+  'desiredRetention',
+  'newCardsPerDay',
+  'reviewsPerDay',
+  'learningStepsMinutes',
+  'relearningStepsMinutes',
+  'isFuzzEnabled',
+];
+
+/** The fields one deck sets differently from the all-deck settings. */
+export type DeckOverrides = Partial<Pick<StudySettings, OverridableField>>;
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => Object.is(v, b[i])) : Object.is(a, b);
+
+const cache = new WeakMap<StudySettings, WeakMap<DeckOverrides, StudySettings>>();
+
+/**
+ * The settings one deck studies with. Without overrides this is `global` itself, and the same
+ * inputs always give the same object, so callers can cache per settings object.
+ */
+export function effectiveSettings(global: StudySettings, overrides: DeckOverrides | undefined): StudySettings {
+  if (overrides === undefined || Object.keys(overrides).length === 0) return global;
+  let perGlobal = cache.get(global);
+  if (!perGlobal) {
+    perGlobal = new WeakMap();
+    cache.set(global, perGlobal);
+  }
+  let merged = perGlobal.get(overrides);
+  if (!merged) {
+    merged = { ...global, ...overrides };
+    perGlobal.set(overrides, merged);
+  }
+  return merged;
+}
+
+/** The overrides that make `global` into `wanted` for one deck: only the fields that differ. */
+export function overridesFor(global: StudySettings, wanted: SchedulerSettings): DeckOverrides {
+  const overrides: Record<string, unknown> = {};
+  for (const field of OVERRIDABLE_FIELDS) {
+    if (!sameValue(global[field], wanted[field])) overrides[field] = wanted[field];
+  }
+  return overrides as DeckOverrides;
+}

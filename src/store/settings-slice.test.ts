@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { deckIndexEntry } from '../domain/deck/deck-index';
+import type { Deck } from '../domain/deck/types';
+import { asCardId, asDeckId } from '../domain/ids';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { createMemoryRepository } from '../storage/memory-repository';
+import type { ProgressRepository } from '../storage/progress-repository';
+import { createStudyStore, type StudyStore } from './study-store';
+import { settingsForDeck } from './settings-slice';
+
+const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
+
+const makeDeck = (id: string, cardCount: number): Deck => ({
+  schemaVersion: 1,
+  id: asDeckId(id),
+  title: `Deck ${id}`,
+  description: 'Test deck',
+  cards: Array.from({ length: cardCount }, (_, i) => ({ id: asCardId(`c${i + 1}`), front: `Q${i + 1}`, back: `A${i + 1}`, tags: [] })),
+});
+
+async function storeWith(decks: Deck[], repository: ProgressRepository): Promise<StudyStore> {
+  const store = createStudyStore({
+    openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+    deckSource: { listDecks: async () => decks.map(deckIndexEntry), loadDeck: async (listing) => decks.find((d) => d.id === listing.id)! },
+    clock: () => NOON,
+  });
+  await store.getState().hydrate();
+  return store;
+}
+
+const newCount = (store: StudyStore, deckId: string) => {
+  const entry = store.getState().deckEntries.find((e) => e.listing.id === deckId);
+  return entry?.status === 'ready' ? entry.counts.fresh : undefined;
+};
+
+describe('settings slice', () => {
+  it('loads stored deck overrides at start-up and counts each deck with its own limit', async () => {
+    const repository = createMemoryRepository({ deckOverrides: new Map([[asDeckId('a'), { newCardsPerDay: 5 }]]) });
+    const store = await storeWith([makeDeck('a', 30), makeDeck('b', 30)], repository);
+    expect(newCount(store, 'a')).toBe(5);
+    expect(newCount(store, 'b')).toBe(20);
+    expect(settingsForDeck(store.getState(), asDeckId('a')).newCardsPerDay).toBe(5);
+  });
+
+  it('saves all-deck settings, then recounts every deck', async () => {
+    const store = await storeWith([makeDeck('a', 30)], createMemoryRepository());
+    expect(await store.getState().saveStudySettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 })).toBeNull();
+    expect(store.getState().settings.newCardsPerDay).toBe(7);
+    expect(newCount(store, 'a')).toBe(7);
+  });
+
+  it('keeps the old settings and says why when the write fails', async () => {
+    const repository = createMemoryRepository({}, {
+      onBeforeWrite: (write) => {
+        if (write.table === 'settings') throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    const store = await storeWith([makeDeck('a', 30)], repository);
+    const message = await store.getState().saveStudySettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.8 });
+    expect(message).toMatch(/^Your settings were not saved/);
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    expect(await store.getState().saveAppearance({ theme: 'dark', isReducedMotion: false, cardFontSize: 'medium' })).toMatch(/not saved/);
+    expect(store.getState().appearance.theme).toBe('system');
+  });
+
+  it('applies fitted weights and restores the previous ones', async () => {
+    const store = await storeWith([makeDeck('a', 3)], createMemoryRepository());
+    const fitted = Array.from({ length: 21 }, (_, i) => i + 0.5);
+    await store.getState().applyFsrsWeights(fitted);
+    expect(store.getState().settings).toMatchObject({ fsrsWeights: fitted, previousFsrsWeights: null });
+    await store.getState().restorePreviousFsrsWeights();
+    expect(store.getState().settings).toMatchObject({ fsrsWeights: null, previousFsrsWeights: fitted });
+  });
+
+  it('carries appearance and deck overrides into the in-memory fallback', async () => {
+    const repository = createMemoryRepository({
+      appearance: { theme: 'dark', isReducedMotion: true, cardFontSize: 'small' },
+      deckOverrides: new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]),
+    });
+    const store = await storeWith([makeDeck('a', 30)], repository);
+    expect(store.getState().appearance.theme).toBe('dark');
+    await store.getState().continueWithoutSaving();
+    const fallback = store.getState().repository!;
+    expect(fallback.isPersistent).toBe(false);
+    expect(await fallback.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'small' });
+    expect(await fallback.loadDeckOverrides()).toEqual(new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]));
+  });
+});

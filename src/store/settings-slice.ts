@@ -1,0 +1,110 @@
+/**
+ * Settings beyond the study row: appearance, per-deck overrides, and the actions that save any
+ * settings. Each action writes first and only then updates the state, so a failed write leaves
+ * everything as it was; it resolves with a message the screen shows, or null on success.
+ */
+import type { DeckId } from '../domain/ids';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import type { StudySettings } from '../domain/settings';
+import { DEFAULT_APPEARANCE, type Appearance } from '../domain/settings/appearance';
+import { effectiveSettings, type DeckOverrides } from '../domain/settings/deck-overrides';
+import { messageOf } from './decks-slice';
+import type { SliceCreator, StudyState } from './study-store';
+
+export interface SettingsSlice {
+  readonly appearance: Appearance;
+  readonly deckOverrides: ReadonlyMap<DeckId, DeckOverrides>;
+  /** Reads appearance and deck overrides; called by hydrate() before the deck counts. */
+  loadPreferences(): Promise<void>;
+  saveStudySettings(settings: StudySettings): Promise<string | null>;
+  saveDeckOverrides(deckId: DeckId, overrides: DeckOverrides): Promise<string | null>;
+  saveAppearance(appearance: Appearance): Promise<string | null>;
+  /** Makes `weights` the FSRS parameters, keeping the ones in use now so they can be restored. */
+  applyFsrsWeights(weights: readonly number[]): Promise<string | null>;
+  /** Swaps back to the parameters in use before the last apply (null: the defaults). */
+  restorePreviousFsrsWeights(): Promise<string | null>;
+  /** Every card state and the whole review log, for the load estimate and the optimizer. */
+  readReviewData(): Promise<{ readonly cardStates: readonly CardState[]; readonly reviewLog: readonly ReviewLogEntry[] }>;
+}
+
+/** The settings one deck studies with: the all-deck settings under its overrides. */
+export function settingsForDeck(state: Pick<StudyState, 'settings' | 'deckOverrides'>, deckId: DeckId): StudySettings {
+  return effectiveSettings(state.settings, state.deckOverrides.get(deckId));
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
+  /** New limits change every deck's counts. */
+  const refreshAllCounts = () => Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
+
+  async function saveStudy(settings: StudySettings): Promise<string | null> {
+    const { repository } = get();
+    if (!repository) return 'Storage is not open yet.';
+    try {
+      await repository.saveSettings(settings);
+    } catch (error) {
+      return `Your settings were not saved: ${messageOf(error)}`;
+    }
+    set({ settings });
+    await refreshAllCounts();
+    return null;
+  }
+
+  return {
+    appearance: DEFAULT_APPEARANCE,
+    deckOverrides: new Map(),
+
+    async loadPreferences() {
+      const { repository } = get();
+      if (!repository) return;
+      // Unreadable rows fall back to the defaults, like the study settings in hydrate().
+      const [appearance, deckOverrides] = await Promise.all([
+        repository.loadAppearance().catch(() => DEFAULT_APPEARANCE),
+        repository.loadDeckOverrides().catch(() => new Map<DeckId, DeckOverrides>()),
+      ]);
+      set({ appearance, deckOverrides });
+    },
+
+    saveStudySettings: saveStudy,
+
+    async saveDeckOverrides(deckId, overrides) {
+      const { repository } = get();
+      if (!repository) return 'Storage is not open yet.';
+      try {
+        await repository.saveDeckOverrides(deckId, overrides);
+      } catch (error) {
+        return `The deck's settings were not saved: ${messageOf(error)}`;
+      }
+      set((s) => ({ deckOverrides: new Map(s.deckOverrides).set(deckId, overrides) }));
+      await get().refreshCounts(deckId);
+      return null;
+    },
+
+    async saveAppearance(appearance) {
+      const { repository } = get();
+      if (!repository) return 'Storage is not open yet.';
+      try {
+        await repository.saveAppearance(appearance);
+      } catch (error) {
+        return `Your appearance settings were not saved: ${messageOf(error)}`;
+      }
+      set({ appearance });
+      return null;
+    },
+
+    applyFsrsWeights(weights) {
+      const { settings } = get();
+      return saveStudy({ ...settings, fsrsWeights: [...weights], previousFsrsWeights: settings.fsrsWeights });
+    },
+
+    restorePreviousFsrsWeights() {
+      const { settings } = get();
+      return saveStudy({ ...settings, fsrsWeights: settings.previousFsrsWeights, previousFsrsWeights: settings.fsrsWeights });
+    },
+
+    async readReviewData() {
+      const { repository } = get();
+      if (!repository) throw new Error('Storage is not open yet.');
+      return repository.exportAll();
+    },
+  };
+};
