@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OpenedRepository } from '../storage/open-repository';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { DeckSource } from '../storage/deck-source';
@@ -18,7 +19,7 @@ export interface StoreDeps {
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & LibrarySlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -33,5 +34,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createDecksSlice(set, get, deps),
     ...createSessionSlice(set, get, deps),
     ...createDeviceSlice(set, get, deps),
+    ...createLibrarySlice(set, get, deps),
   }));
 }

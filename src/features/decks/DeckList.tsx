@@ -33,6 +33,7 @@ function DeckListItem({ entry }: { readonly entry: DeckEntry }) {
       <h2 id={titleId} className="deck-tile__title">
         <a href={routeHash({ name: 'deck', deckId: listing.id })}>{listing.title}</a>
       </h2>
+      {listing.origin ? <p className="deck-page__meta">Your deck</p> : null}
       <p className="deck-tile__description">{listing.description}</p>
       {entry.status === 'ready' ? (
         <div className="deck-tile__footer">

@@ -1,0 +1,74 @@
+/**
+ * The user's own decks and the whole-library operations: add or update an imported deck, rename,
+ * delete with its progress, and restore a backup. Parsing happens in the lazy import screens;
+ * these actions take typed values, write in one transaction, and only then refresh the state.
+ * They throw StorageError (with a user-facing message) for the screen to show.
+ */
+import { planRestore, type ProgressSnapshot, type RestoreSummary } from '../domain/backup/restore-plan';
+import type { UserDeck } from '../domain/deck/user-deck';
+import type { DeckId } from '../domain/ids';
+import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { SliceCreator, StudyState } from './study-store';
+
+export interface LibrarySlice {
+  /** Null until hydrate() has opened storage. */
+  readonly userDecks: UserDeckRepository | null;
+  /** Adds the deck, or updates the one with the same id in place (progress is kept by card id). */
+  saveUserDeck(deck: UserDeck): Promise<void>;
+  renameUserDeck(deckId: DeckId, title: string): Promise<void>;
+  /** Deletes the deck with all its progress. */
+  deleteUserDeck(deckId: DeckId): Promise<void>;
+  countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** Everything a backup file holds, read in one transaction. */
+  readSnapshot(): Promise<ProgressSnapshot>;
+  /** What restoring `backup` would change, computed against the current data. */
+  previewRestore(backup: ProgressSnapshot): Promise<RestoreSummary>;
+  /** Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads. */
+  restoreBackup(backup: ProgressSnapshot): Promise<RestoreSummary>;
+}
+
+function requireUserDecks(state: StudyState): UserDeckRepository {
+  if (!state.userDecks) throw new Error('Storage is not open yet.');
+  return state.userDecks;
+}
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
+  userDecks: null,
+
+  async saveUserDeck(deck) {
+    await requireUserDecks(get()).saveDeck(deck);
+    await get().loadDecks();
+  },
+
+  async renameUserDeck(deckId, title) {
+    const trimmed = title.trim();
+    if (trimmed === '') throw new Error('A deck needs a name.');
+    const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
+    if (!deck) throw new Error('That deck no longer exists.');
+    await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
+    await get().loadDecks();
+  },
+
+  async deleteUserDeck(deckId) {
+    await requireUserDecks(get()).deleteDeck(deckId);
+    if (get().session?.deckId === deckId) get().leaveSession();
+    await get().loadDecks();
+  },
+
+  countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
+
+  readSnapshot: () => requireUserDecks(get()).snapshot(),
+
+  async previewRestore(backup) {
+    return planRestore(await requireUserDecks(get()).snapshot(), backup).summary;
+  },
+
+  async restoreBackup(backup) {
+    const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup));
+    const { repository } = get();
+    if (applied.settings && repository) set({ settings: await repository.loadSettings() });
+    get().leaveSession();
+    await get().loadDecks();
+    return applied.summary;
+  },
+});
