@@ -15,6 +15,9 @@ import { useRoute } from './use-route';
 // The study screen (and react-markdown with it) loads on demand; it is prefetched once the list shows.
 const loadStudyScreen = () => import('../features/study/StudyScreen');
 const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
+// Import, export, sharing and backup load only when used, so first load stays the same size.
+const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -65,6 +68,14 @@ function Screen({ route }: { readonly route: Route }) {
     case 'deck':
     case 'study':
       return <DeckRoute deckId={route.deckId} isStudy={route.name === 'study'} />;
+    case 'import':
+      return (
+        <ErrorBoundary area="The import screen">
+          <Suspense fallback={<Loading />}>
+            <ImportScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
     default:
       return <NotFound what="Page" />;
   }
@@ -83,6 +94,9 @@ function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isSt
     return (
       <ErrorBoundary area="The deck page">
         <DeckPage deckId={deckId} />
+        <Suspense fallback={null}>
+          <DeckLibraryActions deckId={deckId} />
+        </Suspense>
       </ErrorBoundary>
     );
   }
@@ -92,5 +106,13 @@ function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isSt
         <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
       </Suspense>
     </ErrorBoundary>
+  );
+}
+
+function Loading() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
   );
 }

@@ -4,8 +4,9 @@
  * these actions take typed values, write in one transaction, and only then refresh the state.
  * They throw StorageError (with a user-facing message) for the screen to show.
  */
-import { planRestore, type ProgressSnapshot, type RestoreSummary } from '../domain/backup/restore-plan';
-import type { UserDeck } from '../domain/deck/user-deck';
+import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
+import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import type { ImportedDeck } from '../domain/import/imported-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
@@ -15,6 +16,8 @@ export interface LibrarySlice {
   readonly userDecks: UserDeckRepository | null;
   /** Adds the deck, or updates the one with the same id in place (progress is kept by card id). */
   saveUserDeck(deck: UserDeck): Promise<void>;
+  /** Stores a previewed import: a new deck, or the same-id deck updated in place. Returns its id. */
+  addImportedDeck(imported: ImportedDeck): Promise<DeckId>;
   renameUserDeck(deckId: DeckId, title: string): Promise<void>;
   /** Deletes the deck with all its progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
@@ -27,6 +30,9 @@ export interface LibrarySlice {
   restoreBackup(backup: ProgressSnapshot): Promise<RestoreSummary>;
 }
 
+// Only a restore needs the merge rules, so they load with it rather than with the app.
+const loadRestorePlan = () => import('../domain/backup/restore-plan');
+
 function requireUserDecks(state: StudyState): UserDeckRepository {
   if (!state.userDecks) throw new Error('Storage is not open yet.');
   return state.userDecks;
@@ -38,6 +44,15 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   async saveUserDeck(deck) {
     await requireUserDecks(get()).saveDeck(deck);
     await get().loadDecks();
+  },
+
+  async addImportedDeck(imported) {
+    const repository = requireUserDecks(get());
+    const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
+    const deck = toUserDeck(imported, existing, deps.clock());
+    await repository.saveDeck(deck);
+    await get().loadDecks();
+    return deck.id;
   },
 
   async renameUserDeck(deckId, title) {
@@ -60,10 +75,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 
   async previewRestore(backup) {
+    const { planRestore } = await loadRestorePlan();
     return planRestore(await requireUserDecks(get()).snapshot(), backup).summary;
   },
 
   async restoreBackup(backup) {
+    const { planRestore } = await loadRestorePlan();
     const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup));
     const { repository } = get();
     if (applied.settings && repository) set({ settings: await repository.loadSettings() });

@@ -21,6 +21,14 @@ export function DeckList() {
           </li>
         ))}
       </ul>
+      <p className="library-links">
+        <a className="button" href={routeHash({ name: 'import' })}>
+          Import a deck
+        </a>{' '}
+        <a className="button" href={routeHash({ name: 'backup' })}>
+          Backup and restore
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { isUserDeckId } from '../../domain/deck/user-deck';
+import type { DeckId } from '../../domain/ids';
+import { useStudyStore } from '../../store';
+import { DeleteDeckDialog } from './DeleteDeckDialog';
+import { ImportFailure } from './ImportProblems';
+import './import.css';
+
+export interface DeckLibraryActionsProps {
+  readonly deckId: DeckId;
+}
+
+/** Under a deck's page: rename and delete for the user's own decks. */
+export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
+  const title = useStudyStore((s) => s.decks.get(deckId)?.title);
+  const renameUserDeck = useStudyStore((s) => s.renameUserDeck);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [isDeleting, setIsDeleting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (title === undefined || !isUserDeckId(deckId)) return null;
+
+  async function rename(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await renameUserDeck(deckId, draft ?? '');
+      setDraft(null);
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section aria-label="Manage this deck">
+      {draft === null ? (
+        <div className="library-actions">
+          <button type="button" className="button" onClick={() => setDraft(title)}>
+            Rename
+          </button>
+          <button type="button" className="button" onClick={() => setIsDeleting(true)}>
+            Delete…
+          </button>
+        </div>
+      ) : (
+        <form className="rename-form" onSubmit={(event) => void rename(event)}>
+          <label>
+            New name
+            <input value={draft} onChange={(event) => setDraft(event.target.value)} maxLength={200} required autoFocus />
+          </label>
+          <button type="submit" className="button button--primary">
+            Save name
+          </button>
+          <button type="button" className="button" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {error ? <ImportFailure error={error} outcome="The deck was not renamed" /> : null}
+      {isDeleting ? <DeleteDeckDialog deckId={deckId} title={title} onClose={() => setIsDeleting(false)} /> : null}
+    </section>
+  );
+}
