@@ -17,6 +17,7 @@ const loadStudyScreen = () => import('../features/study/StudyScreen');
 const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
@@ -73,6 +74,14 @@ function Screen({ route }: { readonly route: Route }) {
         <ErrorBoundary area="The import screen">
           <Suspense fallback={<Loading />}>
             <ImportScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'backup':
+      return (
+        <ErrorBoundary area="The backup screen">
+          <Suspense fallback={<Loading />}>
+            <BackupScreen />
           </Suspense>
         </ErrorBoundary>
       );

@@ -24,6 +24,10 @@ export interface LibrarySlice {
   countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
   /** Everything a backup file holds, read in one transaction. */
   readSnapshot(): Promise<ProgressSnapshot>;
+  /** The full-backup file's text, made from one consistent snapshot. */
+  exportBackupText(): Promise<string>;
+  /** Reads and validates a backup file; throws ImportError naming the row and field. Writes nothing. */
+  readBackupFile(bytes: Uint8Array, fileName: string): Promise<{ readonly snapshot: ProgressSnapshot; readonly exportedAt: number }>;
   /** What restoring `backup` would change, computed against the current data. */
   previewRestore(backup: ProgressSnapshot): Promise<RestoreSummary>;
   /** Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads. */
@@ -32,6 +36,7 @@ export interface LibrarySlice {
 
 // Only a restore needs the merge rules, so they load with it rather than with the app.
 const loadRestorePlan = () => import('../domain/backup/restore-plan');
+const loadBackupFile = () => import('../storage/backup-file');
 
 function requireUserDecks(state: StudyState): UserDeckRepository {
   if (!state.userDecks) throw new Error('Storage is not open yet.');
@@ -73,6 +78,16 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
+
+  async exportBackupText() {
+    const [{ serializeBackup }, snapshot] = await Promise.all([loadBackupFile(), requireUserDecks(get()).snapshot()]);
+    return serializeBackup(snapshot, deps.clock());
+  },
+
+  async readBackupFile(bytes, fileName) {
+    const { parseBackupFile } = await loadBackupFile();
+    return parseBackupFile(bytes, fileName);
+  },
 
   async previewRestore(backup) {
     const { planRestore } = await loadRestorePlan();

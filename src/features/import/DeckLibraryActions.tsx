@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { isUserDeckId } from '../../domain/deck/user-deck';
+import { isUserDeckId, portableDeckId } from '../../domain/deck/user-deck';
+import { deckToCsv, deckToJson } from '../../domain/export/deck-export';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeleteDeckDialog } from './DeleteDeckDialog';
+import { downloadText } from './download';
 import { ImportFailure } from './ImportProblems';
 import './import.css';
 
@@ -10,14 +12,17 @@ export interface DeckLibraryActionsProps {
   readonly deckId: DeckId;
 }
 
-/** Under a deck's page: rename and delete for the user's own decks. */
+/** Under a deck's page: export for every deck; rename and delete for the user's own decks. */
 export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
-  const title = useStudyStore((s) => s.decks.get(deckId)?.title);
+  const deck = useStudyStore((s) => s.decks.get(deckId));
+  const title = deck?.title;
   const renameUserDeck = useStudyStore((s) => s.renameUserDeck);
   const [draft, setDraft] = useState<string | null>(null);
   const [isDeleting, setIsDeleting] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (title === undefined || !isUserDeckId(deckId)) return null;
+  if (deck === undefined || title === undefined) return null;
+  const isMine = isUserDeckId(deckId);
+  const fileBase = portableDeckId(deckId);
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +37,15 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
 
   return (
     <section aria-label="Manage this deck">
-      {draft === null ? (
+      <div className="library-actions">
+        <button type="button" className="button" onClick={() => downloadText(`${fileBase}.csv`, deckToCsv(deck), 'text/csv')}>
+          Export CSV
+        </button>
+        <button type="button" className="button" onClick={() => downloadText(`${fileBase}.json`, deckToJson(deck), 'application/json')}>
+          Export JSON
+        </button>
+      </div>
+      {!isMine ? null : draft === null ? (
         <div className="library-actions">
           <button type="button" className="button" onClick={() => setDraft(title)}>
             Rename
