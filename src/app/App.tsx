@@ -18,6 +18,7 @@ const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.Study
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
+const SharedDeckScreen = lazy(() => import('../features/import/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
 const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
@@ -74,6 +75,14 @@ function Screen({ route }: { readonly route: Route }) {
         <ErrorBoundary area="The import screen">
           <Suspense fallback={<Loading />}>
             <ImportScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'shared-deck':
+      return (
+        <ErrorBoundary area="The shared deck">
+          <Suspense fallback={<Loading />}>
+            <SharedDeckScreen payload={route.payload} />
           </Suspense>
         </ErrorBoundary>
       );

@@ -5,6 +5,7 @@ import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeleteDeckDialog } from './DeleteDeckDialog';
 import { downloadText } from './download';
+import { ShareDeckPanel } from './ShareDeckPanel';
 import { ImportFailure } from './ImportProblems';
 import './import.css';
 
@@ -19,6 +20,7 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
   const renameUserDeck = useStudyStore((s) => s.renameUserDeck);
   const [draft, setDraft] = useState<string | null>(null);
   const [isDeleting, setIsDeleting] = useState(false);
+  const [isSharing, setIsSharing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (deck === undefined || title === undefined) return null;
   const isMine = isUserDeckId(deckId);
@@ -47,6 +49,9 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
       </div>
       {!isMine ? null : draft === null ? (
         <div className="library-actions">
+          <button type="button" className="button" aria-expanded={isSharing} onClick={() => setIsSharing(!isSharing)}>
+            Share by link
+          </button>
           <button type="button" className="button" onClick={() => setDraft(title)}>
             Rename
           </button>
@@ -68,6 +73,7 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
           </button>
         </form>
       )}
+      {isMine && isSharing ? <ShareDeckPanel deck={deck} /> : null}
       {error ? <ImportFailure error={error} outcome="The deck was not renamed" /> : null}
       {isDeleting ? <DeleteDeckDialog deckId={deckId} title={title} onClose={() => setIsDeleting(false)} /> : null}
     </section>
