@@ -8,6 +8,12 @@ import { formatBytes, importError } from './import-error.ts';
 /** The largest text file (CSV, TSV, Markdown, deck JSON) an import reads. */
 export const MAX_TEXT_IMPORT_BYTES = 5 * 1024 * 1024;
 
+/** The largest Anki package an import reads; it is unpacked in memory. */
+export const MAX_PACKAGE_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** The size limit for a file, by name: packages may be larger than text files. */
+export const importSizeLimit = (fileName: string): number => (/\.(apkg|colpkg)$/i.test(fileName) ? MAX_PACKAGE_IMPORT_BYTES : MAX_TEXT_IMPORT_BYTES);
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((byte, i) => bytes[i] === byte);
 
 /** Rejects a file over `maxBytes`, naming the limit. */

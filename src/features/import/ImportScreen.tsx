@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../domain/import/import-error';
-import { MAX_TEXT_IMPORT_BYTES, assertSize } from '../../domain/import/decode-text';
+import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
 import { AddImportedDeck } from './AddImportedDeck';
@@ -9,7 +9,9 @@ import { ImportFailure } from './ImportProblems';
 import { readImport, type ChosenFile, type ImportOutcome } from './read-import';
 import './import.css';
 
-const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
+const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
+
+const ANKI_NOTE = 'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and media (images, sounds) are not imported: every card starts as new.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {
@@ -35,7 +37,7 @@ export function ImportScreen() {
     if (!chosen) return;
     try {
       // Refused by size before a byte is read, so a huge file cannot stall the tab.
-      assertSize(chosen.size, chosen.name, MAX_TEXT_IMPORT_BYTES);
+      assertSize(chosen.size, chosen.name, importSizeLimit(chosen.name));
       setFile({ name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) });
     } catch (error) {
       setOutcome({ ok: false, kind: 'delimited', error });
@@ -51,8 +53,9 @@ export function ImportScreen() {
       </p>
       <h1 id="import-title">Import a deck</h1>
       <p>
-        CSV or TSV (Anki “Notes in Plain Text”, Quizlet, spreadsheets: front and back columns), a Markdown deck, or a Flipdeck deck
-        JSON file. Up to {formatBytes(MAX_TEXT_IMPORT_BYTES)} per file. You see a preview before anything is added.{' '}
+        An Anki package (.apkg), CSV or TSV (Anki “Notes in Plain Text”, Quizlet, spreadsheets: front and back columns), a Markdown
+        deck, or a Flipdeck deck JSON file. Up to {formatBytes(MAX_TEXT_IMPORT_BYTES)} per text file and {formatBytes(MAX_PACKAGE_IMPORT_BYTES)} per
+        Anki package. You see a preview before anything is added.{' '}
         <a href={routeHash({ name: 'backup' })}>Backup and restore</a> is on its own page.
       </p>
       <label className="import-screen__file">
@@ -61,7 +64,11 @@ export function ImportScreen() {
       </label>
       {outcome?.csvOptions ? <CsvOptionsForm options={outcome.csvOptions} onChange={setCsvOptions} /> : null}
       {outcome?.ok === false ? <ImportFailure error={outcome.error} outcome="Nothing was imported" /> : null}
-      {outcome?.ok === true ? <AddImportedDeck key={`${file?.name}:${outcome.deck.cards.length}`} deck={outcome.deck} /> : null}
+      {outcome?.ok === true ? <AddImportedDeck
+          key={`${file?.name}:${outcome.deck.cards.length}`}
+          deck={outcome.deck}
+          {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
+        /> : null}
     </section>
   );
 }

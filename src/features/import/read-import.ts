@@ -24,8 +24,15 @@ export async function readImport(file: ChosenFile, csvOptions?: Partial<Delimite
   const kind = detectImportKind(file.name, file.bytes);
   try {
     switch (kind) {
-      case 'apkg':
-        throw importError('wrong-type', file.name, 'Anki .apkg packages are not supported yet. In Anki, use File > Export > "Notes in Plain Text" and import that .txt file.');
+      case 'apkg': {
+        let importAnkiPackage;
+        try {
+          ({ importAnkiPackage } = await import('./anki/load-apkg'));
+        } catch (error) {
+          throw importError('wrong-type', file.name, `the Anki package reader could not be loaded (${(error as Error).message}). Connect to the internet once and try again.`);
+        }
+        return { ok: true, kind, deck: await importAnkiPackage(file.bytes, file.name) };
+      }
       case 'json':
         return { ok: true, kind, deck: parseDeckJsonImport(decodeText(file.bytes, file.name), file.name) };
       case 'markdown':
