@@ -8,8 +8,9 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await chooseImportFile(page, 'biology-legacy.apkg', Buffer.from(await makeLegacyApkg()));
   await expect(page.getByRole('heading', { name: 'Preview: Biology / Cells' })).toBeVisible();
   await expect(page.getByTestId('preview-card-count')).toHaveText('6');
-  await expect(page.getByText('Review history, scheduling and media (images, sounds) are not imported')).toBeVisible();
-  await expect(page.getByText('2 image or sound reference(s) were left out')).toBeVisible();
+  await expect(page.getByText('Review history, scheduling and sounds are not imported')).toBeVisible();
+  await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
+  await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
   await page.getByRole('button', { name: 'Add to my decks' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
 
@@ -22,6 +23,14 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await page.goto('./#/deck/user.biology-cells/study');
   const question = page.getByRole('region', { name: 'Question' });
   await expect(question.locator('strong')).toHaveText('ATP');
+  // The image comes from IndexedDB as a blob: URL, with the network off.
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const image = page.getByRole('region', { name: 'Answer' }).locator('img');
+  await expect(image).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await page.context().setOffline(false);
+  await page.reload();
   const expected = ['What is ATP?', 'perro', 'dog', '[...] make ATP', 'Mitochondria make [molecule]', 'XSS front'];
   for (const front of expected) {
     await expect(question).toContainText(front);

@@ -38,7 +38,8 @@ const FIXTURE_CARDS = [
   [3, 1],
   [4, 0],
 ];
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+/** A real 1x1 PNG, so the browser test can check that the image decodes. */
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
 
 const NOTETYPES = [
   { id: BASIC, name: 'Basic', kind: 0, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}', '{{FrontSide}}<hr id=answer>{{Back}}']] },

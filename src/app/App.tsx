@@ -15,6 +15,8 @@ import { useRoute } from './use-route';
 // The study screen (and react-markdown with it) loads on demand; it is prefetched once the list shows.
 const loadStudyScreen = () => import('../features/study/StudyScreen');
 const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
+// Images of imported decks are only needed once a card is on screen.
+const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => ({ default: m.DeckMediaProvider })));
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
@@ -121,7 +123,9 @@ function DeckRoute({ deckId, isStudy }: { readonly deckId: DeckId; readonly isSt
   return (
     <ErrorBoundary area="The study screen">
       <Suspense fallback={<p role="status" className="loading">Loading…</p>}>
-        <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
+        <DeckMediaProvider deckId={deckId}>
+          <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
+        </DeckMediaProvider>
       </Suspense>
     </ErrorBoundary>
   );

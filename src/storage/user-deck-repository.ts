@@ -6,6 +6,7 @@
 import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { DeckId } from '../domain/ids';
+import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { StudySettings } from '../domain/settings';
 import type { FlipdeckDb } from './db';
 import {
@@ -19,7 +20,7 @@ import {
 } from './mappers';
 import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
-import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
+import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
 /** How much progress goes with a deck, for the delete confirmation. */
 export interface DeckProgressCount {
@@ -30,8 +31,14 @@ export interface DeckProgressCount {
 export interface UserDeckRepository {
   /** Every stored user deck, by id; damaged rows are skipped and reported. */
   listDecks(): Promise<UserDeck[]>;
-  /** Adds the deck or replaces the stored one with the same id. Progress is keyed by card id and stays. */
-  saveDeck(deck: UserDeck): Promise<void>;
+  /**
+   * Adds the deck or replaces the stored one with the same id, in one transaction. Progress is
+   * keyed by card id and stays. With `media`, the deck's images are replaced by these; without,
+   * they are left as they are (a rename).
+   */
+  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[]): Promise<void>;
+  /** The deck's images. */
+  loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
   /** Deletes the deck, its media, its card states and its review log in one transaction. */
   deleteDeck(deckId: DeckId): Promise<void>;
   countProgress(deckId: DeckId): Promise<DeckProgressCount>;
@@ -79,12 +86,18 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
 
-    saveDeck: (deck) =>
+    saveDeck: (deck, media) =>
       run('save-deck', () =>
-        db.transaction('rw', db.userDecks, async () => {
+        db.transaction('rw', db.userDecks, db.media, async () => {
           await db.userDecks.put(userDeckToRow(deck));
+          if (media === undefined) return;
+          await db.media.where('deckId').equals(deck.id).delete();
+          await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
         }),
       ),
+
+    loadMedia: (deckId) =>
+      run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),
 
     deleteDeck: (deckId) =>
       run('delete-deck', () =>
@@ -128,12 +141,20 @@ async function saveSettingsRow(db: FlipdeckDb, settings: StudySettings): Promise
  */
 export function createMemoryUserDeckRepository(progress: ProgressRepository): UserDeckRepository {
   const stored = new Map<string, UserDeck>();
+  const storedMedia = new Map<string, readonly ImportedMedia[]>();
   const sorted = () => [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     listDecks: async () => sorted(),
-    saveDeck: async (deck) => void stored.set(deck.id, deck),
+    saveDeck: async (deck, media) => {
+      stored.set(deck.id, deck);
+      if (media !== undefined) storedMedia.set(deck.id, media);
+    },
+    loadMedia: async (deckId) => [...(storedMedia.get(deckId) ?? [])],
     // Progress of a deleted deck stays in memory until the tab closes; it is never shown again.
-    deleteDeck: async (deckId) => void stored.delete(deckId),
+    deleteDeck: async (deckId) => {
+      stored.delete(deckId);
+      storedMedia.delete(deckId);
+    },
     countProgress: async (deckId) => {
       const { cardStates, reviewLog } = await progress.exportAll();
       return {

@@ -6,6 +6,7 @@
 import { parseDeck } from '../domain/deck/parse-deck';
 import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
+import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { RowResult } from './mappers';
 
 /** One user deck; primary key `id` ("user.<slug>"). Times are epoch ms. */
@@ -63,4 +64,20 @@ export function userDeckFromRow(row: unknown): RowResult<UserDeck> {
   } catch (error) {
     return fail('deck', error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Copies an image into its stored row (the bytes are copied, so the caller's buffer may be reused). */
+export function mediaToRow(deckId: string, media: ImportedMedia): MediaRow {
+  return { deckId, name: media.name, mimeType: media.mimeType, bytes: media.bytes.slice().buffer };
+}
+
+/** Parses a stored image row. */
+export function mediaFromRow(row: unknown): RowResult<ImportedMedia> {
+  const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+  const rowKey = JSON.stringify([record['deckId'], record['name']]) ?? '(unknown)';
+  const { name, mimeType, bytes } = record;
+  if (typeof name !== 'string' || typeof mimeType !== 'string' || !(bytes instanceof ArrayBuffer)) {
+    return { ok: false, problem: { table: 'media', rowKey, field: 'name/mimeType/bytes', message: 'expected a name, a type and bytes' } };
+  }
+  return { ok: true, value: { name, mimeType, bytes: new Uint8Array(bytes) } };
 }

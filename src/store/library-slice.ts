@@ -6,7 +6,7 @@
  */
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import type { ImportedDeck } from '../domain/import/imported-deck';
+import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
@@ -22,6 +22,8 @@ export interface LibrarySlice {
   /** Deletes the deck with all its progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
   countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** The deck's stored images (Anki packages), for the study screen to show offline. */
+  loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
   /** Everything a backup file holds, read in one transaction. */
   readSnapshot(): Promise<ProgressSnapshot>;
   /** The full-backup file's text, made from one consistent snapshot. */
@@ -55,7 +57,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const repository = requireUserDecks(get());
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
     const deck = toUserDeck(imported, existing, deps.clock());
-    await repository.saveDeck(deck);
+    await repository.saveDeck(deck, imported.media);
     await get().loadDecks();
     return deck.id;
   },
@@ -76,6 +78,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   },
 
   countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
+
+  loadDeckMedia: (deckId) => requireUserDecks(get()).loadMedia(deckId),
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 

@@ -22,6 +22,9 @@ export interface UserDeck extends Deck {
   readonly updatedAt: number;
 }
 
+/** The Markdown image path a card uses for one of its deck's stored images. */
+export const mediaPath = (name: string): string => `media/${encodeURIComponent(name)}`;
+
 /** Whether a deck id belongs to a user's own deck rather than a bundled one. */
 export const isUserDeckId = (id: string): boolean => id.startsWith(USER_DECK_ID_PREFIX);
 

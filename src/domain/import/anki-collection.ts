@@ -9,7 +9,15 @@
  * {{#Field}}/{{^Field}} sections, {{FrontSide}} and {{cloze:Field}}. The back leaves out the
  * repeated front ({{FrontSide}} and the <hr id=answer> after it), since Flipdeck shows both.
  */
-import { buildImportedDeck, finishDraftCards, titleFromFileName, type DraftCard, type ImportedDeck } from './imported-deck.ts';
+import {
+  buildImportedDeck,
+  finishDraftCards,
+  mediaPath,
+  titleFromFileName,
+  type DraftCard,
+  type ImportedDeck,
+  type ImportedMedia,
+} from './imported-deck.ts';
 import type { ImportIssue } from './import-error.ts';
 import { guidSlug } from './parse-delimited.ts';
 
@@ -33,8 +41,25 @@ export interface AnkiCollection {
   readonly notes: readonly AnkiNote[];
   readonly cards: readonly { readonly noteId: number; readonly ord: number; readonly deckId: number }[];
   readonly deckNames: ReadonlyMap<number, string>;
-  readonly mediaCount: number;
+  /** The package's media files by name, of every type (filtered to safe images here). */
+  readonly media: ReadonlyMap<string, Uint8Array>;
 }
+
+/**
+ * Image types a card may show. SVG is left out on purpose: an SVG opened on its own (say "open
+ * image in new tab" on its blob URL) runs its scripts in the app's origin.
+ */
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+};
+
+/** The MIME type of a media file we show, or undefined for anything else. */
+export const imageTypeOf = (name: string): string | undefined => IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''];
 
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
@@ -81,20 +106,31 @@ function answerOnly(html: string): string {
   return html.replace(/^\s*<hr id=["']?answer["']?\s*\/?>/i, '');
 }
 
-/** Media and sound references that cannot be shown: removed, and counted for the preview. */
-function dropMedia(html: string): { html: string; count: number } {
-  let count = 0;
-  const cleaned = html
-    .replace(/<img\b[^>]*>/gi, () => {
-      count += 1;
-      return '';
+/**
+ * Points images at the deck's stored media (src="cell.png" -> media/cell.png) and removes what
+ * cannot be shown: sounds, unsupported image types and images missing from the package.
+ */
+function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: Set<string>): { html: string; dropped: number } {
+  let dropped = 0;
+  const linked = html
+    .replace(/<img\b[^>]*>/gi, (tag) => {
+      const match = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+      const name = decodeEntitiesLite(match?.[1] ?? match?.[2] ?? match?.[3] ?? '');
+      if (!media.has(name) || imageTypeOf(name) === undefined) {
+        dropped += 1;
+        return '';
+      }
+      used.add(name);
+      return `<img src="${mediaPath(name)}" alt="">`;
     })
     .replace(/\[sound:[^\]]*\]/g, () => {
-      count += 1;
+      dropped += 1;
       return '';
     });
-  return { html: cleaned, count };
+  return { html: linked, dropped };
 }
+
+const decodeEntitiesLite = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
 /** The deck most cards are in, as a title ("Biology / Cells"), unless it is Anki's "Default". */
 function deckTitle(collection: AnkiCollection, source: string): string {
@@ -117,6 +153,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const warnings: ImportIssue[] = [];
   const drafts: DraftCard[] = [];
   let droppedMedia = 0;
+  const usedMedia = new Set<string>();
 
   collection.cards.forEach((card, index) => {
     const where = `card ${index + 1}`;
@@ -135,9 +172,9 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     const clozeNumber = card.ord + 1;
     const frontHtml = renderTemplate(template.questionFormat, fields, { frontSide: '', clozeNumber, side: 'front' });
     const backHtml = answerOnly(renderTemplate(template.answerFormat, fields, { frontSide: '', clozeNumber, side: 'back' }));
-    const front = dropMedia(frontHtml);
-    const back = dropMedia(backHtml);
-    droppedMedia += front.count + back.count;
+    const front = linkMedia(frontHtml, collection.media, usedMedia);
+    const back = linkMedia(backHtml, collection.media, usedMedia);
+    droppedMedia += front.dropped + back.dropped;
     drafts.push({
       id: `anki-${guidSlug(note.guid)}-${card.ord}`,
       front: htmlToMarkdown(front.html).trim(),
@@ -152,9 +189,11 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     warnings.push({ message: `${source}: ${draft.where}: the front is empty once rendered (an image-only or empty field). Card skipped.`, cardNumber: index + 1 });
     return false;
   });
-  if (droppedMedia > 0 || collection.mediaCount > 0) {
-    warnings.push({ message: `${source}: ${Math.max(droppedMedia, collection.mediaCount)} image or sound reference(s) were left out: media from Anki packages is not imported yet.` });
+  if (droppedMedia > 0) {
+    warnings.push({ message: `${source}: ${droppedMedia} sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.` });
   }
   const cards = finishDraftCards(usable, source, warnings);
-  return buildImportedDeck({ title: deckTitle(collection, source), description: '', cards, origin: 'apkg' }, source, warnings);
+  const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
+  const deck = buildImportedDeck({ title: deckTitle(collection, source), description: '', cards, origin: 'apkg' }, source, warnings);
+  return { ...deck, media };
 }

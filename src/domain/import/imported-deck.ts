@@ -14,6 +14,15 @@ export const MAX_IMPORT_CARDS = 10_000;
 
 export { toUserDeck } from '../deck/user-deck.ts';
 
+/** An image that belongs to an imported deck; cards refer to it as `![](media/<name>)`. */
+export interface ImportedMedia {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
+}
+
+export { mediaPath } from '../deck/user-deck.ts';
+
 /** A parsed import, before it is stored: the preview shows it, "Add" stores it. */
 export interface ImportedDeck {
   /** Kebab-case; the stored id is `user.<slug>`, so importing the same deck again updates it. */
@@ -24,6 +33,8 @@ export interface ImportedDeck {
   readonly origin: UserDeckOrigin;
   /** Rows or cards that were skipped or changed, each naming its line or card. */
   readonly warnings: readonly ImportIssue[];
+  /** Images the cards show (Anki packages); absent for text formats. */
+  readonly media?: readonly ImportedMedia[];
 }
 
 /** A card before ids are settled: `id` is the author's, when the format has one. */

@@ -21,6 +21,12 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
       <dl className="import-preview__facts">
         <dt>Cards</dt>
         <dd data-testid="preview-card-count">{deck.cards.length}</dd>
+        {deck.media && deck.media.length > 0 ? (
+          <>
+            <dt>Images</dt>
+            <dd>{deck.media.length}, kept on this device so they show offline</dd>
+          </>
+        ) : null}
         <dt>Adding it will</dt>
         <dd>
           {change.isNewDeck

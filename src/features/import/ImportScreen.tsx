@@ -11,7 +11,7 @@ import './import.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
 
-const ANKI_NOTE = 'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and media (images, sounds) are not imported: every card starts as new.';
+const ANKI_NOTE = 'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {

@@ -24,7 +24,7 @@ describe.each([
     const deck = ankiCollectionToDeck(collection, 'biology.apkg', toMarkdown);
     expect(deck.title).toBe('Biology / Cells');
     expect(deck.cards.map((c) => [c.id, c.front, c.back])).toEqual([
-      ['anki-g_2ebasic-0', 'What is **ATP**?', 'Energy currency'],
+      ['anki-g_2ebasic-0', 'What is **ATP**?', 'Energy currency  \n![](media/cell.png)'],
       ['anki-g_2frev_2b1-0', 'perro', 'dog'],
       ['anki-g_2frev_2b1-1', 'dog', 'perro'],
       ['anki-g_2ecloze-0', '\\[...\\] make ATP', '**Mitochondria** make ATP  \nExtra _info_'],
@@ -32,9 +32,11 @@ describe.each([
       ['anki-g_2exss-0', 'XSS front', '[click me](javascript:alert\\(3\\))'],
     ]);
     expect(deck.cards[0]?.tags).toEqual(['bio', 'cells']);
+    // The hostile note's <img src=x> names no file in the package.
     expect(deck.warnings.map((w) => w.message)).toEqual([
-      'biology.apkg: 2 image or sound reference(s) were left out: media from Anki packages is not imported yet.',
+      'biology.apkg: 1 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
     ]);
+    expect(deck.media?.map((m) => [m.name, m.mimeType, m.bytes.subarray(0, 4)])).toEqual([['cell.png', 'image/png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47])]]);
   });
 });
 
@@ -49,6 +51,27 @@ describe('broken Anki packages', () => {
     expect((await importFailure(readAnkiPackage(new TextEncoder().encode('front,back'), 'y.apkg'))).code).toBe('wrong-type');
     const garbage = zipSync({ 'collection.anki2': new TextEncoder().encode('not sqlite at all') });
     expect((await importFailure(readAnkiPackage(garbage, 'z.apkg'))).message).toMatch(/^z\.apkg: collection\.anki2 inside the package could not be read/);
+  });
+});
+
+describe('Anki media', () => {
+  it('keeps only images present in the package and of a type that cannot run script', () => {
+    const collection = {
+      notetypes: [{ id: 1, isCloze: false, fieldNames: ['F', 'B'], templates: [{ ord: 0, questionFormat: '{{F}}', answerFormat: '{{B}}' }] }],
+      notes: [{ id: 1, guid: 'g', notetypeId: 1, fields: ['Q <img src="a.png"><img src=evil.svg>', 'A [sound:x.mp3]<img src="gone.jpg">'], tags: [] }],
+      cards: [{ noteId: 1, ord: 0, deckId: 1 }],
+      deckNames: new Map(),
+      media: new Map([
+        ['a.png', new Uint8Array([1])],
+        ['evil.svg', new Uint8Array([2])],
+      ]),
+    };
+    const deck = ankiCollectionToDeck(collection, 'm.apkg', toMarkdown);
+    expect(deck.cards[0]).toMatchObject({ front: 'Q ![](media/a.png)', back: 'A' });
+    expect(deck.media?.map((m) => m.name)).toEqual(['a.png']);
+    expect(deck.warnings.map((w) => w.message)).toEqual([
+      'm.apkg: 3 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
+    ]);
   });
 });
 

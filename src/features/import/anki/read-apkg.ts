@@ -10,7 +10,7 @@
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.js';
-import type { AnkiCollection, AnkiNote, AnkiNotetype } from '../../../domain/import/anki-collection';
+import { imageTypeOf, type AnkiCollection, type AnkiNote, type AnkiNotetype } from '../../../domain/import/anki-collection';
 import { MAX_PACKAGE_IMPORT_BYTES, assertSize } from '../../../domain/import/decode-text';
 import { importError } from '../../../domain/import/import-error';
 
@@ -98,15 +98,38 @@ function deckNames(db: Database, isSchema18: boolean): Map<number, string> {
   return new Map(Object.values(decks).map((d) => [Number(d.id), d.name]));
 }
 
-function mediaCount(files: Record<string, Uint8Array>, isZstd: boolean): number {
-  const media = files['media'];
-  if (!media || media.length === 0) return 0;
+/** The largest single image kept; bigger ones are left out like missing ones. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The package's images by name. The `media` entry maps zip member names ("0", "1", ...) to file
+ * names: JSON in the legacy layout, zstd-compressed protobuf (entries in member order) in the
+ * current one, where each member is zstd-compressed too. Only image types we show are read.
+ */
+function readMedia(files: Record<string, Uint8Array>, isZstd: boolean): Map<string, Uint8Array> {
+  const media = new Map<string, Uint8Array>();
+  const map = files['media'];
+  if (!map || map.length === 0) return media;
+  let names: [member: string, name: string][];
   try {
-    if (isZstd) return readProtobuf(decompress(media)).get(1)?.length ?? 0;
-    return Object.keys(JSON.parse(new TextDecoder().decode(media)) as object).length;
+    names = isZstd
+      ? (readProtobuf(decompress(map)).get(1) ?? []).map((entry, index) => [String(index), text(readProtobuf(entry as Uint8Array).get(1)?.[0])])
+      : Object.entries(JSON.parse(new TextDecoder().decode(map)) as Record<string, string>);
   } catch {
-    return 0;
+    // An unreadable media map loses the images, not the cards; the preview counts them as left out.
+    return media;
   }
+  for (const [member, name] of names) {
+    const bytes = files[member];
+    if (bytes === undefined || imageTypeOf(name) === undefined) continue;
+    try {
+      const data = isZstd ? decompress(bytes) : bytes;
+      if (data.byteLength <= MAX_IMAGE_BYTES) media.set(name, data);
+    } catch {
+      // A damaged image is left out like a missing one.
+    }
+  }
+  return media;
 }
 
 /**
@@ -149,7 +172,7 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
       notes,
       cards: rows(db, 'SELECT nid, ord, did FROM cards ORDER BY nid, ord').map((c) => ({ noteId: Number(c['nid']), ord: Number(c['ord']), deckId: Number(c['did']) })),
       deckNames: deckNames(db, isSchema18),
-      mediaCount: mediaCount(files, isZstd),
+      media: readMedia(files, isZstd),
     };
   } catch (error) {
     throw importError('malformed', source, `${name} inside the package could not be read as an Anki collection (${(error as Error).message}).`);
