@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { C3_DECK_ID, c3Deck, gradeButton, tileCount } from './helpers';
+import { makeLegacyApkg } from '../scripts/apkg-fixtures.mjs';
 import { importDeck } from './import-helpers';
 
 /** Clicks a download button and returns the downloaded file's text. */
@@ -25,6 +26,7 @@ async function counts(page: Page, title: string) {
 
 test('back up, clear the site data, restore: the same decks, counts and review log', async ({ page, context }) => {
   await importDeck(page, 'animals.tsv', 'perro\tdog\ngato\tcat\n', 'animals');
+  await importDeck(page, 'biology.apkg', Buffer.from(await makeLegacyApkg()), 'Biology / Cells');
   await studyOne(page, 'user.animals', 'Good');
   await studyOne(page, C3_DECK_ID, 'Again');
   await studyOne(page, C3_DECK_ID, 'Easy');
@@ -47,12 +49,15 @@ test('back up, clear the site data, restore: the same decks, counts and review l
 
   await page.goto('./#/backup');
   await page.getByLabel('Backup file').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-  await expect(page.getByTestId('restore-preview')).toContainText('1 deck(s) added, 0 updated');
+  await expect(page.getByTestId('restore-preview')).toContainText('2 deck(s) added, 0 updated, 0 kept as they are here (newer here), with 1 image(s)');
   await expect(page.getByTestId('restore-preview')).toContainText('3 review(s) added, 0 already here');
   await page.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
 
   expect({ c3: await counts(page, c3Deck.title), animals: await counts(page, 'animals') }).toEqual(before);
+  await page.goto('./#/deck/user.biology-cells/study');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await expect(page.getByRole('region', { name: 'Answer' }).locator('img')).toHaveAttribute('src', /^blob:/);
   await page.goto('./#/backup');
   expect((await download(page, 'Download review log (CSV for the FSRS optimizer)')).text).toBe(logBefore.text);
 

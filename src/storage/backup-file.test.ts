@@ -22,6 +22,7 @@ const snapshot: ProgressSnapshot = {
       updatedAt: 20,
     },
   ],
+  media: [{ deckId: userDeckId('bio'), name: 'cell 1.png', mimeType: 'image/png', bytes: Uint8Array.from([0x89, 0x50, 0, 255]) }],
   cardStates: [makeState('c1', { lastReviewedAt: 1_000 })],
   reviewLog: [{ ...makeReview(null, makeState('c1', { lastReviewedAt: 1_000 })), id: 4 }],
   settings: { ...DEFAULT_SETTINGS, desiredRetention: 0.85 },
@@ -41,6 +42,18 @@ describe('backup file', () => {
   it('round-trips decks, card states, the review log and settings', () => {
     const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
     expect(parsed).toEqual({ snapshot, exportedAt: 99 });
+  });
+
+  it('reads a backup written before images were kept', () => {
+    const document = JSON.parse(serializeBackup(snapshot, 99)) as Record<string, unknown>;
+    delete document['media'];
+    expect(parseBackupFile(bytes(JSON.stringify(document)), 'old.json').snapshot.media).toEqual([]);
+  });
+
+  it('refuses an SVG smuggled into the images', () => {
+    const document = JSON.parse(serializeBackup(snapshot, 99)) as { media: { mimeType: string }[] };
+    document.media[0]!.mimeType = 'image/svg+xml';
+    expect(failure(JSON.stringify(document)).message).toMatch(/media item 1: \(key \["user\.bio","cell 1\.png"\]\) field "mimeType" expected an image type other than SVG/);
   });
 
   it('refuses the whole file when one row is damaged, naming the list, item and field', () => {

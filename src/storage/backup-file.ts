@@ -6,7 +6,9 @@
  * row refuses the whole file, with messages naming the row and the field.
  * Loaded lazily (only the backup screen needs it).
  */
-import type { ProgressSnapshot } from '../domain/backup/restore-plan';
+import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
+import { isUserDeckId } from '../domain/deck/user-deck';
+import { asDeckId } from '../domain/ids';
 import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
@@ -30,6 +32,7 @@ export function serializeBackup(snapshot: ProgressSnapshot, exportedAt: number):
     exportedAt,
     settings: { ...snapshot.settings },
     decks: snapshot.decks.map(userDeckToRow),
+    media: (snapshot.media ?? []).map((file) => ({ deckId: file.deckId, name: file.name, mimeType: file.mimeType, base64: toBase64(file.bytes) })),
     cardStates: snapshot.cardStates.map(cardStateToRow),
     reviewLog: snapshot.reviewLog.map((entry, index) => ({ ...reviewLogEntryToRow(entry), id: entry.id ?? index + 1 })),
   });
@@ -82,6 +85,8 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
   };
 
   const decks = list('decks', userDeckFromRow);
+  // Older backups written before images were kept have no "media" list.
+  const media = json['media'] === undefined ? [] : list('media', mediaFileFromJson);
   const cardStates = list('cardStates', cardStateFromRow);
   const reviewLog = list('reviewLog', reviewLogEntryFromRow);
   const { settings, problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
@@ -98,7 +103,29 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     if (issues.length > MAX_REPORTED) shown.push({ message: `${source}: ...and ${issues.length - MAX_REPORTED} more problems` });
     throw new ImportError('invalid-deck', source, [{ message: `${source}: the backup is damaged, so nothing was restored.` }, ...shown]);
   }
-  return { snapshot: { decks, cardStates, reviewLog, settings }, exportedAt };
+  return { snapshot: { decks, media, cardStates, reviewLog, settings }, exportedAt };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
+  const record = isRecord(row) ? row : {};
+  const { deckId, name, mimeType, base64 } = record;
+  const rowKey = JSON.stringify([deckId, name]) ?? '(unknown)';
+  const fail = (field: string, message: string): RowResult<DeckMediaFile> => ({ ok: false, problem: { table: 'media', rowKey, field, message } });
+  if (typeof deckId !== 'string' || !isUserDeckId(deckId)) return fail('deckId', 'expected a "user." deck id');
+  if (typeof name !== 'string' || name === '') return fail('name', 'expected a file name');
+  if (typeof mimeType !== 'string' || !mimeType.startsWith('image/') || mimeType.includes('svg')) return fail('mimeType', 'expected an image type other than SVG');
+  if (typeof base64 !== 'string') return fail('base64', 'expected base64 text');
+  try {
+    return { ok: true, value: { deckId: asDeckId(deckId), name, mimeType, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) } };
+  } catch {
+    return fail('base64', 'is not valid base64');
+  }
 }
 
 function describe(problem: RowProblem): string {

@@ -67,8 +67,10 @@ describe('user decks in IndexedDB', () => {
     await progress.recordReview(makeReview(null, other));
     expect(await decks.countProgress(MINE)).toEqual({ reviews: 2, cardsStudied: 1 });
 
+    await decks.saveDeck(userDeck(), [{ name: 'a.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
     await decks.deleteDeck(MINE);
     expect((await decks.listDecks()).map((d) => d.id)).toEqual(['user.other']);
+    expect(await decks.loadMedia(MINE)).toEqual([]);
     const left = await progress.exportAll();
     expect(left.cardStates).toEqual([other]);
     expect(left.reviewLog.map((r) => r.deckId)).toEqual(['c3']);
@@ -101,6 +103,16 @@ describe('restore', () => {
     expect(snapshot.cardStates).toEqual([stateOf('hola', 5_000)]);
     expect(snapshot.reviewLog.map((r) => r.cardId)).toEqual(['hola']);
     expect((await progress.loadSettings()).newCardsPerDay).toBe(5);
+  });
+
+  it('brings a deck\'s images back with it, replacing the ones it had', async () => {
+    const { decks } = setup();
+    await decks.saveDeck(userDeck(), [{ name: 'old.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
+    const image = { deckId: MINE, name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) };
+    const applied = await decks.restore((current) => planRestore(current, backupOf({ decks: [userDeck({ updatedAt: 5_000 })], media: [image] })));
+    expect(applied.summary.imagesRestored).toBe(1);
+    expect(await decks.loadMedia(MINE)).toEqual([{ name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) }]);
+    expect((await decks.snapshot()).media).toEqual([image]);
   });
 
   it('twice adds nothing the second time', async () => {

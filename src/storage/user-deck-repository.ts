@@ -5,7 +5,7 @@
  */
 import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
-import type { DeckId } from '../domain/ids';
+import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { StudySettings } from '../domain/settings';
 import type { FlipdeckDb } from './db';
@@ -18,6 +18,7 @@ import {
   settingsFromRow,
   settingsToRow,
 } from './mappers';
+import type { RowResult } from './mappers';
 import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
@@ -51,6 +52,8 @@ export interface UserDeckRepository {
   restore(plan: (current: ProgressSnapshot) => RestorePlan): Promise<RestorePlan>;
 }
 
+const mapResult = <T, U>(result: RowResult<T>, map: (value: T) => U): RowResult<U> => (result.ok ? { ok: true, value: map(result.value) } : result);
+
 const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> => {
   try {
     return await work();
@@ -64,8 +67,9 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   const report = options.onCorruptRow ?? warnCorruptRow;
   const decks = (rows: readonly unknown[]) => keepValid(rows.map(userDeckFromRow), report);
 
-  async function readSnapshot(): Promise<ProgressSnapshot> {
-    const [deckRows, stateRows, logRows, settingsRow] = await Promise.all([
+  async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
+    const [mediaRows, deckRows, stateRows, logRows, settingsRow] = await Promise.all([
+      withMedia ? db.media.toArray() : [],
       db.userDecks.toArray(),
       db.cardStates.toArray(),
       db.reviewLog.toArray(),
@@ -75,6 +79,9 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     problems.forEach(report);
     return {
       decks: decks(deckRows),
+      ...(withMedia
+        ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
+        : {}),
       cardStates: keepValid(stateRows.map(cardStateFromRow), report),
       reviewLog: keepValid(logRows.map(reviewLogEntryFromRow), report),
       settings,
@@ -115,13 +122,15 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
-    snapshot: () => run('load', () => db.transaction('r', allTables, readSnapshot)),
+    snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
 
     restore: (plan) =>
       run('restore', () =>
         db.transaction('rw', allTables, async () => {
-          const applied = plan(await readSnapshot());
+          const applied = plan(await readSnapshot(false));
           await db.userDecks.bulkPut(applied.decksToPut.map(userDeckToRow));
+          for (const deck of applied.decksToPut) await db.media.where('deckId').equals(deck.id).delete();
+          await db.media.bulkPut(applied.mediaToPut.map((file) => mediaToRow(file.deckId, file)));
           await db.cardStates.bulkPut(applied.cardStatesToPut.map(cardStateToRow));
           await db.reviewLog.bulkAdd(applied.reviewsToAdd.map(reviewLogEntryToRow));
           if (applied.settings !== null) await saveSettingsRow(db, applied.settings);
@@ -162,7 +171,12 @@ export function createMemoryUserDeckRepository(progress: ProgressRepository): Us
         cardsStudied: cardStates.filter((s) => s.deckId === deckId).length,
       };
     },
-    snapshot: async () => ({ decks: sorted(), ...(await progress.exportAll()), settings: await progress.loadSettings() }),
+    snapshot: async () => ({
+      decks: sorted(),
+      media: [...storedMedia.entries()].flatMap(([deckId, files]) => files.map((file) => ({ ...file, deckId: asDeckId(deckId) }))),
+      ...(await progress.exportAll()),
+      settings: await progress.loadSettings(),
+    }),
     restore: async () => {
       throw new StorageError(
         'unknown',

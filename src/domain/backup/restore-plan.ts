@@ -9,15 +9,25 @@
  *   on a tie this browser's state stays.
  * - A deck present on both sides: the copy changed last (updatedAt) wins; on a tie, this browser's.
  * - Settings: the backup's settings replace this browser's, since restoring means "put me back".
+ * - Images travel with their deck: a deck taken from the backup takes the backup's images.
  * Into an empty browser this is a plain restore: everything in the backup is added.
  */
 import type { UserDeck } from '../deck/user-deck.ts';
+import type { DeckId } from '../ids.ts';
+import type { ImportedMedia } from '../import/imported-deck.ts';
 import type { CardState, ReviewLogEntry } from '../scheduling/types.ts';
 import type { StudySettings } from '../settings.ts';
+
+/** One stored image of a user deck. */
+export interface DeckMediaFile extends ImportedMedia {
+  readonly deckId: DeckId;
+}
 
 /** Everything a backup holds, and everything a browser holds that a backup covers. */
 export interface ProgressSnapshot {
   readonly decks: readonly UserDeck[];
+  /** The user decks' images; absent when not read (planning a restore does not need them). */
+  readonly media?: readonly DeckMediaFile[];
   readonly cardStates: readonly CardState[];
   readonly reviewLog: readonly ReviewLogEntry[];
   readonly settings: StudySettings;
@@ -34,10 +44,13 @@ export interface RestoreSummary {
   readonly reviewsAdded: number;
   readonly reviewsAlreadyPresent: number;
   readonly isSettingsChanged: boolean;
+  readonly imagesRestored: number;
 }
 
 export interface RestorePlan {
   readonly decksToPut: readonly UserDeck[];
+  /** The images of `decksToPut`, which replace whatever images those decks had. */
+  readonly mediaToPut: readonly DeckMediaFile[];
   readonly cardStatesToPut: readonly CardState[];
   /** New log rows without ids, oldest first, so storage assigns ids in review order. */
   readonly reviewsToAdd: readonly ReviewLogEntry[];
@@ -82,9 +95,13 @@ export function planRestore(current: ProgressSnapshot, backup: ProgressSnapshot)
   }
   reviewsToAdd.sort((a, b) => a.reviewedAt - b.reviewedAt);
 
+  const takenDecks = new Set(decksToPut.map((deck) => deck.id));
+  const mediaToPut = (backup.media ?? []).filter((file) => takenDecks.has(file.deckId));
+
   const isSettingsChanged = JSON.stringify(current.settings) !== JSON.stringify(backup.settings);
   return {
     decksToPut,
+    mediaToPut,
     cardStatesToPut,
     reviewsToAdd,
     settings: isSettingsChanged ? backup.settings : null,
@@ -97,6 +114,7 @@ export function planRestore(current: ProgressSnapshot, backup: ProgressSnapshot)
       reviewsAdded: reviewsToAdd.length,
       reviewsAlreadyPresent: backup.reviewLog.length - reviewsToAdd.length,
       isSettingsChanged,
+      imagesRestored: mediaToPut.length,
     },
   };
 }

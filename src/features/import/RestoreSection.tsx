@@ -12,7 +12,7 @@ interface Pending {
 /** What a restore will do (or did), in words. */
 function describeSummary(s: RestoreSummary): string[] {
   return [
-    `${s.decksAdded} deck(s) added, ${s.decksUpdated} updated, ${s.decksKept} kept as they are here (newer here)`,
+    `${s.decksAdded} deck(s) added, ${s.decksUpdated} updated, ${s.decksKept} kept as they are here (newer here)${s.imagesRestored > 0 ? `, with ${s.imagesRestored} image(s)` : ''}`,
     `${s.reviewsAdded} review(s) added, ${s.reviewsAlreadyPresent} already here`,
     `${s.cardStatesWritten} card(s) take the backup's schedule, ${s.cardStatesKept} keep this browser's (reviewed more recently here)`,
     s.isSettingsChanged ? "settings replaced by the backup's" : 'settings unchanged',
