@@ -19,6 +19,13 @@ import { useRoute } from './use-route';
 const loadStudyScreen = () => import('../features/study/StudyScreen');
 const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+// Images of imported decks are only needed once a card is on screen.
+const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => ({ default: m.DeckMediaProvider })));
+// Import, export, sharing and backup load only when used, so first load stays the same size.
+const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
+const SharedDeckScreen = lazy(() => import('../features/import/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
+const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -91,6 +98,30 @@ function Screen({ route }: { readonly route: Route }) {
     case 'deck-stats':
     case 'browse':
       return <DeckRoute deckId={route.deckId} screen={route.name} />;
+    case 'import':
+      return (
+        <ErrorBoundary area="The import screen">
+          <Suspense fallback={<Loading />}>
+            <ImportScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'shared-deck':
+      return (
+        <ErrorBoundary area="The shared deck">
+          <Suspense fallback={<Loading />}>
+            <SharedDeckScreen payload={route.payload} />
+          </Suspense>
+        </ErrorBoundary>
+      );
+    case 'backup':
+      return (
+        <ErrorBoundary area="The backup screen">
+          <Suspense fallback={<Loading />}>
+            <BackupScreen />
+          </Suspense>
+        </ErrorBoundary>
+      );
     default:
       return <NotFound what="Page" />;
   }
@@ -112,14 +143,27 @@ function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly scree
     return (
       <ErrorBoundary area="The deck page">
         <DeckPage deckId={deckId} />
+        <Suspense fallback={null}>
+          <DeckLibraryActions deckId={deckId} />
+        </Suspense>
       </ErrorBoundary>
     );
   }
   return (
     <ErrorBoundary area="The study screen">
       <Suspense fallback={<p role="status" className="loading">Loading…</p>}>
-        <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
+        <DeckMediaProvider deckId={deckId}>
+          <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
+        </DeckMediaProvider>
       </Suspense>
     </ErrorBoundary>
+  );
+}
+
+function Loading() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
   );
 }

@@ -1,10 +1,14 @@
+import { useContext } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
+import { DeckMediaContext, isDeckMediaPath } from './deck-media';
 
 /**
  * Renders untrusted card Markdown. Raw HTML is never interpreted (react-markdown shows it as text),
  * and URLs pass defaultUrlTransform, which drops javascript:, data: and other unsafe protocols.
  * Remote images are not loaded: the app makes no request to another origin, and a tracking pixel in
  * an imported card must not phone home. They render as their alt text with a link instead.
+ * `media/<name>` images are the deck's own, stored on the device (imported Anki media); they show
+ * from the object URLs in DeckMediaContext and never hit the server.
  */
 const components: Components = {
   a: ({ href, children }) => (
@@ -13,10 +17,17 @@ const components: Components = {
     </a>
   ),
   img: ({ src, alt }) => {
+    if (typeof src === 'string' && isDeckMediaPath(src)) return <DeckImage path={src} alt={alt ?? ''} />;
     if (typeof src === 'string' && isSameOrigin(src)) return <img src={src} alt={alt ?? ''} loading="lazy" />;
     return <span className="md-image-blocked">[image: {alt || 'external image not loaded'}]</span>;
   },
 };
+
+function DeckImage({ path, alt }: { readonly path: string; readonly alt: string }) {
+  const url = useContext(DeckMediaContext).get(path);
+  if (url === undefined) return <span className="md-image-blocked">[image: {alt || 'not available on this device'}]</span>;
+  return <img src={url} alt={alt} />;
+}
 
 function isSameOrigin(src: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('//');

@@ -18,6 +18,13 @@ const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
     reviewLog: '++id, [deckId+reviewedAt], [deckId+cardId], reviewedAt',
     settings: 'key',
   },
+  2: {
+    cardStates: '[deckId+cardId], deckId, [deckId+dueAt]',
+    reviewLog: '++id, [deckId+reviewedAt], [deckId+cardId], reviewedAt',
+    settings: 'key',
+    userDecks: 'id',
+    media: '[deckId+name], deckId',
+  },
 };
 
 const NAME = 'flipdeck-migration';
@@ -59,7 +66,31 @@ describe('schema versions', () => {
     current.close();
   });
 
-  it('the current build declares exactly the shipped v1 schema', async () => {
+  it('v1 -> v2: every v1 row survives the upgrade and the new tables start empty', async () => {
+    const factory = new IDBFactory();
+    const v1 = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
+    v1.version(1).stores(SHIPPED_SCHEMAS[1] ?? {});
+    const states = [makeState('c1', { dueAt: 5_000 }), makeState('c2', { dueAt: 6_000, phase: 'learning' })];
+    for (const state of states) {
+      await v1.table('cardStates').put(cardStateToRow(state));
+      await v1.table('reviewLog').add(reviewLogEntryToRow(makeReview(null, state)));
+    }
+    await v1.table('settings').put({ key: 'study', value: { reviewsPerDay: 40, futureField: 'kept' } });
+    v1.close();
+
+    const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
+    await current.open();
+    expect(current.verno).toBe(2);
+    const repo = createDexieRepository(current);
+    expect((await repo.exportAll()).cardStates).toEqual(states);
+    expect((await repo.exportAll()).reviewLog.map((r) => [r.id, r.cardId])).toEqual([[1, 'c1'], [2, 'c2']]);
+    expect(await current.settings.get('study')).toEqual({ key: 'study', value: { reviewsPerDay: 40, futureField: 'kept' } });
+    expect(await current.userDecks.count()).toBe(0);
+    expect(await current.media.count()).toBe(0);
+    current.close();
+  });
+
+  it('the current build declares exactly the shipped v2 schema (v1 plus userDecks and media)', async () => {
     const db = new FlipdeckDb({ name: NAME, indexedDB: new IDBFactory() });
     await db.open();
     const declared = Object.fromEntries(
@@ -68,7 +99,7 @@ describe('schema versions', () => {
         [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', '),
       ]),
     );
-    expect(declared).toEqual(SHIPPED_SCHEMAS[1]);
+    expect(declared).toEqual(SHIPPED_SCHEMAS[2]);
     db.close();
   });
 });

@@ -72,10 +72,10 @@ describe('FlipdeckDb', () => {
     const events: DbConnectionEvent[] = [];
     db.onConnectionEvent((event) => events.push(event));
 
-    // A newer build in another tab opening schema v2 on the same database.
+    // A newer build in another tab opening a later schema (v3) on the same database.
     const newer = new Dexie('flipdeck-test', { indexedDB: factory, IDBKeyRange });
     openDbs.push(newer);
-    newer.version(2).stores({ cardStates: '[deckId+cardId], deckId, [deckId+dueAt]', extra: '++id' });
+    newer.version(3).stores({ cardStates: '[deckId+cardId], deckId, [deckId+dueAt]', extra: '++id' });
     await newer.open();
 
     expect(events).toEqual([{ kind: 'versionchange', message: expect.stringMatching(/Reload this tab/) }]);

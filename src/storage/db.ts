@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { CardStateRow, NewReviewLogRow, ReviewLogRow, SettingsRow } from './mappers';
+import type { MediaRow, UserDeckRow } from './user-deck-rows';
 
 export const DEFAULT_DB_NAME = 'flipdeck';
 
@@ -22,6 +23,19 @@ const SCHEMA_V1 = {
   cardStates: '[deckId+cardId], deckId, [deckId+dueAt]',
   reviewLog: '++id, [deckId+reviewedAt], [deckId+cardId], reviewedAt',
   settings: 'key',
+} as const;
+
+/**
+ * Schema v2: a user's own decks beside the bundled ones. Adds tables only; every v1 table is
+ * declared unchanged, so the upgrade copies and deletes nothing.
+ * - userDecks: one row per imported/shared/restored deck, keyed by its "user."-prefixed id.
+ * - media: images that belong to a user deck, keyed by [deckId+name], so a deck's media is one
+ *   range read and is deleted with the deck.
+ */
+const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  userDecks: 'id',
+  media: '[deckId+name], deckId',
 } as const;
 
 /** Something happened to the connection that the app should tell the user about. */
@@ -76,6 +90,8 @@ export class FlipdeckDb extends Dexie {
   declare readonly cardStates: Table<CardStateRow, [string, string]>;
   declare readonly reviewLog: Table<ReviewLogRow, number, NewReviewLogRow>;
   declare readonly settings: Table<SettingsRow, string>;
+  declare readonly userDecks: Table<UserDeckRow, string>;
+  declare readonly media: Table<MediaRow, [string, string]>;
 
   private readonly connectionListeners = new Set<DbConnectionListener>();
   /** The latest connection event, kept so a listener that subscribes late still learns of it. */
@@ -85,6 +101,7 @@ export class FlipdeckDb extends Dexie {
     super(options.name ?? DEFAULT_DB_NAME, dexieOptions(options));
 
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
 
     // Dexie's default reaction closes the connection but lets the next query silently reopen
     // it, which would fail or race the other tab's upgrade. Close for good instead so writes

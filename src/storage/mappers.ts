@@ -59,7 +59,7 @@ export interface SettingsRow {
   value: Record<string, unknown>;
 }
 
-export type TableName = 'cardStates' | 'reviewLog' | 'settings';
+export type TableName = 'cardStates' | 'reviewLog' | 'settings' | 'userDecks' | 'media';
 
 /** Why a stored row (or one field of it) was rejected; names the table, the row and the field. */
 export interface RowProblem {

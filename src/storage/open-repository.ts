@@ -11,6 +11,8 @@ import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { errorNamesIn, isQuotaError } from './storage-error';
+import { createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+import type { UserDeckRepository } from './user-deck-repository';
 
 export type StorageProblemKind = 'unavailable' | 'blocked' | 'quota' | 'unknown';
 
@@ -33,6 +35,8 @@ export interface OpenRepositoryOptions extends RepositoryOptions {
 
 export interface OpenedRepository {
   readonly repository: ProgressRepository;
+  /** The user's own decks, on the same database. Optional so test doubles may leave it out (memory then). */
+  readonly userDecks?: UserDeckRepository;
   /** Null when progress is persisted; otherwise why it is not. */
   readonly problem: StorageProblem | null;
   /** Later connection trouble (another tab upgrading the database); a no-op for the memory fallback. */
@@ -83,6 +87,7 @@ export async function openRepository(options: OpenRepositoryOptions = {}): Promi
     stopWatching();
     return {
       repository: createDexieRepository(opened, options),
+      userDecks: createDexieUserDeckRepository(opened, options),
       problem: null,
       onConnectionEvent: (listener) => opened.onConnectionEvent(listener),
     };
@@ -94,7 +99,8 @@ export async function openRepository(options: OpenRepositoryOptions = {}): Promi
 }
 
 function inMemory(problem: StorageProblem, options: RepositoryOptions): OpenedRepository {
-  return { repository: createMemoryRepository({}, options), problem, onConnectionEvent: () => () => {} };
+  const repository = createMemoryRepository({}, options);
+  return { repository, userDecks: createMemoryUserDeckRepository(repository), problem, onConnectionEvent: () => () => {} };
 }
 
 /** Turns an open failure into the problem the user sees. */

@@ -9,7 +9,15 @@ import { FlipdeckError } from '../domain/errors';
 export type StorageErrorKind = 'quota' | 'closed' | 'conflict' | 'unknown';
 
 /** What the caller was doing, so the message can say what was lost. */
-export type StorageOperation = 'save-review' | 'undo-review' | 'save-settings' | 'save-card' | 'load';
+export type StorageOperation =
+  | 'save-review'
+  | 'undo-review'
+  | 'save-settings'
+  | 'save-card'
+  | 'load'
+  | 'save-deck'
+  | 'delete-deck'
+  | 'restore';
 
 const WHAT_WAS_LOST: Readonly<Record<StorageOperation, string>> = {
   'save-review': 'this grade was not saved',
@@ -17,6 +25,9 @@ const WHAT_WAS_LOST: Readonly<Record<StorageOperation, string>> = {
   'save-settings': 'your settings were not saved',
   'save-card': 'the change to this card was not saved',
   load: 'your saved progress could not be loaded',
+  'save-deck': 'the deck was not saved and your existing decks are unchanged',
+  'delete-deck': 'the deck was not deleted',
+  restore: 'nothing was restored and your existing data is unchanged',
 };
 
 export type StorageErrorCode = `storage/${StorageErrorKind}`;

@@ -1,18 +1,23 @@
+import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
+import type { UserDeck } from '../domain/deck/user-deck';
 import type { CardId, DeckId } from '../domain/ids';
 import { buildQueue, countDoneToday, queueCounts, type BuildQueueInput } from '../domain/queue/queue';
 import { studyDayStart } from '../domain/queue/study-day';
 import type { CardState } from '../domain/scheduling/types';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
-import type { DeckEntry } from './types';
+import type { DeckEntry, DeckListing } from './types';
 
 export interface DecksSlice {
   readonly deckEntries: readonly DeckEntry[];
   /** Why the deck list itself could not be read (each deck's own errors live on its entry). */
   readonly deckListError: string | null;
   readonly decks: ReadonlyMap<DeckId, Deck>;
-  /** Fetches the deck list, then loads every deck and its counts; one broken deck never hides the others. */
+  /**
+   * Fetches the bundled deck list and reads the user's own decks, then loads every deck and its
+   * counts; one broken deck (or an unreachable bundled list) never hides the others.
+   */
   loadDecks(): Promise<void>;
   /** Recomputes one deck's new/learning/due counts from storage. */
   refreshCounts(deckId: DeckId): Promise<void>;
@@ -28,16 +33,26 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     decks: new Map(),
 
     async loadDecks() {
-      let listings;
+      const userDecks = await readUserDecks(get());
+      let listings: readonly DeckListing[] = [];
+      let deckListError: string | null = null;
       try {
         listings = await deps.deckSource.listDecks();
       } catch (error) {
-        set({ deckListError: messageOf(error) });
-        return;
+        deckListError = messageOf(error);
       }
-      set({ deckListError: null, deckEntries: listings.map((listing) => ({ status: 'loading', listing })) });
-      await Promise.all(
-        listings.map(async (listing) => {
+      const userListings = userDecks.map(userDeckListing);
+      const decks = new Map(get().decks);
+      // Drop user decks that were deleted since the last load; bundled ones are re-added below.
+      for (const id of decks.keys()) if (!userDecks.some((d) => d.id === id)) decks.delete(id);
+      for (const deck of userDecks) decks.set(deck.id, deck);
+      set({
+        deckListError,
+        decks,
+        deckEntries: [...listings, ...userListings].map((listing) => ({ status: 'loading', listing })),
+      });
+      await Promise.all([
+        ...listings.map(async (listing) => {
           try {
             const deck = await deps.deckSource.loadDeck(listing);
             set((s) => ({ decks: new Map(s.decks).set(deck.id, deck) }));
@@ -46,7 +61,15 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
             replaceEntry({ status: 'error', listing, error: messageOf(error) });
           }
         }),
-      );
+        ...userDecks.map(async (deck, index) => {
+          const listing = userListings[index]!;
+          try {
+            replaceEntry({ status: 'ready', listing, counts: await countsFor(get(), deck, deps.clock()) });
+          } catch (error) {
+            replaceEntry({ status: 'error', listing, error: messageOf(error) });
+          }
+        }),
+      ]);
     },
 
     async refreshCounts(deckId) {
@@ -61,6 +84,22 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     },
   };
 };
+
+/** The user's decks, by title; unreadable storage shows no user decks rather than no decks at all. */
+async function readUserDecks(state: StudyState): Promise<UserDeck[]> {
+  if (!state.userDecks) return [];
+  try {
+    const decks = await state.userDecks.listDecks();
+    return decks.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
+  } catch {
+    return [];
+  }
+}
+
+/** The deck-list row of a user deck: an index entry marked with where it came from. */
+function userDeckListing(deck: UserDeck): DeckListing {
+  return { ...deckIndexEntry(deck), origin: deck.origin };
+}
 
 /** Everything the queue needs for one deck at `now`, read from storage. */
 export async function loadQueueInput(state: StudyState, deck: Deck, now: number): Promise<BuildQueueInput> {

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { createMemoryRepository } from '../storage/memory-repository';
+import { createMemoryUserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator } from './study-store';
 
 export interface StorageSlice {
@@ -28,7 +29,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async hydrate() {
     if (get().isHydrated) return;
-    const { repository, problem, onConnectionEvent } = await deps.openRepository();
+    const { repository, userDecks, problem, onConnectionEvent } = await deps.openRepository();
     // Another tab upgrading the database closes this connection: say so rather than fail silently.
     onConnectionEvent((event) => set({ storageWarning: event.message }));
     let settings = DEFAULT_SETTINGS;
@@ -37,7 +38,13 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     } catch {
       // Unreadable settings fall back to the defaults; the user's progress is untouched.
     }
-    set({ repository, settings, isHydrated: true, storageWarning: problem?.message ?? null });
+    set({
+      repository,
+      userDecks: userDecks ?? createMemoryUserDeckRepository(repository),
+      settings,
+      isHydrated: true,
+      storageWarning: problem?.message ?? null,
+    });
     await get().loadPreferences();
     await get().loadDecks();
   },

@@ -8,6 +8,7 @@ import type { OpenedRepository } from '../storage/open-repository';
 import { createBrowseSlice, type BrowseSlice } from './browse-slice';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -21,7 +22,7 @@ export interface StoreDeps {
   readonly clock: () => number;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -39,5 +40,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createStatsSlice(set, get, deps),
     ...createBrowseSlice(set, get, deps),
     ...createSettingsSlice(set, get, deps),
+    ...createLibrarySlice(set, get, deps),
   }));
 }

@@ -21,6 +21,14 @@ export function DeckList() {
           </li>
         ))}
       </ul>
+      <p className="library-links">
+        <a className="button" href={routeHash({ name: 'import' })}>
+          Import a deck
+        </a>{' '}
+        <a className="button" href={routeHash({ name: 'backup' })}>
+          Backup and restore
+        </a>
+      </p>
     </section>
   );
 }
@@ -33,6 +41,7 @@ function DeckListItem({ entry }: { readonly entry: DeckEntry }) {
       <h2 id={titleId} className="deck-tile__title">
         <a href={routeHash({ name: 'deck', deckId: listing.id })}>{listing.title}</a>
       </h2>
+      {listing.origin ? <p className="deck-page__meta">Your deck</p> : null}
       <p className="deck-tile__description">{listing.description}</p>
       {entry.status === 'ready' ? (
         <div className="deck-tile__footer">

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { makeAnki21bApkg, makeLegacyApkg } from '../scripts/apkg-fixtures.mjs';
+import { gradeButton } from './helpers';
+import { chooseImportFile, forbidDialogs } from './import-helpers';
+
+test('Anki packages in both layouts import, update each other in place, and study safely', async ({ page }) => {
+  const dialogs = forbidDialogs(page);
+  await chooseImportFile(page, 'biology-legacy.apkg', Buffer.from(await makeLegacyApkg()));
+  await expect(page.getByRole('heading', { name: 'Preview: Biology / Cells' })).toBeVisible();
+  await expect(page.getByTestId('preview-card-count')).toHaveText('6');
+  await expect(page.getByText('Review history, scheduling and sounds are not imported')).toBeVisible();
+  await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
+  await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
+
+  // The current (zstd) layout of the same collection updates the deck by note guid and card.
+  await chooseImportFile(page, 'biology-anki21b.apkg', Buffer.from(await makeAnki21bApkg()));
+  await expect(page.getByText('update your deck “Biology / Cells” in place: 0 new, 0 changed, 6 unchanged, 0 removed')).toBeVisible();
+  await page.getByRole('button', { name: 'Update my deck' }).click();
+  await expect(page.getByText('6 cards')).toBeVisible();
+
+  await page.goto('./#/deck/user.biology-cells/study');
+  const question = page.getByRole('region', { name: 'Question' });
+  await expect(question.locator('strong')).toHaveText('ATP');
+  // The image comes from IndexedDB as a blob: URL, with the network off.
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const image = page.getByRole('region', { name: 'Answer' }).locator('img');
+  await expect(image).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await page.context().setOffline(false);
+  await page.reload();
+  const expected = ['What is ATP?', 'perro', 'dog', '[...] make ATP', 'Mitochondria make [molecule]', 'XSS front'];
+  for (const front of expected) {
+    await expect(question).toContainText(front);
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+    const main = page.locator('main');
+    await expect(main.locator('script, iframe, svg circle, img[src="x"], [onerror], [onload]')).toHaveCount(0);
+    for (const href of await main.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+    }
+    await gradeButton(page, 'Easy').click();
+  }
+  await expect(page.getByRole('heading', { name: /finished this deck/ })).toBeVisible();
+  expect(dialogs).toEqual([]);
+});
+
+test('a truncated Anki package explains itself and adds nothing', async ({ page }) => {
+  const whole = await makeLegacyApkg();
+  await chooseImportFile(page, 'cut.apkg', Buffer.from(whole.subarray(0, whole.length - 300)));
+  await expect(page.getByRole('alert')).toContainText('cut.apkg: the package is damaged or incomplete');
+  await page.goto('./');
+  await expect(page.getByText('Your deck', { exact: true })).toHaveCount(0);
+});

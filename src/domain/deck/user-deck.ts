@@ -1,0 +1,69 @@
+/**
+ * A user's own deck: one they imported, added from a share link or restored from a backup.
+ * It is a normal `Deck` plus where it came from. Its id lives in a namespace bundled decks
+ * cannot use: bundled ids are kebab-case slugs (no "."), user ids all start with "user.", so a
+ * bundled deck added later can never take over a user's deck or its progress.
+ */
+import { asDeckId, type DeckId } from '../ids.ts';
+import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH } from './parse-deck.ts';
+import type { ImportedDeck } from '../import/imported-deck.ts';
+import type { Deck } from './types.ts';
+
+export const USER_DECK_ID_PREFIX = 'user.';
+
+/** How the deck got here, shown in the deck list and used to explain updates. */
+export type UserDeckOrigin = 'json' | 'csv' | 'markdown' | 'shared-link' | 'apkg' | 'backup';
+
+export interface UserDeck extends Deck {
+  readonly origin: UserDeckOrigin;
+  /** When it was first added, epoch ms. */
+  readonly createdAt: number;
+  /** When it was last imported, renamed or restored, epoch ms. */
+  readonly updatedAt: number;
+}
+
+/** The Markdown image path a card uses for one of its deck's stored images. */
+export const mediaPath = (name: string): string => `media/${encodeURIComponent(name)}`;
+
+/** Whether a deck id belongs to a user's own deck rather than a bundled one. */
+export const isUserDeckId = (id: string): boolean => id.startsWith(USER_DECK_ID_PREFIX);
+
+/** The user deck id for a kebab-case slug: `spanish` -> `user.spanish`. */
+export const userDeckId = (slug: string): DeckId => asDeckId(`${USER_DECK_ID_PREFIX}${slug}`);
+
+/** The kebab-case id a user deck carries in exported files and links (`user.spanish` -> `spanish`). */
+export function portableDeckId(id: DeckId): string {
+  return isUserDeckId(id) ? id.slice(USER_DECK_ID_PREFIX.length) : id;
+}
+
+/**
+ * A kebab-case slug for a title or file name, valid as a deck id: "Spanish Verbs (A1).csv" ->
+ * "spanish-verbs-a1-csv". Letters outside a-z are folded where Unicode allows (é -> e) and
+ * dropped otherwise; an empty result becomes "deck".
+ */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_DECK_ID_LENGTH)
+    .replace(/-+$/g, '');
+  return DECK_ID_PATTERN.test(slug) ? slug : 'deck';
+}
+
+/** The user deck an import becomes: a new one, or the existing one with the same id updated in place. */
+export function toUserDeck(imported: ImportedDeck, existing: UserDeck | undefined, now: number): UserDeck {
+  return {
+    schemaVersion: 1,
+    id: userDeckId(imported.slug),
+    title: imported.title,
+    description: imported.description,
+    cards: imported.cards,
+    origin: existing?.origin ?? imported.origin,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+

@@ -1,0 +1,199 @@
+/**
+ * Anki notes to Flipdeck cards. Works on an already-read collection (see
+ * features/import/anki/read-apkg.ts for the zip/zstd/SQLite side) and is pure: the caller passes
+ * the HTML-to-Markdown converter.
+ *
+ * One Flipdeck card per Anki card (the cards table says which exist), so "Basic (and reversed)"
+ * gives two cards and a cloze note one card per cloze number. Templates are rendered with the
+ * subset of Anki's template language that decides card text: {{Field}}, {{filter:Field}},
+ * {{#Field}}/{{^Field}} sections, {{FrontSide}} and {{cloze:Field}}. The back leaves out the
+ * repeated front ({{FrontSide}} and the <hr id=answer> after it), since Flipdeck shows both.
+ */
+import {
+  buildImportedDeck,
+  finishDraftCards,
+  mediaPath,
+  titleFromFileName,
+  type DraftCard,
+  type ImportedDeck,
+  type ImportedMedia,
+} from './imported-deck.ts';
+import type { ImportIssue } from './import-error.ts';
+import { guidSlug } from './parse-delimited.ts';
+
+export interface AnkiNotetype {
+  readonly id: number;
+  readonly isCloze: boolean;
+  readonly fieldNames: readonly string[];
+  readonly templates: readonly { readonly ord: number; readonly questionFormat: string; readonly answerFormat: string }[];
+}
+
+export interface AnkiNote {
+  readonly id: number;
+  readonly guid: string;
+  readonly notetypeId: number;
+  readonly fields: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export interface AnkiCollection {
+  readonly notetypes: readonly AnkiNotetype[];
+  readonly notes: readonly AnkiNote[];
+  readonly cards: readonly { readonly noteId: number; readonly ord: number; readonly deckId: number }[];
+  readonly deckNames: ReadonlyMap<number, string>;
+  /** The package's media files by name, of every type (filtered to safe images here). */
+  readonly media: ReadonlyMap<string, Uint8Array>;
+}
+
+/**
+ * Image types a card may show. SVG is left out on purpose: an SVG opened on its own (say "open
+ * image in new tab" on its blob URL) runs its scripts in the app's origin.
+ */
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+};
+
+/** The MIME type of a media file we show, or undefined for anything else. */
+export const imageTypeOf = (name: string): string | undefined => IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''];
+
+const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+/** Cloze text for card `clozeNumber`: hidden on the front, bold on the back; other clozes show plainly. */
+export function renderCloze(text: string, clozeNumber: number, side: 'front' | 'back'): string {
+  return text.replace(CLOZE, (_whole, n: string, answer: string, hint: string | undefined) => {
+    if (Number(n) !== clozeNumber) return answer;
+    if (side === 'back') return `<b>${answer}</b>`;
+    return hint ? `[${hint}]` : '[...]';
+  });
+}
+
+const isBlank = (html: string) => html.replace(/<[^>]*>|&nbsp;/g, '').trim() === '';
+
+/** Renders one side of an Anki template with a note's fields. */
+export function renderTemplate(
+  template: string,
+  fields: ReadonlyMap<string, string>,
+  context: { readonly frontSide: string; readonly clozeNumber: number; readonly side: 'front' | 'back' },
+): string {
+  let html = template;
+  // Sections, innermost first, until none are left (they may nest).
+  const section = /\{\{([#^])([^}]+?)\}\}([\s\S]*?)\{\{\/\2\}\}/;
+  for (let guard = 0; guard < 100 && section.test(html); guard += 1) {
+    html = html.replace(section, (_whole, kind: string, name: string, body: string) => {
+      const isFilled = !isBlank(fields.get(name.trim()) ?? '');
+      return (kind === '#') === isFilled ? body : '';
+    });
+  }
+  return html.replace(/\{\{([^{}]+?)\}\}/g, (_whole, tag: string) => {
+    const parts = tag.trim().split(':');
+    const name = parts.at(-1)!.trim();
+    const filters = parts.slice(0, -1).map((f) => f.trim());
+    if (name === 'FrontSide') return context.frontSide;
+    if (filters.includes('type')) return '';
+    const value = fields.get(name) ?? '';
+    if (filters.includes('cloze')) return renderCloze(value, context.clozeNumber, context.side);
+    return value;
+  });
+}
+
+/** The answer side without the repeated question Anki puts at its top. */
+function answerOnly(html: string): string {
+  return html.replace(/^\s*<hr id=["']?answer["']?\s*\/?>/i, '');
+}
+
+/**
+ * Points images at the deck's stored media (src="cell.png" -> media/cell.png) and removes what
+ * cannot be shown: sounds, unsupported image types and images missing from the package.
+ */
+function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: Set<string>): { html: string; dropped: number } {
+  let dropped = 0;
+  const linked = html
+    .replace(/<img\b[^>]*>/gi, (tag) => {
+      const match = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+      const name = decodeEntitiesLite(match?.[1] ?? match?.[2] ?? match?.[3] ?? '');
+      if (!media.has(name) || imageTypeOf(name) === undefined) {
+        dropped += 1;
+        return '';
+      }
+      used.add(name);
+      return `<img src="${mediaPath(name)}" alt="">`;
+    })
+    .replace(/\[sound:[^\]]*\]/g, () => {
+      dropped += 1;
+      return '';
+    });
+  return { html: linked, dropped };
+}
+
+const decodeEntitiesLite = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+
+/** The deck most cards are in, as a title ("Biology / Cells"), unless it is Anki's "Default". */
+function deckTitle(collection: AnkiCollection, source: string): string {
+  const counts = new Map<number, number>();
+  for (const card of collection.cards) counts.set(card.deckId, (counts.get(card.deckId) ?? 0) + 1);
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const name = top === undefined ? undefined : collection.deckNames.get(top[0]);
+  if (!name || name === 'Default') return titleFromFileName(source);
+  // Schema 18 separates nested deck names with U+001F, older collections with "::".
+  return name.split('\u001f').join('::').split('::').join(' / ');
+}
+
+/**
+ * Turns a read collection into a previewable deck.
+ * @throws ImportError `no-cards` or `invalid-deck`
+ */
+export function ankiCollectionToDeck(collection: AnkiCollection, source: string, htmlToMarkdown: (html: string) => string): ImportedDeck {
+  const notetypes = new Map(collection.notetypes.map((nt) => [nt.id, nt]));
+  const notes = new Map(collection.notes.map((note) => [note.id, note]));
+  const warnings: ImportIssue[] = [];
+  const drafts: DraftCard[] = [];
+  let droppedMedia = 0;
+  const usedMedia = new Set<string>();
+
+  collection.cards.forEach((card, index) => {
+    const where = `card ${index + 1}`;
+    const note = notes.get(card.noteId);
+    const notetype = note === undefined ? undefined : notetypes.get(note.notetypeId);
+    if (note === undefined || notetype === undefined) {
+      warnings.push({ cardNumber: index + 1, message: `${source}: ${where}: its note or note type is missing from the collection. Card skipped.` });
+      return;
+    }
+    const fields = new Map(notetype.fieldNames.map((name, i) => [name, note.fields[i] ?? '']));
+    const template = notetype.isCloze ? notetype.templates[0] : notetype.templates.find((t) => t.ord === card.ord);
+    if (template === undefined) {
+      warnings.push({ cardNumber: index + 1, message: `${source}: ${where}: note type has no template ${card.ord + 1}. Card skipped.` });
+      return;
+    }
+    const clozeNumber = card.ord + 1;
+    const frontHtml = renderTemplate(template.questionFormat, fields, { frontSide: '', clozeNumber, side: 'front' });
+    const backHtml = answerOnly(renderTemplate(template.answerFormat, fields, { frontSide: '', clozeNumber, side: 'back' }));
+    const front = linkMedia(frontHtml, collection.media, usedMedia);
+    const back = linkMedia(backHtml, collection.media, usedMedia);
+    droppedMedia += front.dropped + back.dropped;
+    drafts.push({
+      id: `anki-${guidSlug(note.guid)}-${card.ord}`,
+      front: htmlToMarkdown(front.html).trim(),
+      back: htmlToMarkdown(back.html).trim() || '(empty)',
+      tags: note.tags,
+      where,
+    });
+  });
+
+  const usable = drafts.filter((draft, index) => {
+    if (draft.front !== '') return true;
+    warnings.push({ message: `${source}: ${draft.where}: the front is empty once rendered (an image-only or empty field). Card skipped.`, cardNumber: index + 1 });
+    return false;
+  });
+  if (droppedMedia > 0) {
+    warnings.push({ message: `${source}: ${droppedMedia} sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.` });
+  }
+  const cards = finishDraftCards(usable, source, warnings);
+  const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
+  const deck = buildImportedDeck({ title: deckTitle(collection, source), description: '', cards, origin: 'apkg' }, source, warnings);
+  return { ...deck, media };
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { formatBytes } from '../../domain/import/import-error';
+import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
+import type { DelimitedOptions } from '../../domain/import/parse-delimited';
+import { routeHash } from '../../domain/routes/routes';
+import { AddImportedDeck } from './AddImportedDeck';
+import { CsvOptionsForm } from './CsvOptionsForm';
+import { ImportFailure } from './ImportProblems';
+import { readImport, type ChosenFile, type ImportOutcome } from './read-import';
+import './import.css';
+
+const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
+
+const ANKI_NOTE = 'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept.';
+
+/** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
+export function ImportScreen() {
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+
+  useEffect(() => {
+    if (!file) return;
+    let isCurrent = true;
+    void readImport(file, csvOptions).then((result) => {
+      if (isCurrent) setOutcome(result);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [file, csvOptions]);
+
+  async function choose(chosen: File | undefined) {
+    setOutcome(null);
+    setCsvOptions(undefined);
+    setFile(null);
+    if (!chosen) return;
+    try {
+      // Refused by size before a byte is read, so a huge file cannot stall the tab.
+      assertSize(chosen.size, chosen.name, importSizeLimit(chosen.name));
+      setFile({ name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) });
+    } catch (error) {
+      setOutcome({ ok: false, kind: 'delimited', error });
+    }
+  }
+
+  return (
+    <section className="import-screen" aria-labelledby="import-title">
+      <p>
+        <a href={routeHash({ name: 'decks' })}>
+          <span aria-hidden="true">←</span> All decks
+        </a>
+      </p>
+      <h1 id="import-title">Import a deck</h1>
+      <p>
+        An Anki package (.apkg), CSV or TSV (Anki “Notes in Plain Text”, Quizlet, spreadsheets: front and back columns), a Markdown
+        deck, or a Flipdeck deck JSON file. Up to {formatBytes(MAX_TEXT_IMPORT_BYTES)} per text file and {formatBytes(MAX_PACKAGE_IMPORT_BYTES)} per
+        Anki package. You see a preview before anything is added.{' '}
+        <a href={routeHash({ name: 'backup' })}>Backup and restore</a> is on its own page.
+      </p>
+      <label className="import-screen__file">
+        Deck file
+        <input type="file" accept={ACCEPT} onChange={(event) => void choose(event.target.files?.[0])} />
+      </label>
+      {outcome?.csvOptions ? <CsvOptionsForm options={outcome.csvOptions} onChange={setCsvOptions} /> : null}
+      {outcome?.ok === false ? <ImportFailure error={outcome.error} outcome="Nothing was imported" /> : null}
+      {outcome?.ok === true ? <AddImportedDeck
+          key={`${file?.name}:${outcome.deck.cards.length}`}
+          deck={outcome.deck}
+          {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
+        /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressSnapshot } from '../domain/backup/restore-plan';
+import { userDeckId } from '../domain/deck/user-deck';
+import { ImportError } from '../domain/import/import-error';
+import { asCardId } from '../domain/ids';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { parseBackupFile, serializeBackup } from './backup-file';
+import { makeReview, makeState } from './test-fixtures';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+const snapshot: ProgressSnapshot = {
+  decks: [
+    {
+      schemaVersion: 1,
+      id: userDeckId('bio'),
+      title: 'Bio',
+      description: '',
+      cards: [{ id: asCardId('a'), front: 'A?', back: 'A', tags: ['x'] }],
+      origin: 'markdown',
+      createdAt: 10,
+      updatedAt: 20,
+    },
+  ],
+  media: [{ deckId: userDeckId('bio'), name: 'cell 1.png', mimeType: 'image/png', bytes: Uint8Array.from([0x89, 0x50, 0, 255]) }],
+  cardStates: [makeState('c1', { lastReviewedAt: 1_000 })],
+  reviewLog: [{ ...makeReview(null, makeState('c1', { lastReviewedAt: 1_000 })), id: 4 }],
+  settings: { ...DEFAULT_SETTINGS, desiredRetention: 0.85 },
+};
+
+function failure(text: string): ImportError {
+  try {
+    parseBackupFile(bytes(text), 'backup.json');
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('backup file', () => {
+  it('round-trips decks, card states, the review log and settings', () => {
+    const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
+    expect(parsed).toEqual({ snapshot, exportedAt: 99 });
+  });
+
+  it('reads a backup written before images were kept', () => {
+    const document = JSON.parse(serializeBackup(snapshot, 99)) as Record<string, unknown>;
+    delete document['media'];
+    expect(parseBackupFile(bytes(JSON.stringify(document)), 'old.json').snapshot.media).toEqual([]);
+  });
+
+  it('refuses an SVG smuggled into the images', () => {
+    const document = JSON.parse(serializeBackup(snapshot, 99)) as { media: { mimeType: string }[] };
+    document.media[0]!.mimeType = 'image/svg+xml';
+    expect(failure(JSON.stringify(document)).message).toMatch(/media item 1: \(key \["user\.bio","cell 1\.png"\]\) field "mimeType" expected an image type other than SVG/);
+  });
+
+  it('refuses the whole file when one row is damaged, naming the list, item and field', () => {
+    const document = JSON.parse(serializeBackup(snapshot, 99)) as { reviewLog: { after: { stability: unknown } }[] };
+    document.reviewLog[0]!.after.stability = 'lots';
+    const error = failure(JSON.stringify(document));
+    expect(error.issues.map((i) => i.message)).toEqual([
+      'backup.json: the backup is damaged, so nothing was restored.',
+      'backup.json: reviewLog item 1: (key 4) field "after.stability" expected a finite number, got "lots"',
+    ]);
+  });
+
+  it('tells a deck file, a newer backup, truncated JSON and missing lists apart', () => {
+    expect(failure('{"schemaVersion":1,"cards":[]}').message).toMatch(/this is a deck file, not a backup/);
+    expect(failure('{"format":"flipdeck-backup","version":7}').message).toMatch(/written by a newer Flipdeck \(format version 7\)/);
+    expect(failure(serializeBackup(snapshot, 1).slice(0, 60)).code).toBe('malformed');
+    const missing = failure('{"format":"flipdeck-backup","version":1,"settings":{}}');
+    expect(missing.issues.map((i) => i.message)).toContain('backup.json: field "decks" must be a list');
+  });
+});

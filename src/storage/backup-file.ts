@@ -1,0 +1,133 @@
+/**
+ * The full-backup file: the user's decks, every card state, the whole review log and the
+ * settings, as one JSON document. It is written from, and read back through, the same row
+ * mappers as IndexedDB, so a field added to stored rows travels in backups without a second
+ * schema to keep in step. Reading validates everything before anything is written: one bad
+ * row refuses the whole file, with messages naming the row and the field.
+ * Loaded lazily (only the backup screen needs it).
+ */
+import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
+import { isUserDeckId } from '../domain/deck/user-deck';
+import { asDeckId } from '../domain/ids';
+import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
+import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
+import { decodeText } from '../domain/import/decode-text';
+import { parseJsonText } from '../domain/deck/parse-deck';
+import { DeckError } from '../domain/deck/errors';
+import { STUDY_SETTINGS_KEY, cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow, settingsFromRow } from './mappers';
+import type { RowProblem, RowResult } from './mappers';
+import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
+
+/** The backup format version this build writes and reads. */
+export const BACKUP_VERSION = 1;
+/** The largest backup a restore reads. */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+const MAX_REPORTED = 20;
+
+/** The backup document for a snapshot; `exportedAt` is epoch ms. */
+export function serializeBackup(snapshot: ProgressSnapshot, exportedAt: number): string {
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    settings: { ...snapshot.settings },
+    decks: snapshot.decks.map(userDeckToRow),
+    media: (snapshot.media ?? []).map((file) => ({ deckId: file.deckId, name: file.name, mimeType: file.mimeType, base64: toBase64(file.bytes) })),
+    cardStates: snapshot.cardStates.map(cardStateToRow),
+    reviewLog: snapshot.reviewLog.map((entry, index) => ({ ...reviewLogEntryToRow(entry), id: entry.id ?? index + 1 })),
+  });
+}
+
+/** A parsed backup and when it was made. */
+export interface ParsedBackup {
+  readonly snapshot: ProgressSnapshot;
+  readonly exportedAt: number;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads and validates a backup file.
+ * @throws ImportError naming the file, the list, the item and the field
+ */
+export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup {
+  const text = decodeText(bytes, source, MAX_BACKUP_BYTES);
+  let json: unknown;
+  try {
+    json = parseJsonText(text, source);
+  } catch (error) {
+    if (error instanceof DeckError) throw new ImportError('malformed', source, error.issues, { cause: error });
+    throw error;
+  }
+  if (!isRecord(json) || json['format'] !== BACKUP_FORMAT) {
+    const isDeck = isRecord(json) && 'cards' in json;
+    throw importError('wrong-type', source, isDeck ? 'this is a deck file, not a backup. Import it on the Import page instead.' : 'this is not a Flipdeck backup file.');
+  }
+  const version = json['version'];
+  if (typeof version !== 'number' || version > BACKUP_VERSION) {
+    throw importError('wrong-type', source, `this backup was written by a newer Flipdeck (format version ${String(version)}); update Flipdeck to restore it.`);
+  }
+
+  const issues: ImportIssue[] = [];
+  const list = <T>(field: string, parse: (row: unknown) => RowResult<T>): T[] => {
+    const rows = json[field];
+    if (!Array.isArray(rows)) {
+      issues.push({ message: `${source}: field "${field}" must be a list` });
+      return [];
+    }
+    const values: T[] = [];
+    rows.forEach((row, index) => {
+      const result = parse(row);
+      if (result.ok) values.push(result.value);
+      else issues.push({ cardNumber: index + 1, message: `${source}: ${field} item ${index + 1}: ${describe(result.problem)}` });
+    });
+    return values;
+  };
+
+  const decks = list('decks', userDeckFromRow);
+  // Older backups written before images were kept have no "media" list.
+  const media = json['media'] === undefined ? [] : list('media', mediaFileFromJson);
+  const cardStates = list('cardStates', cardStateFromRow);
+  const reviewLog = list('reviewLog', reviewLogEntryFromRow);
+  const { settings, problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
+  for (const problem of problems) issues.push({ message: `${source}: settings: ${describe(problem)}` });
+
+  const seen = new Set<string>();
+  for (const deck of decks) {
+    if (seen.has(deck.id)) issues.push({ message: `${source}: decks: the deck id "${deck.id}" appears twice` });
+    seen.add(deck.id);
+  }
+  const exportedAt = typeof json['exportedAt'] === 'number' ? json['exportedAt'] : 0;
+  if (issues.length > 0) {
+    const shown = issues.slice(0, MAX_REPORTED);
+    if (issues.length > MAX_REPORTED) shown.push({ message: `${source}: ...and ${issues.length - MAX_REPORTED} more problems` });
+    throw new ImportError('invalid-deck', source, [{ message: `${source}: the backup is damaged, so nothing was restored.` }, ...shown]);
+  }
+  return { snapshot: { decks, media, cardStates, reviewLog, settings }, exportedAt };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
+  const record = isRecord(row) ? row : {};
+  const { deckId, name, mimeType, base64 } = record;
+  const rowKey = JSON.stringify([deckId, name]) ?? '(unknown)';
+  const fail = (field: string, message: string): RowResult<DeckMediaFile> => ({ ok: false, problem: { table: 'media', rowKey, field, message } });
+  if (typeof deckId !== 'string' || !isUserDeckId(deckId)) return fail('deckId', 'expected a "user." deck id');
+  if (typeof name !== 'string' || name === '') return fail('name', 'expected a file name');
+  if (typeof mimeType !== 'string' || !mimeType.startsWith('image/') || mimeType.includes('svg')) return fail('mimeType', 'expected an image type other than SVG');
+  if (typeof base64 !== 'string') return fail('base64', 'expected base64 text');
+  try {
+    return { ok: true, value: { deckId: asDeckId(deckId), name, mimeType, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) } };
+  } catch {
+    return fail('base64', 'is not valid base64');
+  }
+}
+
+function describe(problem: RowProblem): string {
+  return `${problem.rowKey === '(unknown)' ? '' : `(key ${problem.rowKey}) `}field "${problem.field}" ${problem.message}`;
+}

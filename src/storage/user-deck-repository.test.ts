@@ -1,0 +1,148 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planRestore, type ProgressSnapshot } from '../domain/backup/restore-plan';
+import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import { asCardId, asDeckId } from '../domain/ids';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { FlipdeckDb } from './db';
+import type { RowProblem } from './mappers';
+import { createMemoryRepository } from './memory-repository';
+import { createDexieRepository } from './progress-repository';
+import { StorageError } from './storage-error';
+import { makeReview, makeState } from './test-fixtures';
+import { createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+
+const MINE = userDeckId('spanish');
+
+function userDeck(overrides: Partial<UserDeck> = {}): UserDeck {
+  return {
+    schemaVersion: 1,
+    id: MINE,
+    title: 'Spanish',
+    description: '',
+    cards: [
+      { id: asCardId('hola'), front: 'hola', back: 'hello', tags: [] },
+      { id: asCardId('adios'), front: 'adiós', back: 'goodbye', tags: ['basics'] },
+    ],
+    origin: 'csv',
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
+}
+
+const dbs: FlipdeckDb[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+function setup() {
+  const db = new FlipdeckDb({ name: 'user-decks-test', indexedDB: new IDBFactory() });
+  dbs.push(db);
+  const problems: RowProblem[] = [];
+  const onCorruptRow = (problem: RowProblem) => problems.push(problem);
+  return { db, problems, progress: createDexieRepository(db, { onCorruptRow }), decks: createDexieUserDeckRepository(db, { onCorruptRow }) };
+}
+
+const stateOf = (cardId: string, lastReviewedAt: number) =>
+  makeState(cardId, { deckId: MINE, lastReviewedAt, dueAt: lastReviewedAt + 86_400_000 });
+
+describe('user decks in IndexedDB', () => {
+  it('saves, lists and updates a deck in place by id, keeping its progress', async () => {
+    const { decks, progress } = setup();
+    await decks.saveDeck(userDeck());
+    await progress.recordReview(makeReview(null, stateOf('hola', 5_000)));
+    const updated = userDeck({ title: 'Spanish 2', updatedAt: 9_000, cards: [userDeck().cards[0]!] });
+    await decks.saveDeck(updated);
+    expect(await decks.listDecks()).toEqual([updated]);
+    expect((await progress.exportAll()).reviewLog).toHaveLength(1);
+  });
+
+  it('deletes a deck with its card states and reviews, and nothing of other decks', async () => {
+    const { decks, progress } = setup();
+    await decks.saveDeck(userDeck());
+    await decks.saveDeck(userDeck({ id: userDeckId('other') }));
+    await progress.recordReview(makeReview(null, stateOf('hola', 5_000)));
+    await progress.recordReview(makeReview(stateOf('hola', 5_000), stateOf('hola', 6_000)));
+    const other = makeState('x', { deckId: asDeckId('c3'), lastReviewedAt: 7_000 });
+    await progress.recordReview(makeReview(null, other));
+    expect(await decks.countProgress(MINE)).toEqual({ reviews: 2, cardsStudied: 1 });
+
+    await decks.saveDeck(userDeck(), [{ name: 'a.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
+    await decks.deleteDeck(MINE);
+    expect((await decks.listDecks()).map((d) => d.id)).toEqual(['user.other']);
+    expect(await decks.loadMedia(MINE)).toEqual([]);
+    const left = await progress.exportAll();
+    expect(left.cardStates).toEqual([other]);
+    expect(left.reviewLog.map((r) => r.deckId)).toEqual(['c3']);
+  });
+
+  it('skips and reports a damaged deck row instead of failing the list', async () => {
+    const { db, decks, problems } = setup();
+    await decks.saveDeck(userDeck());
+    await db.userDecks.put({ id: 'user.broken', origin: 'csv', createdAt: 1, updatedAt: 1, deck: { cards: 'no' } });
+    expect((await decks.listDecks()).map((d) => d.id)).toEqual([MINE]);
+    expect(problems[0]).toMatchObject({ table: 'userDecks', rowKey: '"user.broken"', field: 'deck' });
+  });
+});
+
+describe('restore', () => {
+  const backupOf = (overrides: Partial<ProgressSnapshot> = {}): ProgressSnapshot => ({
+    decks: [userDeck()],
+    cardStates: [stateOf('hola', 5_000)],
+    reviewLog: [{ ...makeReview(null, stateOf('hola', 5_000)), id: 7 }],
+    settings: { ...DEFAULT_SETTINGS, newCardsPerDay: 5 },
+    ...overrides,
+  });
+
+  it('into an empty browser writes everything in the backup', async () => {
+    const { decks, progress } = setup();
+    const applied = await decks.restore((current) => planRestore(current, backupOf()));
+    expect(applied.summary).toMatchObject({ decksAdded: 1, reviewsAdded: 1, cardStatesWritten: 1, isSettingsChanged: true });
+    const snapshot = await decks.snapshot();
+    expect(snapshot.decks).toEqual([userDeck()]);
+    expect(snapshot.cardStates).toEqual([stateOf('hola', 5_000)]);
+    expect(snapshot.reviewLog.map((r) => r.cardId)).toEqual(['hola']);
+    expect((await progress.loadSettings()).newCardsPerDay).toBe(5);
+  });
+
+  it('brings a deck\'s images back with it, replacing the ones it had', async () => {
+    const { decks } = setup();
+    await decks.saveDeck(userDeck(), [{ name: 'old.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
+    const image = { deckId: MINE, name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) };
+    const applied = await decks.restore((current) => planRestore(current, backupOf({ decks: [userDeck({ updatedAt: 5_000 })], media: [image] })));
+    expect(applied.summary.imagesRestored).toBe(1);
+    expect(await decks.loadMedia(MINE)).toEqual([{ name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) }]);
+    expect((await decks.snapshot()).media).toEqual([image]);
+  });
+
+  it('twice adds nothing the second time', async () => {
+    const { decks } = setup();
+    await decks.restore((current) => planRestore(current, backupOf()));
+    const second = await decks.restore((current) => planRestore(current, backupOf()));
+    expect(second.summary).toMatchObject({ decksAdded: 0, decksUpdated: 0, reviewsAdded: 0, reviewsAlreadyPresent: 1, isSettingsChanged: false });
+    expect((await decks.snapshot()).reviewLog).toHaveLength(1);
+  });
+
+  it('that fails part-way leaves every table exactly as it was', async () => {
+    const { db, decks, progress } = setup();
+    await decks.saveDeck(userDeck({ title: 'Before' }));
+    await progress.recordReview(makeReview(null, stateOf('adios', 1_000)));
+    const before = await decks.snapshot();
+    // The review-log write is the third of four; failing there proves the first two roll back.
+    db.reviewLog.hook('creating', () => {
+      throw new Error('disk gave up');
+    });
+    const backup = backupOf({ decks: [userDeck({ title: 'After', updatedAt: 99_000 })] });
+    const error = await decks.restore((current) => planRestore(current, backup)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).message).toMatch(/nothing was restored/);
+    expect(await decks.snapshot()).toEqual(before);
+  });
+
+  it('refuses in a browser that keeps nothing, changing nothing', async () => {
+    const memory = createMemoryRepository();
+    const decks = createMemoryUserDeckRepository(memory);
+    await expect(decks.restore((current) => planRestore(current, backupOf()))).rejects.toThrow(/Nothing was changed/);
+    expect((await decks.snapshot()).decks).toEqual([]);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * A user's own decks (schema v2) and the whole-library operations that span every table:
+ * deleting a deck with its progress, and restoring a backup. Each is one rw transaction, so a
+ * failure part-way leaves every table exactly as it was.
+ */
+import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
+import type { UserDeck } from '../domain/deck/user-deck';
+import { asDeckId, type DeckId } from '../domain/ids';
+import type { ImportedMedia } from '../domain/import/imported-deck';
+import type { StudySettings } from '../domain/settings';
+import type { FlipdeckDb } from './db';
+import {
+  STUDY_SETTINGS_KEY,
+  cardStateFromRow,
+  cardStateToRow,
+  reviewLogEntryFromRow,
+  reviewLogEntryToRow,
+  settingsFromRow,
+  settingsToRow,
+} from './mappers';
+import type { RowResult } from './mappers';
+import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
+import { StorageError, toStorageError, type StorageOperation } from './storage-error';
+import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
+
+/** How much progress goes with a deck, for the delete confirmation. */
+export interface DeckProgressCount {
+  readonly reviews: number;
+  readonly cardsStudied: number;
+}
+
+export interface UserDeckRepository {
+  /** Every stored user deck, by id; damaged rows are skipped and reported. */
+  listDecks(): Promise<UserDeck[]>;
+  /**
+   * Adds the deck or replaces the stored one with the same id, in one transaction. Progress is
+   * keyed by card id and stays. With `media`, the deck's images are replaced by these; without,
+   * they are left as they are (a rename).
+   */
+  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[]): Promise<void>;
+  /** The deck's images. */
+  loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
+  /** Deletes the deck, its media, its card states and its review log in one transaction. */
+  deleteDeck(deckId: DeckId): Promise<void>;
+  countProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
+  snapshot(): Promise<ProgressSnapshot>;
+  /**
+   * Reads the current data, asks `plan` what to write and writes it, all in one transaction.
+   * If anything fails, nothing is written. Resolves with the plan that was applied.
+   */
+  restore(plan: (current: ProgressSnapshot) => RestorePlan): Promise<RestorePlan>;
+}
+
+const mapResult = <T, U>(result: RowResult<T>, map: (value: T) => U): RowResult<U> => (result.ok ? { ok: true, value: map(result.value) } : result);
+
+const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error, operation);
+  }
+};
+
+/** Creates the IndexedDB-backed user-deck repository on the app's FlipdeckDb. */
+export function createDexieUserDeckRepository(db: FlipdeckDb, options: RepositoryOptions = {}): UserDeckRepository {
+  const report = options.onCorruptRow ?? warnCorruptRow;
+  const decks = (rows: readonly unknown[]) => keepValid(rows.map(userDeckFromRow), report);
+
+  async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
+    const [mediaRows, deckRows, stateRows, logRows, settingsRow] = await Promise.all([
+      withMedia ? db.media.toArray() : [],
+      db.userDecks.toArray(),
+      db.cardStates.toArray(),
+      db.reviewLog.toArray(),
+      db.settings.get(STUDY_SETTINGS_KEY),
+    ]);
+    const { settings, problems } = settingsFromRow(settingsRow);
+    problems.forEach(report);
+    return {
+      decks: decks(deckRows),
+      ...(withMedia
+        ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
+        : {}),
+      cardStates: keepValid(stateRows.map(cardStateFromRow), report),
+      reviewLog: keepValid(logRows.map(reviewLogEntryFromRow), report),
+      settings,
+    };
+  }
+
+  const allTables = [db.userDecks, db.media, db.cardStates, db.reviewLog, db.settings];
+
+  return {
+    listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
+
+    saveDeck: (deck, media) =>
+      run('save-deck', () =>
+        db.transaction('rw', db.userDecks, db.media, async () => {
+          await db.userDecks.put(userDeckToRow(deck));
+          if (media === undefined) return;
+          await db.media.where('deckId').equals(deck.id).delete();
+          await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
+        }),
+      ),
+
+    loadMedia: (deckId) =>
+      run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),
+
+    deleteDeck: (deckId) =>
+      run('delete-deck', () =>
+        db.transaction('rw', allTables, async () => {
+          await db.userDecks.delete(deckId);
+          await db.media.where('deckId').equals(deckId).delete();
+          await db.cardStates.where('deckId').equals(deckId).delete();
+          await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+        }),
+      ),
+
+    countProgress: (deckId) =>
+      run('load', async () => ({
+        reviews: await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).count(),
+        cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
+      })),
+
+    snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
+
+    restore: (plan) =>
+      run('restore', () =>
+        db.transaction('rw', allTables, async () => {
+          const applied = plan(await readSnapshot(false));
+          await db.userDecks.bulkPut(applied.decksToPut.map(userDeckToRow));
+          for (const deck of applied.decksToPut) await db.media.where('deckId').equals(deck.id).delete();
+          await db.media.bulkPut(applied.mediaToPut.map((file) => mediaToRow(file.deckId, file)));
+          await db.cardStates.bulkPut(applied.cardStatesToPut.map(cardStateToRow));
+          await db.reviewLog.bulkAdd(applied.reviewsToAdd.map(reviewLogEntryToRow));
+          if (applied.settings !== null) await saveSettingsRow(db, applied.settings);
+          return applied;
+        }),
+      ),
+  };
+}
+
+async function saveSettingsRow(db: FlipdeckDb, settings: StudySettings): Promise<void> {
+  await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
+}
+
+/**
+ * The fallback when IndexedDB is unavailable: decks live for this tab only, like progress.
+ * Restore refuses, because restoring into storage that forgets on close would only mislead.
+ */
+export function createMemoryUserDeckRepository(progress: ProgressRepository): UserDeckRepository {
+  const stored = new Map<string, UserDeck>();
+  const storedMedia = new Map<string, readonly ImportedMedia[]>();
+  const sorted = () => [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    listDecks: async () => sorted(),
+    saveDeck: async (deck, media) => {
+      stored.set(deck.id, deck);
+      if (media !== undefined) storedMedia.set(deck.id, media);
+    },
+    loadMedia: async (deckId) => [...(storedMedia.get(deckId) ?? [])],
+    // Progress of a deleted deck stays in memory until the tab closes; it is never shown again.
+    deleteDeck: async (deckId) => {
+      stored.delete(deckId);
+      storedMedia.delete(deckId);
+    },
+    countProgress: async (deckId) => {
+      const { cardStates, reviewLog } = await progress.exportAll();
+      return {
+        reviews: reviewLog.filter((r) => r.deckId === deckId).length,
+        cardsStudied: cardStates.filter((s) => s.deckId === deckId).length,
+      };
+    },
+    snapshot: async () => ({
+      decks: sorted(),
+      media: [...storedMedia.entries()].flatMap(([deckId, files]) => files.map((file) => ({ ...file, deckId: asDeckId(deckId) }))),
+      ...(await progress.exportAll()),
+      settings: await progress.loadSettings(),
+    }),
+    restore: async () => {
+      throw new StorageError(
+        'unknown',
+        'restore',
+        'This browser is not keeping Flipdeck data (private browsing or storage turned off), so a restore would be lost when the tab closes. Nothing was changed. Open Flipdeck in a normal window to restore.',
+      );
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { deckIndexEntry } from '../domain/deck/deck-index';
+import type { Deck } from '../domain/deck/types';
+import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import { asCardId, asDeckId } from '../domain/ids';
+import { createMemoryRepository } from '../storage/memory-repository';
+import type { DeckSource } from '../storage/deck-source';
+import { createMemoryUserDeckRepository } from '../storage/user-deck-repository';
+import { createStudyStore } from './study-store';
+
+const NOON = Date.UTC(2026, 10, 30, 12);
+
+const bundled: Deck = {
+  schemaVersion: 1,
+  id: asDeckId('c3'),
+  title: 'Bundled',
+  description: '',
+  cards: [{ id: asCardId('q1'), front: 'Q', back: 'A', tags: [] }],
+};
+
+const mine = (overrides: Partial<UserDeck> = {}): UserDeck => ({
+  ...bundled,
+  id: userDeckId('c3'),
+  title: 'Mine',
+  cards: [
+    { id: asCardId('m1'), front: 'M1', back: 'A', tags: [] },
+    { id: asCardId('m2'), front: 'M2', back: 'B', tags: [] },
+  ],
+  origin: 'json',
+  createdAt: NOON,
+  updatedAt: NOON,
+  ...overrides,
+});
+
+async function harness(deckSource?: DeckSource) {
+  const repository = createMemoryRepository();
+  const userDecks = createMemoryUserDeckRepository(repository);
+  const store = createStudyStore({
+    openRepository: async () => ({ repository, userDecks, problem: null, onConnectionEvent: () => () => {} }),
+    deckSource: deckSource ?? { listDecks: async () => [deckIndexEntry(bundled)], loadDeck: async () => bundled },
+    clock: () => NOON,
+  });
+  await store.getState().hydrate();
+  return { store, repository };
+}
+
+const listed = (store: Awaited<ReturnType<typeof harness>>['store']) =>
+  store.getState().deckEntries.map((e) => [e.listing.id, e.listing.origin ?? 'bundled', e.status]);
+
+describe('user decks in the deck list', () => {
+  it('appear beside the bundled decks, marked as the user\'s, even when the bundled id is the same slug', async () => {
+    const { store } = await harness();
+    await store.getState().saveUserDeck(mine());
+    expect(listed(store)).toEqual([
+      ['c3', 'bundled', 'ready'],
+      ['user.c3', 'json', 'ready'],
+    ]);
+    expect(store.getState().decks.get(userDeckId('c3'))?.cards).toHaveLength(2);
+  });
+
+  it('still appear when the bundled deck list cannot be fetched', async () => {
+    const offline: DeckSource = { listDecks: () => Promise.reject(new Error('offline')), loadDeck: () => Promise.reject(new Error('offline')) };
+    const { store } = await harness(offline);
+    await store.getState().saveUserDeck(mine());
+    expect(store.getState().deckListError).toBe('offline');
+    expect(listed(store)).toEqual([['user.c3', 'json', 'ready']]);
+  });
+
+  it('can be studied, renamed and deleted with their progress', async () => {
+    const { store } = await harness();
+    await store.getState().saveUserDeck(mine());
+    await store.getState().startSession(userDeckId('c3'));
+    store.getState().flip();
+    await store.getState().grade('good');
+    expect(await store.getState().countDeckProgress(userDeckId('c3'))).toEqual({ reviews: 1, cardsStudied: 1 });
+
+    await store.getState().renameUserDeck(userDeckId('c3'), '  Renamed  ');
+    expect(store.getState().deckEntries.find((e) => e.listing.id === 'user.c3')?.listing.title).toBe('Renamed');
+    await expect(store.getState().renameUserDeck(userDeckId('c3'), '   ')).rejects.toThrow(/needs a name/);
+
+    await store.getState().deleteUserDeck(userDeckId('c3'));
+    expect(listed(store)).toEqual([['c3', 'bundled', 'ready']]);
+    expect(store.getState().decks.has(userDeckId('c3'))).toBe(false);
+    expect(store.getState().session).toBeNull();
+  });
+});

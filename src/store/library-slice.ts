@@ -1,0 +1,110 @@
+/**
+ * The user's own decks and the whole-library operations: add or update an imported deck, rename,
+ * delete with its progress, and restore a backup. Parsing happens in the lazy import screens;
+ * these actions take typed values, write in one transaction, and only then refresh the state.
+ * They throw StorageError (with a user-facing message) for the screen to show.
+ */
+import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
+import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
+import type { DeckId } from '../domain/ids';
+import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { SliceCreator, StudyState } from './study-store';
+
+export interface LibrarySlice {
+  /** Null until hydrate() has opened storage. */
+  readonly userDecks: UserDeckRepository | null;
+  /** Adds the deck, or updates the one with the same id in place (progress is kept by card id). */
+  saveUserDeck(deck: UserDeck): Promise<void>;
+  /** Stores a previewed import: a new deck, or the same-id deck updated in place. Returns its id. */
+  addImportedDeck(imported: ImportedDeck): Promise<DeckId>;
+  renameUserDeck(deckId: DeckId, title: string): Promise<void>;
+  /** Deletes the deck with all its progress. */
+  deleteUserDeck(deckId: DeckId): Promise<void>;
+  countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** The deck's stored images (Anki packages), for the study screen to show offline. */
+  loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
+  /** Everything a backup file holds, read in one transaction. */
+  readSnapshot(): Promise<ProgressSnapshot>;
+  /** The full-backup file's text, made from one consistent snapshot. */
+  exportBackupText(): Promise<string>;
+  /** Reads and validates a backup file; throws ImportError naming the row and field. Writes nothing. */
+  readBackupFile(bytes: Uint8Array, fileName: string): Promise<{ readonly snapshot: ProgressSnapshot; readonly exportedAt: number }>;
+  /** What restoring `backup` would change, computed against the current data. */
+  previewRestore(backup: ProgressSnapshot): Promise<RestoreSummary>;
+  /** Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads. */
+  restoreBackup(backup: ProgressSnapshot): Promise<RestoreSummary>;
+}
+
+// Only a restore needs the merge rules, so they load with it rather than with the app.
+const loadRestorePlan = () => import('../domain/backup/restore-plan');
+const loadBackupFile = () => import('../storage/backup-file');
+
+function requireUserDecks(state: StudyState): UserDeckRepository {
+  if (!state.userDecks) throw new Error('Storage is not open yet.');
+  return state.userDecks;
+}
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
+  userDecks: null,
+
+  async saveUserDeck(deck) {
+    await requireUserDecks(get()).saveDeck(deck);
+    await get().loadDecks();
+  },
+
+  async addImportedDeck(imported) {
+    const repository = requireUserDecks(get());
+    const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
+    const deck = toUserDeck(imported, existing, deps.clock());
+    await repository.saveDeck(deck, imported.media);
+    await get().loadDecks();
+    return deck.id;
+  },
+
+  async renameUserDeck(deckId, title) {
+    const trimmed = title.trim();
+    if (trimmed === '') throw new Error('A deck needs a name.');
+    const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
+    if (!deck) throw new Error('That deck no longer exists.');
+    await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
+    await get().loadDecks();
+  },
+
+  async deleteUserDeck(deckId) {
+    await requireUserDecks(get()).deleteDeck(deckId);
+    if (get().session?.deckId === deckId) get().leaveSession();
+    await get().loadDecks();
+  },
+
+  countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
+
+  loadDeckMedia: (deckId) => requireUserDecks(get()).loadMedia(deckId),
+
+  readSnapshot: () => requireUserDecks(get()).snapshot(),
+
+  async exportBackupText() {
+    const [{ serializeBackup }, snapshot] = await Promise.all([loadBackupFile(), requireUserDecks(get()).snapshot()]);
+    return serializeBackup(snapshot, deps.clock());
+  },
+
+  async readBackupFile(bytes, fileName) {
+    const { parseBackupFile } = await loadBackupFile();
+    return parseBackupFile(bytes, fileName);
+  },
+
+  async previewRestore(backup) {
+    const { planRestore } = await loadRestorePlan();
+    return planRestore(await requireUserDecks(get()).snapshot(), backup).summary;
+  },
+
+  async restoreBackup(backup) {
+    const { planRestore } = await loadRestorePlan();
+    const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup));
+    const { repository } = get();
+    if (applied.settings && repository) set({ settings: await repository.loadSettings() });
+    get().leaveSession();
+    await get().loadDecks();
+    return applied.summary;
+  },
+});
