@@ -17,7 +17,7 @@ import {
   settingsToRow,
 } from './mappers';
 import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
-import { assertConsistentReview, keepValid, warnCorruptRow } from './progress-repository';
+import { assertConsistentReview, assertReviewIsCurrent, keepValid, warnCorruptRow } from './progress-repository';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { corruptUndoError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
@@ -125,6 +125,7 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
     recordReview: (entry) =>
       run('save-review', () => {
         assertConsistentReview(entry);
+        assertReviewIsCurrent(entry, cardStates.get(stateKey(entry.deckId, entry.cardId)));
         const stateRow = cardStateToRow(entry.after);
         const id = nextLogId;
         const logRow: ReviewLogRow = { ...reviewLogEntryToRow(entry), id };

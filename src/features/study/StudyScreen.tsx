@@ -18,6 +18,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const deck = useStudyStore((s) => s.decks.get(deckId));
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
+  const sessionNotice = useStudyStore((s) => s.sessionNotice);
   const isSaving = useStudyStore((s) => s.isSaving);
   const startSession = useStudyStore((s) => s.startSession);
   const leaveSession = useStudyStore((s) => s.leaveSession);
@@ -55,6 +56,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   return (
     <div className="study">
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
+      {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
       {current && card ? (
         <>
           <h2 className="visually-hidden">Card</h2>
