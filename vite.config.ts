@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { decksPlugin } from './scripts/vite-plugin-decks.ts';
+import { cspPlugin } from './scripts/vite-plugin-csp.ts';
 
 const BRAND_BLUE = '#2a4fd6';
 
@@ -12,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     decksPlugin(),
+    cspPlugin(),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
       // takes over on the next launch once every Flipdeck tab is closed.

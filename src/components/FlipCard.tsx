@@ -4,6 +4,8 @@ export interface FlipCardProps {
   readonly front: string;
   readonly back: string;
   readonly isFlipped: boolean;
+  /** id for the question face, so the control that reveals the answer can be described by it. */
+  readonly frontId?: string;
   /** Called when the student taps the card to reveal the answer. */
   readonly onReveal: () => void;
 }
@@ -12,12 +14,15 @@ export interface FlipCardProps {
  * Displays one card; it does not decide anything. Both faces share one grid cell so the card takes
  * the height of the taller face, and the hidden face is inert so it is neither focusable nor read.
  */
-export function FlipCard({ front, back, isFlipped, onReveal }: FlipCardProps) {
+export function FlipCard({ front, back, isFlipped, frontId, onReveal }: FlipCardProps) {
   return (
     <div className="flip-card" data-flipped={isFlipped} onClick={isFlipped ? undefined : onReveal}>
       <div className="flip-card__inner">
         <section className="flip-card__face flip-card__front" aria-label="Question" inert={isFlipped} aria-hidden={isFlipped}>
-          <Markdown text={front} />
+          {/* The id is on the content, not the labelled section: a description taken from the section would be just "Question". */}
+          <div id={frontId}>
+            <Markdown text={front} />
+          </div>
         </section>
         <section className="flip-card__face flip-card__back" aria-label="Answer" inert={!isFlipped} aria-hidden={!isFlipped} aria-live="polite">
           {isFlipped ? (

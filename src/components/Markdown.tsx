@@ -1,24 +1,28 @@
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
 import { DeckMediaContext, isDeckMediaPath } from './deck-media';
 
 /**
  * Renders untrusted card Markdown. Raw HTML is never interpreted (react-markdown shows it as text),
- * and URLs pass defaultUrlTransform, which drops javascript:, data: and other unsafe protocols.
+ * and URLs pass defaultUrlTransform, which empties javascript:, data: and other unsafe protocols;
+ * a link or image whose URL was emptied renders as its text, not as a dead link to this page.
  * Remote images are not loaded: the app makes no request to another origin, and a tracking pixel in
  * an imported card must not phone home. They render as their alt text with a link instead.
  * `media/<name>` images are the deck's own, stored on the device (imported Anki media); they show
  * from the object URLs in DeckMediaContext and never hit the server.
  */
 const components: Components = {
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-      {children}
-    </a>
-  ),
+  a: ({ href, children }) => {
+    if (!href) return <span className="md-link-blocked">{children}</span>;
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+        {children}
+      </a>
+    );
+  },
   img: ({ src, alt }) => {
     if (typeof src === 'string' && isDeckMediaPath(src)) return <DeckImage path={src} alt={alt ?? ''} />;
-    if (typeof src === 'string' && isSameOrigin(src)) return <img src={src} alt={alt ?? ''} loading="lazy" />;
+    if (typeof src === 'string' && src !== '' && isSameOrigin(src)) return <img src={src} alt={alt ?? ''} loading="lazy" />;
     return <span className="md-image-blocked">[image: {alt || 'external image not loaded'}]</span>;
   },
 };
@@ -37,8 +41,12 @@ export interface MarkdownProps {
   readonly text: string;
 }
 
-/** Card content: Markdown without raw HTML. */
-export function Markdown({ text }: MarkdownProps) {
+/**
+ * Card content: Markdown without raw HTML. Memoised because parsing is the expensive part (a long
+ * or deeply nested card takes a noticeable time) and the study screen re-renders on every store
+ * change while the text stays the same.
+ */
+export const Markdown = memo(function Markdown({ text }: MarkdownProps) {
   return (
     <div className="markdown">
       <ReactMarkdown components={components} urlTransform={defaultUrlTransform}>
@@ -46,4 +54,4 @@ export function Markdown({ text }: MarkdownProps) {
       </ReactMarkdown>
     </div>
   );
-}
+});

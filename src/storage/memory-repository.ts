@@ -21,7 +21,7 @@ import {
 } from './mappers';
 import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
 import { assertSameCard } from './card-progress';
-import { assertConsistentReview, collectDeckOverrides, keepValid, warnCorruptRow } from './progress-repository';
+import { assertConsistentReview, assertReviewIsCurrent, collectDeckOverrides, keepValid, warnCorruptRow } from './progress-repository';
 import { APPEARANCE_KEY, appearanceFromRow, appearanceToRow, deckOverridesKey, deckOverridesToRow } from './settings-rows';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { corruptUndoError, toStorageError, undoConflictError } from './storage-error';
@@ -165,6 +165,7 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
     recordReview: (entry) =>
       run('save-review', () => {
         assertConsistentReview(entry);
+        assertReviewIsCurrent(entry, cardStates.get(stateKey(entry.deckId, entry.cardId)));
         const stateRow = cardStateToRow(entry.after);
         const id = nextLogId;
         const logRow: ReviewLogRow = { ...reviewLogEntryToRow(entry), id };

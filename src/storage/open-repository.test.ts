@@ -82,7 +82,8 @@ describe('openRepository', () => {
     old.onversionchange = () => {};
     vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-    const { repository, problem } = await openRepository({ indexedDB: factory, openTimeoutMs: 50 });
+    // The blocked event must arrive before the timeout; 50 ms was too tight on a busy machine.
+    const { repository, problem } = await openRepository({ indexedDB: factory, openTimeoutMs: 2_000 });
 
     expect(repository.isPersistent).toBe(false);
     expect(problem).toMatchObject({ kind: 'blocked', message: expect.stringMatching(/another tab/) });

@@ -165,6 +165,26 @@ describe.each(implementations)('ProgressRepository ($name)', (implementation) =>
       // The state put ran before the failing append; it must have been rolled back with it.
       expect(await repo.exportAll()).toEqual(before);
     });
+    it('refuses a grade computed from a state another tab has since replaced, writing nothing', async () => {
+      const { repo } = await implementation.create();
+      const first = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000, reps: 1 });
+      // Tab A grades the new card; tab B, which loaded before that, grades it as new too.
+      await repo.recordReview(makeReview(null, first));
+      const stored = await repo.exportAll();
+      const fromStaleNew = await storageErrorFrom(repo.recordReview(makeReview(null, makeState('c1', { reps: 1, dueAt: 7_000 }))));
+      expect(fromStaleNew.kind).toBe('conflict');
+      expect(fromStaleNew.message).toMatch(/another Flipdeck tab/);
+
+      // And a grade computed from an older, non-new state.
+      const second = makeState('c1', { dueAt: 9_000, lastReviewedAt: 5_000, reps: 2 });
+      await repo.recordReview(makeReview(first, second));
+      const afterSecond = await repo.exportAll();
+      const fromStaleFirst = await storageErrorFrom(repo.recordReview(makeReview(first, makeState('c1', { reps: 2, dueAt: 8_000 }))));
+      expect(fromStaleFirst.kind).toBe('conflict');
+      expect(afterSecond.reviewLog).toHaveLength(stored.reviewLog.length + 1);
+      expect(await repo.exportAll()).toEqual(afterSecond);
+    });
+
   });
 
   describe('reading states', () => {

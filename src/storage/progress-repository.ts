@@ -34,7 +34,7 @@ import {
   deckOverridesToRow,
   isDeckOverridesKey,
 } from './settings-rows';
-import { corruptUndoError, inconsistentReviewError, toStorageError, undoConflictError } from './storage-error';
+import { corruptUndoError, inconsistentReviewError, staleReviewError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
 
 /** Where progress is kept. All times are epoch ms; every failure is a StorageError. */
@@ -53,7 +53,11 @@ export interface ProgressRepository extends CardProgressMethods {
   reviewHistory(deckId: DeckId, cardId: CardId): Promise<ReviewLogEntry[]>;
   /** The deck's review with the latest reviewedAt (ties: highest id), or null. */
   lastReview(deckId: DeckId): Promise<ReviewLogEntry | null>;
-  /** Writes the new card state and appends the log row in ONE rw transaction; resolves with the row id only once durable. */
+  /**
+   * Writes the new card state and appends the log row in ONE rw transaction; resolves with the row
+   * id only once durable. Refuses with a 'conflict' StorageError, writing nothing, when the stored
+   * state is no longer `entry.before` (another tab reviewed the card since this one read it).
+   */
   recordReview(entry: ReviewLogEntry): Promise<number>;
   /**
    * Takes back a review completely in one transaction: deletes log row `id` and restores
@@ -90,6 +94,16 @@ export const warnCorruptRow = (problem: RowProblem): void => {
 export function assertConsistentReview(entry: ReviewLogEntry): void {
   const belongs = (state: CardState) => state.deckId === entry.deckId && state.cardId === entry.cardId;
   if (!belongs(entry.after) || (entry.before !== null && !belongs(entry.before))) throw inconsistentReviewError();
+}
+
+/**
+ * Refuses a review computed from a state that is no longer the stored one. A stored row that
+ * cannot be parsed was skipped when the session loaded (the card looked new), so it does not block.
+ */
+export function assertReviewIsCurrent(entry: ReviewLogEntry, storedRow: unknown): void {
+  const stored = storedRow === undefined ? null : cardStateFromRow(storedRow);
+  const isCurrent = entry.before === null ? stored === null || !stored.ok : stored !== null && stored.ok && isSameCardState(stored.value, entry.before);
+  if (!isCurrent) throw staleReviewError();
 }
 
 /** Keeps the parsed values, reporting each rejected row. */
@@ -169,6 +183,7 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         // Dexie resolves only after the transaction's complete event, which with strict
         // durability (see db.ts) comes after the flush to disk.
         return db.transaction('rw', db.cardStates, db.reviewLog, async () => {
+          assertReviewIsCurrent(entry, await db.cardStates.get([entry.deckId, entry.cardId]));
           await db.cardStates.put(stateRow);
           return db.reviewLog.add(logRow);
         });

@@ -118,6 +118,18 @@ export function undoConflictError(reason: 'missing' | 'changed'): StorageError {
   return new StorageError('conflict', 'undo-review', message);
 }
 
+/**
+ * The grade was computed from a card state that is no longer the stored one (another tab graded
+ * the card meanwhile); saving it would silently overwrite that review, so it is refused.
+ */
+export function staleReviewError(): StorageError {
+  return new StorageError(
+    'conflict',
+    'save-review',
+    'This card was graded in another Flipdeck tab, so this grade was not saved. The session now shows your latest progress.',
+  );
+}
+
 /** A stored log row is unreadable, so undo cannot know what to restore. */
 export function corruptUndoError(): StorageError {
   return new StorageError('unknown', 'undo-review', 'That grade could not be undone because its saved record is damaged.');

@@ -10,6 +10,7 @@ import {
 import { createScheduler, newCardState, type Scheduler } from '../domain/scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
+import { StorageError } from '../storage/storage-error';
 import { loadQueueInput, messageOf } from './decks-slice';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
@@ -44,6 +45,8 @@ export interface StudySession {
 export interface SessionSlice {
   readonly session: StudySession | null;
   readonly sessionError: string | null;
+  /** A passing note about the session, e.g. that another tab had already graded the card. */
+  readonly sessionNotice: string | null;
   /** True while a grade or undo is being written; further grades wait for it. */
   readonly isSaving: boolean;
   startSession(deckId: DeckId): Promise<void>;
@@ -81,9 +84,32 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     return { ...session, current: { cardId: next.cardId, shownAt: now, preview }, isFlipped: false, nextDueAt: null };
   }
 
+  /**
+   * Another tab graded the card first, so the grade was refused: rebuild the queue from storage
+   * (keeping this session's undo history and count) so both tabs agree, and say why.
+   */
+  async function reloadAfterConflict(notice: string): Promise<void> {
+    const state = get();
+    const latest = state.session;
+    const deck = latest ? state.decks.get(latest.deckId) : undefined;
+    if (!latest || !deck) {
+      set({ isSaving: false, sessionNotice: notice });
+      return;
+    }
+    const now = deps.clock();
+    try {
+      const input = await loadQueueInput(state, deck, now);
+      const base = { ...latest, queue: buildQueue(input), states: input.states, doneToday: input.doneToday };
+      set({ isSaving: false, sessionNotice: notice, session: advance(get(), base, now) });
+    } catch (error) {
+      set({ isSaving: false, saveError: `${notice} Reloading your progress failed too: ${messageOf(error)}` });
+    }
+  }
+
   return {
     session: null,
     sessionError: null,
+    sessionNotice: null,
     isSaving: false,
 
     async startSession(deckId) {
@@ -98,7 +124,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         const input = await loadQueueInput(state, deck, now);
         const queue = buildQueue(input);
         const base = { deckId, queue, states: input.states, doneToday: input.doneToday, undoStack: [], studiedCount: 0 };
-        set({ session: advance(get(), base, now), sessionError: null });
+        set({ session: advance(get(), base, now), sessionError: null, sessionNotice: null });
       } catch (error) {
         set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
       }
@@ -128,7 +154,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         // The grade must be durable before the next card becomes current (issue 2).
         logId = await repository.recordReview(entry);
       } catch (error) {
-        set({ isSaving: false, saveError: `Your grade was not saved: ${messageOf(error)}` });
+        if (error instanceof StorageError && error.kind === 'conflict') await reloadAfterConflict(error.message);
+        else set({ isSaving: false, saveError: `Your grade was not saved: ${messageOf(error)}` });
         return;
       }
       const states = new Map(session.states).set(cardId, after);
@@ -136,6 +163,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       set({
         isSaving: false,
         saveError: null,
+        sessionNotice: null,
         session: advance(get(), {
           ...latest,
           states,

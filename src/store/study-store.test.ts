@@ -179,3 +179,41 @@ describe('a study session', () => {
     expect(current(store)).toBe('c2');
   });
 });
+
+describe('two tabs on the same storage', () => {
+  it('refuses the second grade of a card another tab already graded, then both agree on the counts', async () => {
+    const tabA = await harness([makeDeck('d', 3)]);
+    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository });
+    await tabA.store.getState().startSession(asDeckId('d'));
+    await tabB.store.getState().startSession(asDeckId('d'));
+
+    tabA.store.getState().flip();
+    await tabA.store.getState().grade('easy');
+    // Tab B still shows c1 as new; its grade would overwrite tab A's review.
+    tabB.store.getState().flip();
+    await tabB.store.getState().grade('again');
+
+    expect(tabB.store.getState().sessionNotice).toMatch(/another Flipdeck tab/);
+    expect(tabB.store.getState().saveError).toBeNull();
+    expect(current(tabB.store)).toBe('c2');
+    expect(tabB.store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
+    const { reviewLog } = await tabA.repository.exportAll();
+    expect(reviewLog.map((entry) => [entry.cardId, entry.rating])).toEqual([['c1', 'easy']]);
+
+    tabB.store.getState().flip();
+    await tabB.store.getState().grade('easy');
+    expect(tabB.store.getState().sessionNotice).toBeNull();
+    expect((await tabA.repository.exportAll()).reviewLog).toHaveLength(2);
+
+    tabA.store.getState().leaveSession();
+    tabB.store.getState().leaveSession();
+    await tabA.store.getState().refreshCounts(asDeckId('d'));
+    await tabB.store.getState().refreshCounts(asDeckId('d'));
+    const counts = (store: StudyStore) => {
+      const entry = store.getState().deckEntries[0];
+      return entry?.status === 'ready' ? entry.counts : null;
+    };
+    expect(counts(tabA.store)).toEqual({ fresh: 1, learning: 0, review: 0 });
+    expect(counts(tabB.store)).toEqual(counts(tabA.store));
+  });
+});

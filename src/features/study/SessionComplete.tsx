@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStudyStore } from '../../store';
 
 export interface SessionCompleteProps {
@@ -15,6 +15,11 @@ const MINUTE_MS = 60_000;
 export function SessionComplete({ studiedCount, nextDueAt, deckHref, canUndo, onUndo }: SessionCompleteProps) {
   const resume = useStudyStore((s) => s.resume);
   const [now] = useState(() => Date.now());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The grade button that had focus is gone: move focus here so keyboard and screen-reader users
+  // land on the result instead of at the top of the page.
+  useEffect(() => headingRef.current?.focus(), []);
 
   useEffect(() => {
     if (nextDueAt === null) return undefined;
@@ -27,7 +32,7 @@ export function SessionComplete({ studiedCount, nextDueAt, deckHref, canUndo, on
 
   return (
     <section className="session-complete" aria-labelledby="session-complete-title">
-      <h2 id="session-complete-title">Congratulations! You have finished this deck for now.</h2>
+      <h2 id="session-complete-title" ref={headingRef} tabIndex={-1}>Congratulations! You have finished this deck for now.</h2>
       <p>
         You studied <strong>{studiedCount}</strong> {studiedCount === 1 ? 'card' : 'cards'} in this session.
       </p>

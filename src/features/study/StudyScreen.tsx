@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import { FlipCard } from '../../components/FlipCard';
 import type { DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
@@ -18,6 +18,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const deck = useStudyStore((s) => s.decks.get(deckId));
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
+  const sessionNotice = useStudyStore((s) => s.sessionNotice);
   const isSaving = useStudyStore((s) => s.isSaving);
   const startSession = useStudyStore((s) => s.startSession);
   const leaveSession = useStudyStore((s) => s.leaveSession);
@@ -39,6 +40,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
 
   // Keep keyboard focus on the next useful control: "Show answer", then "Good".
   const revealRef = useRef<HTMLButtonElement>(null);
+  const frontId = useId();
   const goodRef = useRef<HTMLButtonElement>(null);
   const currentKey = current ? `${current.cardId}@${current.shownAt}` : null;
   useEffect(() => {
@@ -54,15 +56,17 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   return (
     <div className="study">
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
+      {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
       {current && card ? (
         <>
           <h2 className="visually-hidden">Card</h2>
-          <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} onReveal={flip} />
+          <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
           <div className="study__actions">
             {isFlipped ? (
               <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isSaving} onGrade={onGrade} />
             ) : (
-              <button ref={revealRef} type="button" className="button button--primary button--wide" onClick={flip}>
+              // Focus lands here for each new card; the description makes a screen reader read the front.
+              <button ref={revealRef} type="button" className="button button--primary button--wide" aria-describedby={frontId} onClick={flip}>
                 Show answer <kbd aria-hidden="true">Space</kbd>
               </button>
             )}
