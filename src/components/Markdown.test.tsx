@@ -44,9 +44,16 @@ describe('Markdown with hostile card content', () => {
   });
 
   it('loads no remote or unsafe images, showing their alt text instead, but keeps same-origin ones', () => {
-    const container = renderCard('![pixel](https://tracker.invalid/p.png) ![js](javascript:x) ![local](media/diagram.png)');
-    expect([...container.querySelectorAll('img')].map((image) => image.getAttribute('src'))).toEqual(['media/diagram.png']);
+    const container = renderCard('![pixel](https://tracker.invalid/p.png) ![js](javascript:x) ![local](img/diagram.png)');
+    expect([...container.querySelectorAll('img')].map((image) => image.getAttribute('src'))).toEqual(['img/diagram.png']);
     expect(container.textContent).toContain('[image: pixel]');
     expect(container.textContent).toContain('[image: js]');
+  });
+
+  it('shows a deck image that is not stored on this device as its alt text, without a request', () => {
+    // media/<name> paths are a user deck's own images, served only from device storage.
+    const container = renderCard('![diagram](media/diagram.png)');
+    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container.textContent).toContain('[image: diagram]');
   });
 });
