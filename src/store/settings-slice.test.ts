@@ -85,4 +85,14 @@ describe('settings slice', () => {
     expect(await fallback.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'small' });
     expect(await fallback.loadDeckOverrides()).toEqual(new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]));
   });
+
+  it('builds quick appearance changes on each other, even while the first is still being saved', async () => {
+    const repository = createMemoryRepository();
+    const store = await storeWith([makeDeck('a', 3)], repository);
+    const first = store.getState().saveAppearance({ cardFontSize: 'x-large' });
+    const second = store.getState().saveAppearance({ isReducedMotion: true });
+    expect(await Promise.all([first, second])).toEqual([null, null]);
+    expect(store.getState().appearance).toEqual({ theme: 'system', isReducedMotion: true, cardFontSize: 'x-large' });
+    expect(await repository.loadAppearance()).toEqual({ theme: 'system', isReducedMotion: true, cardFontSize: 'x-large' });
+  });
 });

@@ -18,7 +18,8 @@ export interface SettingsSlice {
   loadPreferences(): Promise<void>;
   saveStudySettings(settings: StudySettings): Promise<string | null>;
   saveDeckOverrides(deckId: DeckId, overrides: DeckOverrides): Promise<string | null>;
-  saveAppearance(appearance: Appearance): Promise<string | null>;
+  /** Saves a change to the appearance, on top of any change still being saved. */
+  saveAppearance(change: Partial<Appearance>): Promise<string | null>;
   /** Makes `weights` the FSRS parameters, keeping the ones in use now so they can be restored. */
   applyFsrsWeights(weights: readonly number[]): Promise<string | null>;
   /** Swaps back to the parameters in use before the last apply (null: the defaults). */
@@ -48,6 +49,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
     await refreshAllCounts();
     return null;
   }
+
+  // The appearance most recently asked for while its save is in flight: two quick changes (size,
+  // then motion) must build on each other, not each on the state from before both.
+  let requestedAppearance: Appearance | null = null;
 
   return {
     appearance: DEFAULT_APPEARANCE,
@@ -79,14 +84,19 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
       return null;
     },
 
-    async saveAppearance(appearance) {
+    async saveAppearance(change) {
       const { repository } = get();
       if (!repository) return 'Storage is not open yet.';
+      const appearance = { ...(requestedAppearance ?? get().appearance), ...change };
+      requestedAppearance = appearance;
       try {
+        // Writes to one table complete in the order they were made, so the last set() wins.
         await repository.saveAppearance(appearance);
       } catch (error) {
+        requestedAppearance = null;
         return `Your appearance settings were not saved: ${messageOf(error)}`;
       }
+      if (requestedAppearance === appearance) requestedAppearance = null;
       set({ appearance });
       return null;
     },

@@ -11,7 +11,7 @@ export function AppearanceSettings() {
   const saveAppearance = useStudyStore((s) => s.saveAppearance);
   const [error, setError] = useState<string | null>(null);
 
-  const change = async (next: Partial<Appearance>) => setError(await saveAppearance({ ...appearance, ...next }));
+  const change = async (next: Partial<Appearance>) => setError(await saveAppearance(next));
 
   return (
     <section className="settings-section" aria-labelledby="appearance-title">
