@@ -87,5 +87,5 @@ test('a deck exports as CSV and JSON that import back', async ({ page }) => {
   expect(JSON.parse(json.text)).toMatchObject({ id: C3_DECK_ID, title: c3Deck.title });
   await importDeck(page, json.name, json.text, c3Deck.title);
   await expect(page).toHaveURL(new RegExp(`#/deck/user\\.${C3_DECK_ID}$`));
-  await expect(page.getByText(`${c3Deck.cards.length} cards`)).toBeVisible();
+  await expect(page.getByText(`${c3Deck.cards.length} cards`, { exact: true })).toBeVisible();
 });

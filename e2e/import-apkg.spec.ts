@@ -18,7 +18,8 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await chooseImportFile(page, 'biology-anki21b.apkg', Buffer.from(await makeAnki21bApkg()));
   await expect(page.getByText('update your deck “Biology / Cells” in place: 0 new, 0 changed, 6 unchanged, 0 removed')).toBeVisible();
   await page.getByRole('button', { name: 'Update my deck' }).click();
-  await expect(page.getByText('6 cards')).toBeVisible();
+  await expect(page).toHaveURL(/#\/deck\/user\.biology-cells$/);
+  await expect(page.getByText('6 cards', { exact: true })).toBeVisible();
 
   await page.goto('./#/deck/user.biology-cells/study');
   const question = page.getByRole('region', { name: 'Question' });

@@ -41,7 +41,7 @@ test.describe('importing decks', () => {
 
   test('a Markdown deck and a deck JSON file import through the same screen', async ({ page }) => {
     await importDeck(page, 'cells.md', MARKDOWN, 'Cell biology');
-    await expect(page.getByText('2 cards')).toBeVisible();
+    await expect(page.getByText('2 cards', { exact: true })).toBeVisible();
     await importDeck(page, 'capitals.json', JSON_DECK, 'Capitals');
     await page.goto('./#/deck/user.capitals/study');
     await expect(page.getByRole('region', { name: 'Question' })).toContainText('France');
@@ -67,7 +67,8 @@ test.describe('importing decks', () => {
     await chooseImportFile(page, 'animals.tsv', 'perro\tdog (fixed)\ngato\tcat\npájaro\tbird\nvaca\tcow\n');
     await expect(page.getByText('update your deck “animals” in place: 1 new, 1 changed, 2 unchanged, 0 removed')).toBeVisible();
     await page.getByRole('button', { name: 'Update my deck' }).click();
-    await expect(page.getByText('4 cards')).toBeVisible();
+    await expect(page).toHaveURL(/#\/deck\/user\.animals$/);
+    await expect(page.getByText('4 cards', { exact: true })).toBeVisible();
     // "perro" was reviewed (Easy, days away), so only the three others are new.
     await expect(page.locator('.deck-counts__item').filter({ hasText: 'New' }).locator('dd')).toHaveText('3');
   });

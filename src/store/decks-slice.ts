@@ -33,13 +33,13 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     decks: new Map(),
 
     async loadDecks() {
-      const userDecks = await readUserDecks(get());
+      const { decks: userDecks, error: userDeckError } = await readUserDecks(get());
       let listings: readonly DeckListing[] = [];
-      let deckListError: string | null = null;
+      let deckListError: string | null = userDeckError === null ? null : `your own decks could not be read (${userDeckError}).`;
       try {
         listings = await deps.deckSource.listDecks();
       } catch (error) {
-        deckListError = messageOf(error);
+        deckListError = [messageOf(error), deckListError].filter((part) => part !== null).join(' Also, ');
       }
       const userListings = userDecks.map(userDeckListing);
       const decks = new Map(get().decks);
@@ -85,14 +85,14 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
   };
 };
 
-/** The user's decks, by title; unreadable storage shows no user decks rather than no decks at all. */
-async function readUserDecks(state: StudyState): Promise<UserDeck[]> {
-  if (!state.userDecks) return [];
+/** The user's decks, by title; unreadable storage shows no user decks (and says why), never no decks at all. */
+async function readUserDecks(state: StudyState): Promise<{ decks: UserDeck[]; error: string | null }> {
+  if (!state.userDecks) return { decks: [], error: null };
   try {
     const decks = await state.userDecks.listDecks();
-    return decks.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
-  } catch {
-    return [];
+    return { decks: decks.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1)), error: null };
+  } catch (error) {
+    return { decks: [], error: messageOf(error) };
   }
 }
 

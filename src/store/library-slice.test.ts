@@ -66,6 +66,15 @@ describe('user decks in the deck list', () => {
     expect(listed(store)).toEqual([['user.c3', 'json', 'ready']]);
   });
 
+  it('says so when the user\'s decks cannot be read, and still lists the bundled ones', async () => {
+    const { store } = await harness();
+    const failing = { ...store.getState().userDecks!, listDecks: () => Promise.reject(new Error('disk on fire')) };
+    store.setState({ userDecks: failing });
+    await store.getState().loadDecks();
+    expect(store.getState().deckListError).toBe('your own decks could not be read (disk on fire).');
+    expect(listed(store)).toEqual([['c3', 'bundled', 'ready']]);
+  });
+
   it('can be studied, renamed and deleted with their progress', async () => {
     const { store } = await harness();
     await store.getState().saveUserDeck(mine());
