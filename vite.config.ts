@@ -11,7 +11,8 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    decksPlugin(),
+    // The benchmark builds against generated decks (bench/run.mjs); everything else uses decks/.
+    decksPlugin({ dir: process.env.FLIPDECK_DECKS_DIR ?? 'decks' }),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
       // takes over on the next launch once every Flipdeck tab is closed.
@@ -49,6 +50,9 @@ export default defineConfig({
         // studies offline after the first visit.
         // (The manifest is added by the plugin itself; listing it here too would make install fail.)
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+        // Workbox's 2 MiB default fails the build on a large deck (10,000 cards is about 3 MB);
+        // a big deck must study offline too.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // One self-contained sw.js: a precache error then fails the install visibly, instead of

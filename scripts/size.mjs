@@ -1,11 +1,12 @@
 // Prints the gzipped JavaScript a first visit loads (the entry script and its modulepreloads in
 // dist/index.html) and fails when it exceeds the budget. Lazy chunks are listed but not counted.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 170;
-const dist = new URL('../dist/', import.meta.url).pathname;
+// An optional argument names another build folder (the benchmark builds into bench/.cache).
+const dist = process.argv[2] ? `${resolve(process.argv[2])}/` : new URL('../dist/', import.meta.url).pathname;
 
 let html;
 try {
