@@ -148,7 +148,7 @@ function machine() {
   } catch {
     // Reported as unknown; the runs themselves would have failed without it.
   }
-  let freeH = '';
+  let freeH;
   try {
     freeH = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
   } catch {

@@ -4,13 +4,15 @@ import {
   buildQueue,
   nextCard,
   nextDueAt,
+  type BuildQueueInput,
   type DoneToday,
   type StudyQueue,
 } from '../domain/queue/queue';
 import { createScheduler, newCardState, type Scheduler } from '../domain/scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
-import { loadQueueInput, messageOf } from './decks-slice';
+import { messageOf } from './decks-slice';
+import { buildQueueWithoutNew, readQueueInput } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 
 export interface CurrentCard {
@@ -29,7 +31,15 @@ interface UndoEntry {
 export interface StudySession {
   readonly deckId: DeckId;
   readonly queue: StudyQueue;
+  /** The states loaded at the start (those due today) and every state written since. */
   readonly states: ReadonlyMap<CardId, CardState>;
+  /**
+   * Every card with a stored state at the start (see BuildQueueInput.storedCardIds); null for the
+   * moment after the start while they are still being read, when the queue holds no new cards.
+   */
+  readonly storedCardIds: ReadonlySet<CardId> | null;
+  /** The earliest dueAt among stored states not loaded into `states`, or null. */
+  readonly laterDueAt: number | null;
   readonly doneToday: DoneToday;
   /** Null when the session is over for now. */
   readonly current: CurrentCard | null;
@@ -85,12 +95,33 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!next) {
       const deck = state.decks.get(session.deckId);
       const cardIds = deck ? deck.cards.map((c) => c.id) : [];
-      const dueAt = nextDueAt({ cardIds, states: session.states, settings, doneToday: session.doneToday, now });
+      const dueAt = nextDueAt({ ...queueInputOf(session, cardIds, settings), now });
       return { ...session, current: null, isFlipped: false, nextDueAt: dueAt };
     }
     const state0 = session.states.get(next.cardId) ?? newCardState(session.deckId, next.cardId, now);
     const preview = schedulerFor(settings).preview(state0, now);
     return { ...session, current: { cardId: next.cardId, shownAt: now, preview }, isFlipped: false, nextDueAt: null };
+  }
+
+  /** Bumped by every start and leave, so reads that finish after the session changed are dropped. */
+  let sessionSeq = 0;
+
+  /** Completes a session started from its due cards with the deck's new cards (see queue-reads.ts). */
+  async function addNewCards(seq: number, full: Promise<BuildQueueInput>): Promise<void> {
+    let input: BuildQueueInput;
+    try {
+      input = await full;
+    } catch (error) {
+      if (seq === sessionSeq) set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
+      return;
+    }
+    const session = get().session;
+    if (seq !== sessionSeq || !session) return;
+    const known = { ...session, storedCardIds: input.storedCardIds ?? new Set<CardId>(), laterDueAt: input.laterDueAt ?? null };
+    // The session's own states, not the input's: they include every grade given since the start.
+    const { fresh } = buildQueue({ ...queueInputOf(known, input.cardIds, get().settings), now: input.now });
+    const completed = { ...known, queue: { ...session.queue, fresh } };
+    set({ session: completed.current ? completed : advance(get(), completed, deps.clock()) });
   }
 
   return {
@@ -106,14 +137,36 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         return;
       }
       const now = deps.clock();
+      const seq = ++sessionSeq;
+      const startedAt = performanceNow();
+      const reads = readQueueInput(state, deck, now);
       try {
-        const startedAt = performanceNow();
-        const input = await loadQueueInput(state, deck, now);
-        const queue = buildQueue(input);
+        let input = await reads.due;
+        let queue = buildQueueWithoutNew(input);
+        // Due learning and review cards come before new ones: with one waiting, the session can
+        // start before the new cards are known. Otherwise the first card may be new: wait for them.
+        const first = nextCard(queue, now, state.settings.learnAheadMinutes);
+        const isComplete = first === null || first.source === 'learn-ahead';
+        if (isComplete) {
+          input = await reads.full;
+          queue = buildQueue(input);
+        }
         measureSince(QUEUE_BUILD_MEASURE, startedAt);
-        const base = { deckId, queue, states: input.states, doneToday: input.doneToday, undoStack: [], studiedCount: 0 };
+        if (seq !== sessionSeq) return;
+        const base = {
+          deckId,
+          queue,
+          states: input.states,
+          storedCardIds: isComplete ? (input.storedCardIds ?? new Set<CardId>()) : null,
+          laterDueAt: input.laterDueAt ?? null,
+          doneToday: input.doneToday,
+          undoStack: [],
+          studiedCount: 0,
+        };
         set({ session: advance(get(), base, now), sessionError: null });
+        if (!isComplete) void addNewCards(seq, reads.full);
       } catch (error) {
+        if (seq !== sessionSeq) return;
         set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
       }
     },
@@ -180,7 +233,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       else states.delete(entry.cardId);
       const deck = get().decks.get(session.deckId);
       const doneToday = countReview(session.doneToday, entry.before, -1);
-      const queue = buildQueue({ cardIds: deck ? deck.cards.map((c) => c.id) : [], states, settings, doneToday, now });
+      const cardIds = deck ? deck.cards.map((c) => c.id) : [];
+      const queue = buildQueue({ ...queueInputOf({ ...session, states, doneToday }, cardIds, settings), now });
       // As in Anki, the card whose grade was taken back is shown again, front first.
       const cardState = entry.before ?? newCardState(session.deckId, entry.cardId, now);
       set({
@@ -207,12 +261,25 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     },
 
     leaveSession() {
+      sessionSeq += 1;
       const { session } = get();
       set({ session: null, sessionError: null });
       if (session) void get().refreshCounts(session.deckId);
     },
   };
 };
+
+/** The session's view of the deck as queue input (everything but `now`). */
+function queueInputOf(
+  session: Pick<StudySession, 'states' | 'storedCardIds' | 'laterDueAt' | 'doneToday'>,
+  cardIds: readonly CardId[],
+  settings: StudySettings,
+) {
+  const { states, storedCardIds, laterDueAt, doneToday } = session;
+  // New cards not known yet: leave them out rather than call every state not loaded new.
+  if (storedCardIds === null) return { cardIds, states, settings: { ...settings, newCardsPerDay: 0 }, doneToday };
+  return { cardIds, states, storedCardIds, laterDueAt, settings, doneToday };
+}
 
 /** Today's counts after adding (+1) or taking back (-1) a review of a card that was in `before`. */
 function countReview(done: DoneToday, before: CardState | null, delta: 1 | -1): DoneToday {
