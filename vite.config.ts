@@ -3,16 +3,20 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { decksPlugin } from './scripts/vite-plugin-decks.ts';
+import { shellPlugin } from './scripts/vite-plugin-shell.ts';
 
 const BRAND_BLUE = '#2a4fd6';
+
+// The benchmark builds against generated decks (bench/run.mjs); everything else uses decks/.
+const decks = decksPlugin({ dir: process.env.FLIPDECK_DECKS_DIR ?? 'decks' });
 
 // base './' keeps every asset URL relative, so the built app works under any sub-path of a static host.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
-    // The benchmark builds against generated decks (bench/run.mjs); everything else uses decks/.
-    decksPlugin({ dir: process.env.FLIPDECK_DECKS_DIR ?? 'decks' }),
+    decks,
+    shellPlugin(() => decks.api.deckIndex()),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
       // takes over on the next launch once every Flipdeck tab is closed.

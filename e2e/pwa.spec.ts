@@ -103,8 +103,11 @@ test.describe('updates', () => {
       await expect(prompt).toBeVisible();
       // The session goes on under the old version until the student chooses to reload.
       await expect(question(page)).toContainText(frontText(1));
+      // Listen before clicking: the reload comes from the service worker's cache and, with the
+      // prerendered shell, its load event can fire before a listener added afterwards.
+      const reloaded = page.waitForEvent('load');
       await prompt.getByRole('button', { name: 'Reload' }).click();
-      await page.waitForEvent('load');
+      await reloaded;
       await expect(question(page)).toContainText(frontText(1));
       await page.goto(server.url);
       await expect.poll(() => tileCount(page, 'New')).toBe(newCount - 1);
