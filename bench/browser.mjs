@@ -91,10 +91,13 @@ export async function coldStart(userDataDir, studyUrl) {
   await page.addInitScript(FIRST_CARD_PROBE);
   await page.goto(studyUrl);
   await page.waitForFunction(() => window.__flipdeckBench?.firstCardFrameMs !== undefined, null, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+  // The new cards join the queue after the first card shows (see src/store/queue-reads.ts).
+  await page.waitForFunction(() => performance.getEntriesByName('flipdeck:queue-complete').length > 0, null, { timeout: STEP_TIMEOUT_MS, polling: 50 });
   const figures = await page.evaluate(() => ({
     firstCardDomMs: window.__flipdeckBench.firstCardDomMs,
     firstCardFrameMs: window.__flipdeckBench.firstCardFrameMs,
     queueBuildMs: performance.getEntriesByName('flipdeck:queue-build').map((entry) => entry.duration),
+    queueCompleteMs: performance.getEntriesByName('flipdeck:queue-complete').map((entry) => entry.duration),
   }));
   return { context, page, figures };
 }
@@ -154,7 +157,8 @@ export async function gradeCards(page, { count, seed }) {
         await waitFor(() => revealButton() ?? done());
         timesMs.push(performance.now() - clickedAt);
       }
-      return timesMs;
+      const saveMs = performance.getEntriesByName('flipdeck:grade-save').slice(-timesMs.length).map((entry) => entry.duration);
+      return { timesMs, saveMs };
     },
     { count, seed, timeoutMs: STEP_TIMEOUT_MS },
   );

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeProgress, generateDeck } from './generate.mjs';
@@ -104,7 +104,9 @@ async function benchSize(size, nowMs) {
     const firstCardMs = [];
     const firstCardDomMs = [];
     const queueBuildMs = [];
+    const queueCompleteMs = [];
     let gradeTimesMs = [];
+    let saveTimesMs = [];
     let heapBytes = NaN;
     for (let run = 0; run < COLD_RUNS; run += 1) {
       log(`${size} cards: cold start ${run + 1}/${COLD_RUNS}`);
@@ -112,9 +114,10 @@ async function benchSize(size, nowMs) {
       firstCardMs.push(figures.firstCardFrameMs);
       firstCardDomMs.push(figures.firstCardDomMs);
       queueBuildMs.push(...figures.queueBuildMs);
+      queueCompleteMs.push(...figures.queueCompleteMs);
       if (run === COLD_RUNS - 1) {
         log(`${size} cards: grading ${GRADES} cards`);
-        gradeTimesMs = await gradeCards(studyPage, { count: GRADES, seed: SEED });
+        ({ timesMs: gradeTimesMs, saveMs: saveTimesMs } = await gradeCards(studyPage, { count: GRADES, seed: SEED }));
         heapBytes = await heapAfterGc(studyPage);
       }
       await context.close();
@@ -128,11 +131,14 @@ async function benchSize(size, nowMs) {
       firstCardDomMs: median(firstCardDomMs),
       firstCardRunsMs: firstCardMs,
       queueBuildMs: median(queueBuildMs),
+      queueCompleteMs: median(queueCompleteMs),
       grades: gradeTimesMs.length,
       gradeMedianMs: median(gradeTimesMs),
       gradeP95Ms: quantile(gradeTimesMs, 0.95),
       gradeP99Ms: quantile(gradeTimesMs, 0.99),
       gradeMaxMs: Math.max(...gradeTimesMs),
+      saveMedianMs: median(saveTimesMs),
+      saveP95Ms: quantile(saveTimesMs, 0.95),
       heapMb: heapBytes / 1024 / 1024,
     };
   } finally {
@@ -160,7 +166,7 @@ function machine() {
 const mark = (value, target) => (Number.isFinite(value) ? (value <= target ? 'met' : 'missed') : 'n/a');
 
 function sizeTable(results) {
-  const header = ['Cards', 'Seen (states)', 'Log rows', 'Import: write', 'Import: fetch+parse', 'First card', 'Queue build', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Heap after session'];
+  const header = ['Cards', 'Seen (states)', 'Log rows', 'Import: write', 'Import: fetch+parse', 'First card', 'Queue build', 'Queue with new cards', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Save median', 'Save p95', 'Heap after session'];
   const rows = results.map((r) => [
     r.size.toLocaleString('en'),
     r.stateCount.toLocaleString('en'),
@@ -169,10 +175,13 @@ function sizeTable(results) {
     ms(r.import.fetchParseMs),
     ms(r.firstCardMs),
     ms(r.queueBuildMs),
+    ms(r.queueCompleteMs),
     String(r.grades),
     ms(r.gradeMedianMs),
     ms(r.gradeP95Ms),
     ms(r.gradeP99Ms),
+    ms(r.saveMedianMs),
+    ms(r.saveP95Ms),
     `${r.heapMb.toFixed(1)} MB`,
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
@@ -198,6 +207,7 @@ function lighthouseTable(results) {
 
 async function main() {
   const started = Date.now();
+  const loadBefore = loadavg();
   mkdirSync(CACHE, { recursive: true });
   const nowMs = Date.now();
   const results = [];
@@ -220,6 +230,8 @@ async function main() {
   }
 
   const totalS = (Date.now() - started) / 1000;
+  const loadAfter = loadavg();
+  const load = (values) => values.map((v) => v.toFixed(1)).join(' / ');
   const m = machine();
   const largest = results.find((r) => r.size === Math.max(...SIZES));
   const notesPath = join(ROOT, 'bench/notes.md');
@@ -229,7 +241,8 @@ async function main() {
 Written by \`npm run bench\` (bench/run.mjs) on ${new Date(started).toISOString()}; the whole run took ${totalS.toFixed(0)} s.
 
 ## Machine
-- ${m.cores} cores (${m.cpuModel}), shared with other work while this ran
+- ${m.cores} cores (${m.cpuModel}), shared with other work while this ran: load average (1/5/15 min)
+  ${load(loadBefore)} at the start and ${load(loadAfter)} at the end, so absolute times carry that noise
 - Memory (\`free -h\`):
 \`\`\`
 ${m.freeH}
@@ -247,8 +260,13 @@ ${targetTable(largest)}
 - **First card**: a new browser process on the populated profile opens \`#/deck/<id>/study\`; time from
   navigation start to the frame after the card's front is in the DOM, median of ${COLD_RUNS} cold starts
   (the DOM insertion alone: ${results.map((r) => `${r.size.toLocaleString('en')}: ${ms(r.firstCardDomMs)}`).join(', ')}).
-- **Queue build**: the \`flipdeck:queue-build\` User Timing measure (reading the progress from IndexedDB
-  and building the study queue), median over the cold starts.
+- **Queue build**: the \`flipdeck:queue-build\` User Timing measure: from the start of the session to a
+  queue the first card can be chosen from (today's due states read by range, queue built), median over
+  the cold starts. **Queue with new cards**: \`flipdeck:queue-complete\`, until the key scan that tells
+  new cards from ones due later has landed and the new cards are in the queue too (the session is usable
+  before that; a session with nothing due waits for it).
+- **Save**: \`flipdeck:grade-save\`, the durable IndexedDB write inside each grade (strict durability:
+  the next card waits for it by design).
 - **Grade to next card**: click on a grade button until the next card's "Show answer" button is in the DOM,
   including the durable IndexedDB write of the grade. Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
 - **Import**: measures the bulk write path only: the generated card states and review log are written with the

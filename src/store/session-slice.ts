@@ -69,6 +69,11 @@ export interface SessionSlice {
  * (bench/run.mjs) reads it; in the app it is one cheap entry per session, visible in DevTools.
  */
 export const QUEUE_BUILD_MEASURE = 'flipdeck:queue-build';
+/** User Timing entry for the same start until the new cards are in the queue too (see queue-reads.ts). */
+export const QUEUE_COMPLETE_MEASURE = 'flipdeck:queue-complete';
+
+/** User Timing entry for the durable write of one grade, in ms (read by the benchmark). */
+export const GRADE_SAVE_MEASURE = 'flipdeck:grade-save';
 
 const performanceNow = (): number => (typeof performance === 'undefined' ? 0 : performance.now());
 
@@ -107,7 +112,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   let sessionSeq = 0;
 
   /** Completes a session started from its due cards with the deck's new cards (see queue-reads.ts). */
-  async function addNewCards(seq: number, full: Promise<BuildQueueInput>): Promise<void> {
+  async function addNewCards(seq: number, full: Promise<BuildQueueInput>, startedAt: number): Promise<void> {
     let input: BuildQueueInput;
     try {
       input = await full;
@@ -121,6 +126,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     // The session's own states, not the input's: they include every grade given since the start.
     const { fresh } = buildQueue({ ...queueInputOf(known, input.cardIds, get().settings), now: input.now });
     const completed = { ...known, queue: { ...session.queue, fresh } };
+    measureSince(QUEUE_COMPLETE_MEASURE, startedAt);
     set({ session: completed.current ? completed : advance(get(), completed, deps.clock()) });
   }
 
@@ -152,6 +158,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           queue = buildQueue(input);
         }
         measureSince(QUEUE_BUILD_MEASURE, startedAt);
+        if (isComplete) measureSince(QUEUE_COMPLETE_MEASURE, startedAt);
         if (seq !== sessionSeq) return;
         const base = {
           deckId,
@@ -164,7 +171,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           studiedCount: 0,
         };
         set({ session: advance(get(), base, now), sessionError: null });
-        if (!isComplete) void addNewCards(seq, reads.full);
+        if (!isComplete) void addNewCards(seq, reads.full, startedAt);
       } catch (error) {
         if (seq !== sessionSeq) return;
         set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
@@ -192,7 +199,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       let logId: number;
       try {
         // The grade must be durable before the next card becomes current (issue 2).
+        const savingAt = performanceNow();
         logId = await repository.recordReview(entry);
+        measureSince(GRADE_SAVE_MEASURE, savingAt);
       } catch (error) {
         set({ isSaving: false, saveError: `Your grade was not saved: ${messageOf(error)}` });
         return;
