@@ -98,6 +98,8 @@ export async function coldStart(userDataDir, studyUrl) {
     firstCardFrameMs: window.__flipdeckBench.firstCardFrameMs,
     queueBuildMs: performance.getEntriesByName('flipdeck:queue-build').map((entry) => entry.duration),
     queueCompleteMs: performance.getEntriesByName('flipdeck:queue-complete').map((entry) => entry.duration),
+    // The app falls back to memory-only progress (and says so in a banner) if IndexedDB fails to open.
+    isStorageFallback: document.querySelector('.banner.notice--warning') !== null,
   }));
   return { context, page, figures };
 }

@@ -10,11 +10,8 @@ export interface DecksSlice {
   /** Why the deck list itself could not be read (each deck's own errors live on its entry). */
   readonly deckListError: string | null;
   readonly decks: ReadonlyMap<DeckId, Deck>;
-  /**
-   * Fetches the deck list, then loads every deck and its counts; one broken deck never hides the
-   * others. Loaded decks wait for `storageOpen` (hydrate passes it) before they are published.
-   */
-  loadDecks(storageOpen?: Promise<void>): Promise<void>;
+  /** Fetches the deck list, then loads every deck and its counts; one broken deck never hides the others. */
+  loadDecks(): Promise<void>;
   /** Recomputes one deck's new/learning/due counts from storage. */
   refreshCounts(deckId: DeckId): Promise<void>;
 }
@@ -28,7 +25,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     deckListError: null,
     decks: new Map(),
 
-    async loadDecks(storageOpen = Promise.resolve()) {
+    async loadDecks() {
       let listings;
       try {
         listings = await deps.deckSource.listDecks();
@@ -41,8 +38,6 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
         listings.map(async (listing) => {
           try {
             const deck = await deps.deckSource.loadDeck(listing);
-            // A deck in `decks` can be studied at once, which needs the progress storage.
-            await storageOpen;
             set((s) => ({ decks: new Map(s.decks).set(deck.id, deck) }));
             replaceEntry({ status: 'ready', listing, counts: await countsFor(get(), deck, deps.clock()) });
           } catch (error) {

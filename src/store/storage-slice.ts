@@ -28,28 +28,17 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async hydrate() {
     if (get().isHydrated) return;
-    // The deck files do not depend on storage: fetch and parse them while the database opens
-    // (on a 100,000-card deck both take hundreds of ms). Decks are published once storage is open.
-    let markStorageOpen = () => {};
-    const storageOpen = new Promise<void>((resolve) => {
-      markStorageOpen = resolve;
-    });
-    const decksLoaded = get().loadDecks(storageOpen);
+    const { repository, problem, onConnectionEvent } = await deps.openRepository();
+    // Another tab upgrading the database closes this connection: say so rather than fail silently.
+    onConnectionEvent((event) => set({ storageWarning: event.message }));
+    let settings = DEFAULT_SETTINGS;
     try {
-      const { repository, problem, onConnectionEvent } = await deps.openRepository();
-      // Another tab upgrading the database closes this connection: say so rather than fail silently.
-      onConnectionEvent((event) => set({ storageWarning: event.message }));
-      let settings = DEFAULT_SETTINGS;
-      try {
-        settings = await repository.loadSettings();
-      } catch {
-        // Unreadable settings fall back to the defaults; the user's progress is untouched.
-      }
-      set({ repository, settings, isHydrated: true, storageWarning: problem?.message ?? null });
-    } finally {
-      markStorageOpen();
+      settings = await repository.loadSettings();
+    } catch {
+      // Unreadable settings fall back to the defaults; the user's progress is untouched.
     }
-    await decksLoaded;
+    set({ repository, settings, isHydrated: true, storageWarning: problem?.message ?? null });
+    await get().loadDecks();
   },
 
   async continueWithoutSaving() {

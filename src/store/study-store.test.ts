@@ -236,31 +236,3 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     expect(store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
   });
 });
-
-describe('start-up', () => {
-  it('fetches the decks while storage opens, and publishes them only once it is open', async () => {
-    let openStorage = () => {};
-    const opened = new Promise<void>((resolve) => {
-      openStorage = resolve;
-    });
-    const loaded: string[] = [];
-    const deck = makeDeck('d', 2);
-    const source = sourceOf([deck]);
-    const store = createStudyStore({
-      openRepository: async () => {
-        await opened;
-        return { repository: createMemoryRepository(), problem: null, onConnectionEvent: () => () => {} };
-      },
-      deckSource: { ...source, loadDeck: async (listing) => { loaded.push(listing.id); return source.loadDeck(listing); } },
-      clock: () => NOON,
-    });
-    const hydrating = store.getState().hydrate();
-    await vi.waitFor(() => expect(loaded).toEqual(['d']));
-    expect(store.getState().decks.size).toBe(0);
-
-    openStorage();
-    await hydrating;
-    expect(store.getState().decks.get(asDeckId('d'))).toBe(deck);
-    expect(store.getState().deckEntries[0]?.status).toBe('ready');
-  });
-});
