@@ -7,12 +7,15 @@ import { cspPlugin } from './scripts/vite-plugin-csp.ts';
 
 const BRAND_BLUE = '#2a4fd6';
 
+// The benchmark builds against generated decks (bench/run.mjs); everything else uses decks/.
+const decks = decksPlugin({ dir: process.env.FLIPDECK_DECKS_DIR ?? 'decks' });
+
 // base './' keeps every asset URL relative, so the built app works under any sub-path of a static host.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
-    decksPlugin(),
+    decks,
     cspPlugin(),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
@@ -61,6 +64,9 @@ export default defineConfig({
             options: { cacheName: 'flipdeck-wasm', expiration: { maxEntries: 4 } },
           },
         ],
+        // Workbox's 2 MiB default fails the build on a large deck (10,000 cards is about 3 MB);
+        // a big deck must study offline too.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // One self-contained sw.js: a precache error then fails the install visibly, instead of

@@ -1,11 +1,12 @@
 // Prints the gzipped JavaScript a first visit loads (the entry script and its modulepreloads in
 // dist/index.html) and fails when it exceeds the budget. Lazy chunks are listed but not counted.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 170;
-const dist = new URL('../dist/', import.meta.url).pathname;
+// An optional argument names another build folder (the benchmark builds into bench/.cache).
+const dist = process.argv[2] ? `${resolve(process.argv[2])}/` : new URL('../dist/', import.meta.url).pathname;
 
 let html;
 try {
@@ -16,7 +17,11 @@ try {
 }
 
 const gzipKb = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
-const firstLoad = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+// The entry is a <script src> or, with the prerendered shell, an import('./assets/….js') started after first paint.
+const firstLoad = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.?\/?([^"]+\.js)"/g),
+  ...html.matchAll(/import\('\.?\/?([^']+\.js)'\)/g),
+].map((m) => m[1]);
 const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
 const css = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`);
 

@@ -4,6 +4,7 @@
  * auto-increment ids (never reused), same all-or-nothing writes, same StorageErrors. To get
  * that, it keeps the same row shapes and reads them back through the same mappers.
  */
+import { asCardId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { DeckId } from '../domain/ids';
 import type { StudySettings } from '../domain/settings';
@@ -145,6 +146,14 @@ export function createMemoryRepository(seed: MemorySeed = {}, options: MemoryRep
       ),
 
     countStates: (deckId) => run('load', () => deckStateRows(deckId).length),
+
+    loadStoredCardIds: (deckId) => run('load', () => deckStateRows(deckId).sort(byStateKey).map((row) => asCardId(row.cardId))),
+
+    earliestDueAt: (deckId, fromMs) =>
+      run('load', () => {
+        const later = states(deckStateRows(deckId).filter((row) => row.dueAt >= fromMs).sort(byDueThenCard));
+        return later.find((state) => state.phase !== 'new')?.dueAt ?? null;
+      }),
 
     reviewsSince: (deckId, sinceMs) =>
       run('load', () => entries(deckLogRows(deckId).filter((row) => row.reviewedAt >= sinceMs).sort(byReviewedThenId))),

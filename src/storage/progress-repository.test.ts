@@ -227,6 +227,22 @@ describe.each(implementations)('ProgressRepository ($name)', (implementation) =>
       expect(await repo.countStates(DECK_B)).toBe(1);
     });
 
+    it('loadStoredCardIds lists every stored card of the deck, new ones included, by cardId', async () => {
+      const { repo } = await seeded();
+      expect(await repo.loadStoredCardIds(DECK_A)).toEqual(['cutoff', 'early', 'late', 'learning', 'new-card', 'tie-a', 'tie-b']);
+      expect(await repo.loadStoredCardIds(DECK_B)).toEqual(['other-deck']);
+    });
+
+    it('earliestDueAt finds the first non-new state due at or after the cutoff, in this deck only', async () => {
+      const { repo } = await seeded();
+      expect(await repo.earliestDueAt(DECK_A, 2_000)).toBe(2_000);
+      expect(await repo.earliestDueAt(DECK_A, 2_001)).toBe(2_500);
+      // 'new-card' (dueAt 500) is never the answer: a new card is not waiting for a due time.
+      expect(await repo.earliestDueAt(DECK_A, 0)).toBe(1_000);
+      expect(await repo.earliestDueAt(DECK_B, 101)).toBeNull();
+      expect(await repo.earliestDueAt(DECK_A, Number.NaN)).toBeNull();
+    });
+
     it('hands out copies, so mutating a result cannot change what is stored', async () => {
       const { repo } = await seeded();
       const [state] = await repo.loadDeckStates(DECK_B);

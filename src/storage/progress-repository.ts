@@ -5,6 +5,7 @@
  * Every method speaks domain types and throws only StorageError. Rows read back go through
  * mappers.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
  */
+import { asCardId } from '../domain/ids';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
@@ -47,6 +48,13 @@ export interface ProgressRepository extends CardProgressMethods {
   loadDueStates(deckId: DeckId, dueBeforeMs: number): Promise<CardState[]>;
   /** Number of stored states for the deck (cards seen at least once, or suspended before their first review). */
   countStates(deckId: DeckId): Promise<number>;
+  /**
+   * The card ids of every stored state of the deck, ordered by cardId. Reads keys only, so a
+   * large deck learns which cards are not new without loading each state.
+   */
+  loadStoredCardIds(deckId: DeckId): Promise<CardId[]>;
+  /** The earliest dueAt >= fromMs among the deck's non-new states, or null when there is none. */
+  earliestDueAt(deckId: DeckId, fromMs: number): Promise<number | null>;
   /** Reviews with reviewedAt >= sinceMs, ordered by reviewedAt then id, for today's counts. */
   reviewsSince(deckId: DeckId, sinceMs: number): Promise<ReviewLogEntry[]>;
   /** The card's reviews in the order they were recorded (ascending id). */
@@ -149,6 +157,25 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
       }),
 
     countStates: (deckId) => run('load', () => db.cardStates.where('deckId').equals(deckId).count()),
+
+    loadStoredCardIds: (deckId) =>
+      run('load', async () => {
+        const keys = await db.cardStates.where('deckId').equals(deckId).primaryKeys();
+        // Keys are [deckId, cardId]; a key of another shape cannot name a card and is skipped.
+        return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'string' ? [asCardId(key[1])] : []));
+      }),
+
+    earliestDueAt: (deckId, fromMs) =>
+      run('load', async () => {
+        if (Number.isNaN(fromMs) || fromMs === Infinity) return null;
+        // Walks the [deckId+dueAt] index from fromMs and stops at the first valid non-new state.
+        const row = await db.cardStates
+          .where('[deckId+dueAt]')
+          .between([deckId, fromMs], [deckId, Infinity], true, true)
+          .filter((candidate) => states([candidate]).some((state) => state.phase !== 'new'))
+          .first();
+        return row === undefined ? null : row.dueAt;
+      }),
 
     reviewsSince: (deckId, sinceMs) =>
       run('load', async () => {

@@ -1,11 +1,9 @@
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import type { UserDeck } from '../domain/deck/user-deck';
-import type { CardId, DeckId } from '../domain/ids';
-import { buildQueue, countDoneToday, queueCounts, type BuildQueueInput } from '../domain/queue/queue';
-import { studyDayStart } from '../domain/queue/study-day';
-import type { CardState } from '../domain/scheduling/types';
-import { settingsForDeck } from './settings-slice';
+import type { DeckId } from '../domain/ids';
+import { buildQueue, queueCounts } from '../domain/queue/queue';
+import { readQueueInput } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
 
@@ -101,27 +99,8 @@ function userDeckListing(deck: UserDeck): DeckListing {
   return { ...deckIndexEntry(deck), origin: deck.origin };
 }
 
-/** Everything the queue needs for one deck at `now`, read from storage. */
-export async function loadQueueInput(state: StudyState, deck: Deck, now: number): Promise<BuildQueueInput> {
-  const { repository } = state;
-  const settings = settingsForDeck(state, deck.id);
-  if (!repository) throw new Error('Storage is not open yet.');
-  const [stored, todaysLog] = await Promise.all([
-    repository.loadDeckStates(deck.id),
-    repository.reviewsSince(deck.id, studyDayStart(now, settings.dayStartHour)),
-  ]);
-  const states = new Map<CardId, CardState>(stored.map((s) => [s.cardId, s]));
-  return {
-    cardIds: deck.cards.map((c) => c.id),
-    states,
-    settings,
-    doneToday: countDoneToday(todaysLog, now, settings.dayStartHour),
-    now,
-  };
-}
-
-async function countsFor(state: StudyState, deck: Deck, now: number) {
-  return queueCounts(buildQueue(await loadQueueInput(state, deck, now)));
+async function countsFor(state: StudyState, deck: Deck, now: number, canJoin = false) {
+  return queueCounts(buildQueue(await readQueueInput(state, deck, now, canJoin).full));
 }
 
 /** A user-facing message for anything thrown. */

@@ -4,6 +4,7 @@ import {
   buildQueue,
   nextCard,
   nextDueAt,
+  type BuildQueueInput,
   type DoneToday,
   type StudyQueue,
 } from '../domain/queue/queue';
@@ -11,7 +12,8 @@ import { createScheduler, newCardState, type Scheduler } from '../domain/schedul
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
 import { StorageError } from '../storage/storage-error';
-import { loadQueueInput, messageOf } from './decks-slice';
+import { messageOf } from './decks-slice';
+import { buildQueueWithoutNew, readQueueInput } from './queue-reads';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 
@@ -31,7 +33,15 @@ interface UndoEntry {
 export interface StudySession {
   readonly deckId: DeckId;
   readonly queue: StudyQueue;
+  /** The states loaded at the start (those due today) and every state written since. */
   readonly states: ReadonlyMap<CardId, CardState>;
+  /**
+   * Every card with a stored state at the start (see BuildQueueInput.storedCardIds); null for the
+   * moment after the start while they are still being read, when the queue holds no new cards.
+   */
+  readonly storedCardIds: ReadonlySet<CardId> | null;
+  /** The earliest dueAt among stored states not loaded into `states`, or null. */
+  readonly laterDueAt: number | null;
   readonly doneToday: DoneToday;
   /** Null when the session is over for now. */
   readonly current: CurrentCard | null;
@@ -58,6 +68,24 @@ export interface SessionSlice {
   leaveSession(): void;
 }
 
+/**
+ * User Timing entry for "read the progress and build the study queue", in ms. The benchmark
+ * (bench/run.mjs) reads it; in the app it is one cheap entry per session, visible in DevTools.
+ */
+export const QUEUE_BUILD_MEASURE = 'flipdeck:queue-build';
+/** User Timing entry for the same start until the new cards are in the queue too (see queue-reads.ts). */
+export const QUEUE_COMPLETE_MEASURE = 'flipdeck:queue-complete';
+
+/** User Timing entry for the durable write of one grade, in ms (read by the benchmark). */
+export const GRADE_SAVE_MEASURE = 'flipdeck:grade-save';
+
+const performanceNow = (): number => (typeof performance === 'undefined' ? 0 : performance.now());
+
+function measureSince(name: string, startMs: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  performance.measure(name, { start: startMs, end: performance.now() });
+}
+
 const schedulers = new WeakMap<StudySettings, Scheduler>();
 function schedulerFor(settings: StudySettings): Scheduler {
   let scheduler = schedulers.get(settings);
@@ -76,7 +104,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!next) {
       const deck = state.decks.get(session.deckId);
       const cardIds = deck ? deck.cards.map((c) => c.id) : [];
-      const dueAt = nextDueAt({ cardIds, states: session.states, settings, doneToday: session.doneToday, now });
+      const dueAt = nextDueAt({ ...queueInputOf(session, cardIds, settings), now });
       return { ...session, current: null, isFlipped: false, nextDueAt: dueAt };
     }
     const state0 = session.states.get(next.cardId) ?? newCardState(session.deckId, next.cardId, now);
@@ -98,12 +126,41 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     }
     const now = deps.clock();
     try {
-      const input = await loadQueueInput(state, deck, now);
-      const base = { ...latest, queue: buildQueue(input), states: input.states, doneToday: input.doneToday };
+      const input = await readQueueInput(state, deck, now).full;
+      const base = {
+        ...latest,
+        queue: buildQueue(input),
+        states: input.states,
+        storedCardIds: input.storedCardIds ?? new Set<CardId>(),
+        laterDueAt: input.laterDueAt ?? null,
+        doneToday: input.doneToday,
+      };
       set({ isSaving: false, sessionNotice: notice, session: advance(get(), base, now) });
     } catch (error) {
       set({ isSaving: false, saveError: `${notice} Reloading your progress failed too: ${messageOf(error)}` });
     }
+  }
+
+  /** Bumped by every start and leave, so reads that finish after the session changed are dropped. */
+  let sessionSeq = 0;
+
+  /** Completes a session started from its due cards with the deck's new cards (see queue-reads.ts). */
+  async function addNewCards(seq: number, full: Promise<BuildQueueInput>, startedAt: number): Promise<void> {
+    let input: BuildQueueInput;
+    try {
+      input = await full;
+    } catch (error) {
+      if (seq === sessionSeq) set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
+      return;
+    }
+    const session = get().session;
+    if (seq !== sessionSeq || !session) return;
+    const known = { ...session, storedCardIds: input.storedCardIds ?? new Set<CardId>(), laterDueAt: input.laterDueAt ?? null };
+    // The session's own states, not the input's: they include every grade given since the start.
+    const { fresh } = buildQueue({ ...queueInputOf(known, input.cardIds, settingsForDeck(get(), session.deckId)), now: input.now });
+    const completed = { ...known, queue: { ...session.queue, fresh } };
+    measureSince(QUEUE_COMPLETE_MEASURE, startedAt);
+    set({ session: completed.current ? completed : advance(get(), completed, deps.clock()) });
   }
 
   return {
@@ -120,12 +177,38 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         return;
       }
       const now = deps.clock();
+      const seq = ++sessionSeq;
+      const startedAt = performanceNow();
+      // Joins the start-up counts' reads of this deck when they are still in flight.
+      const reads = readQueueInput(state, deck, now, true);
       try {
-        const input = await loadQueueInput(state, deck, now);
-        const queue = buildQueue(input);
-        const base = { deckId, queue, states: input.states, doneToday: input.doneToday, undoStack: [], studiedCount: 0 };
+        let input = await reads.due;
+        let queue = buildQueueWithoutNew(input);
+        // Due learning and review cards come before new ones: with one waiting, the session can
+        // start before the new cards are known. Otherwise the first card may be new: wait for them.
+        const first = nextCard(queue, now, settingsForDeck(state, deckId).learnAheadMinutes);
+        const isComplete = first === null || first.source === 'learn-ahead';
+        if (isComplete) {
+          input = await reads.full;
+          queue = buildQueue(input);
+        }
+        measureSince(QUEUE_BUILD_MEASURE, startedAt);
+        if (isComplete) measureSince(QUEUE_COMPLETE_MEASURE, startedAt);
+        if (seq !== sessionSeq) return;
+        const base = {
+          deckId,
+          queue,
+          states: input.states,
+          storedCardIds: isComplete ? (input.storedCardIds ?? new Set<CardId>()) : null,
+          laterDueAt: input.laterDueAt ?? null,
+          doneToday: input.doneToday,
+          undoStack: [],
+          studiedCount: 0,
+        };
         set({ session: advance(get(), base, now), sessionError: null, sessionNotice: null });
+        if (!isComplete) void addNewCards(seq, reads.full, startedAt);
       } catch (error) {
+        if (seq !== sessionSeq) return;
         set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
       }
     },
@@ -152,7 +235,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       let logId: number;
       try {
         // The grade must be durable before the next card becomes current (issue 2).
+        const savingAt = performanceNow();
         logId = await repository.recordReview(entry);
+        measureSince(GRADE_SAVE_MEASURE, savingAt);
       } catch (error) {
         if (error instanceof StorageError && error.kind === 'conflict') await reloadAfterConflict(error.message);
         else set({ isSaving: false, saveError: `Your grade was not saved: ${messageOf(error)}` });
@@ -196,7 +281,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       else states.delete(entry.cardId);
       const deck = get().decks.get(session.deckId);
       const doneToday = countReview(session.doneToday, entry.before, -1);
-      const queue = buildQueue({ cardIds: deck ? deck.cards.map((c) => c.id) : [], states, settings, doneToday, now });
+      const cardIds = deck ? deck.cards.map((c) => c.id) : [];
+      const queue = buildQueue({ ...queueInputOf({ ...session, states, doneToday }, cardIds, settings), now });
       // As in Anki, the card whose grade was taken back is shown again, front first.
       const cardState = entry.before ?? newCardState(session.deckId, entry.cardId, now);
       set({
@@ -223,12 +309,25 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     },
 
     leaveSession() {
+      sessionSeq += 1;
       const { session } = get();
       set({ session: null, sessionError: null });
       if (session) void get().refreshCounts(session.deckId);
     },
   };
 };
+
+/** The session's view of the deck as queue input (everything but `now`). */
+function queueInputOf(
+  session: Pick<StudySession, 'states' | 'storedCardIds' | 'laterDueAt' | 'doneToday'>,
+  cardIds: readonly CardId[],
+  settings: StudySettings,
+) {
+  const { states, storedCardIds, laterDueAt, doneToday } = session;
+  // New cards not known yet: leave them out rather than call every state not loaded new.
+  if (storedCardIds === null) return { cardIds, states, settings: { ...settings, newCardsPerDay: 0 }, doneToday };
+  return { cardIds, states, storedCardIds, laterDueAt, settings, doneToday };
+}
 
 /** Today's counts after adding (+1) or taking back (-1) a review of a card that was in `before`. */
 function countReview(done: DoneToday, before: CardState | null, delta: 1 | -1): DoneToday {

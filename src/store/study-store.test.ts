@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Deck } from '../domain/deck/types';
 import { DeckError } from '../domain/deck/errors';
 import { asCardId, asDeckId } from '../domain/ids';
@@ -6,6 +6,7 @@ import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage
 import type { ProgressRepository } from '../storage/progress-repository';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
+import { makeState } from '../storage/test-fixtures';
 import { createStudyStore, type StudyStore } from './study-store';
 
 const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -215,5 +216,61 @@ describe('two tabs on the same storage', () => {
     };
     expect(counts(tabA.store)).toEqual({ fresh: 1, learning: 0, review: 0 });
     expect(counts(tabB.store)).toEqual(counts(tabA.store));
+  });
+});
+
+describe('opening a large deck: due cards first, new cards once known', () => {
+  const DAY = 86_400_000;
+
+  /** A repository whose key scan, once held, waits until released: the session is observed before new cards are known. */
+  function slowKeys(repository: ProgressRepository) {
+    let gate: Promise<void> = Promise.resolve();
+    let release = () => {};
+    const hold = () => {
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    };
+    const wrapped: ProgressRepository = {
+      ...repository,
+      loadStoredCardIds: async (deckId) => {
+        await gate;
+        return repository.loadStoredCardIds(deckId);
+      },
+    };
+    return { wrapped, hold, release: () => release() };
+  }
+
+  const stored = (cardId: string, dueAt: number) => makeState(cardId, { deckId: asDeckId('d'), dueAt, lastReviewedAt: dueAt - 3 * DAY });
+
+  it('shows a due review before the stored ids are read, then adds only the cards never seen as new', async () => {
+    const memory = createMemoryRepository({ cardStates: [stored('c2', NOON - DAY), stored('c4', NOON + 10 * DAY)] });
+    const { wrapped, hold, release } = slowKeys(memory);
+    const { store } = await harness([makeDeck('d', 5)], { repository: wrapped });
+    hold();
+    await store.getState().startSession(asDeckId('d'));
+    expect(current(store)).toBe('c2');
+    expect(store.getState().session?.queue.fresh).toEqual([]);
+
+    release();
+    await vi.waitFor(() => expect(store.getState().session?.queue.fresh).toEqual(['c1', 'c3', 'c5']));
+    expect(current(store)).toBe('c2');
+    const seen: string[] = [];
+    while (store.getState().session?.current) {
+      seen.push(current(store) ?? '');
+      store.getState().flip();
+      await store.getState().grade('easy');
+    }
+    // c4 is stored and due in 10 days: never new, and it is what the end screen waits for.
+    expect(seen).toEqual(['c2', 'c1', 'c3', 'c5']);
+    expect(store.getState().session?.nextDueAt).toBeGreaterThan(NOON + DAY);
+  });
+
+  it('waits for the new cards when nothing is due, so the first card is the first new one', async () => {
+    const memory = createMemoryRepository({ cardStates: [stored('c1', NOON + 10 * DAY)] });
+    const { store } = await harness([makeDeck('d', 3)], { repository: memory });
+    await store.getState().startSession(asDeckId('d'));
+    expect(current(store)).toBe('c2');
+    expect(store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
   });
 });

@@ -166,4 +166,31 @@ describe('nextDueAt', () => {
   it('is null for an empty deck', () => {
     expect(nextDueAt(input([], []))).toBeNull();
   });
+
+  it('with only due states loaded, takes later cards from laterDueAt instead of calling them new', () => {
+    const partial = { storedCardIds: new Set(ids('a', 'later')), laterDueAt: NOW + 5 * DAY };
+    expect(nextDueAt(input(ids('a', 'later'), [state('a', 'learning', NOW + 30 * MIN)], partial))).toBe(NOW + 30 * MIN);
+    expect(nextDueAt(input(ids('later'), [], partial))).toBe(NOW + 5 * DAY);
+    expect(nextDueAt(input(ids('later'), [], { ...partial, laterDueAt: null }))).toBeNull();
+  });
+});
+
+describe('buildQueue with only the due states loaded', () => {
+  it('matches the queue built from every state', () => {
+    const all = [
+      state('due-review', 'review', NOW - DAY),
+      state('future-review', 'review', NOW + 9 * DAY),
+      state('learning', 'learning', NOW + 5 * MIN),
+      state('future-relearning', 'relearning', NOW + 2 * DAY),
+    ];
+    const cardIds = ids('due-review', 'future-review', 'fresh-1', 'learning', 'future-relearning', 'fresh-2');
+    const dayEnd = nextStudyDayStart(NOW, DEFAULT_SETTINGS.dayStartHour);
+    const dueOnly = all.filter((s) => s.dueAt < dayEnd);
+    const partial = { storedCardIds: new Set(all.map((s) => s.cardId)), laterDueAt: NOW + 2 * DAY };
+    const full = buildQueue(input(cardIds, all));
+    expect(buildQueue(input(cardIds, dueOnly, partial))).toEqual(full);
+    expect(full.fresh).toEqual(ids('fresh-1', 'fresh-2'));
+    // Without storedCardIds the left-out cards would wrongly count as new.
+    expect(buildQueue(input(cardIds, dueOnly)).fresh).toHaveLength(4);
+  });
 });

@@ -50,6 +50,14 @@ export interface BuildQueueInput {
   readonly cardIds: readonly CardId[];
   /** Stored states for this deck; cards without a state are new. States of removed cards are ignored; suspended cards are skipped. */
   readonly states: ReadonlyMap<CardId, CardState>;
+  /**
+   * Set when `states` holds only the cards due before the study day ends (a large deck loads no
+   * more): every card with a stored state. A card listed here but missing from `states` is not
+   * new and not due today. Omitted, `states` must hold every stored state.
+   */
+  readonly storedCardIds?: ReadonlySet<CardId>;
+  /** With storedCardIds: the earliest dueAt among the stored states left out of `states`, or null. */
+  readonly laterDueAt?: number | null;
   readonly settings: StudySettings;
   readonly doneToday: DoneToday;
   readonly now: number;
@@ -67,6 +75,7 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
   for (const cardId of cardIds) {
     const state = states.get(cardId);
     if (state?.isSuspended === true) continue;
+    if (!state && input.storedCardIds?.has(cardId)) continue;
     if (!state || state.phase === 'new') {
       if (fresh.length < freshLimit) fresh.push(cardId);
     } else if (state.phase === 'learning' || state.phase === 'relearning') {
@@ -140,12 +149,14 @@ export function countDoneToday(log: readonly ReviewLogEntry[], now: number, dayS
  * cards still in the deck, or the next study day when new cards are waiting. Null when nothing is left.
  */
 export function nextDueAt(input: BuildQueueInput): number | null {
-  const { cardIds, states, settings, now } = input;
+  const { cardIds, states, settings, now, storedCardIds } = input;
   const tomorrow = nextStudyDayStart(now, settings.dayStartHour);
-  let earliest: number | null = null;
+  let earliest: number | null = storedCardIds ? (input.laterDueAt ?? null) : null;
   for (const cardId of cardIds) {
     const state = states.get(cardId);
     if (state?.isSuspended === true) continue;
+    // Left out of `states` because it is due after today: laterDueAt already counts it.
+    if (!state && storedCardIds?.has(cardId)) continue;
     // Unseen cards and review cards still due today were held back by a daily limit: tomorrow.
     const isHeldBack = !state || state.phase === 'new' || (state.phase === 'review' && state.dueAt < tomorrow);
     const dueAt = isHeldBack ? tomorrow : state.dueAt;

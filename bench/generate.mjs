@@ -1,0 +1,164 @@
+/**
+ * Seeded generator for the benchmark decks and their progress.
+ *
+ * One deck of `cardCount` cards, plus the progress a student would have after months of daily
+ * study: the first part of the deck (new cards are introduced in deck order) has been seen, each
+ * seen card has a full review history produced by ts-fsrs with the app's default settings
+ * (the same parameters src/domain/scheduling/scheduler.ts passes), and the rows have exactly the
+ * shapes of schema v1 (src/storage/mappers.ts: CardStateRow and NewReviewLogRow).
+ *
+ * The shape, not the absolute time, is fixed by the seed: every time is relative to `nowMs`, so
+ * the same seed gives the same mix of new, learning, due, overdue and future cards on any day.
+ */
+import { createEmptyCard, fsrs, generatorParameters, Rating, State } from 'ts-fsrs';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** mulberry32: a tiny, fast, seedable PRNG; returns floats in [0, 1). */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'kernel namespace cgroup container image layer volume snapshot replica quorum shard index ' +
+  'latency throughput cache eviction page block inode journal checksum hypervisor scheduler ' +
+  'thread process mutex semaphore deadlock heap stack pointer register interrupt syscall socket ' +
+  'packet router gateway subnet tunnel certificate cipher token session cookie queue broker'
+).split(' ');
+
+function sentence(random, minWords, maxWords) {
+  const count = minWords + Math.floor(random() * (maxWords - minWords + 1));
+  const words = Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)]);
+  const text = words.join(' ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** A card's Markdown: mostly plain prose, sometimes a list or inline code, as real decks have. */
+function cardText(random, index) {
+  const front = `${sentence(random, 5, 12)} (#${index + 1})?`;
+  const roll = random();
+  let back = `${sentence(random, 8, 30)}.`;
+  if (roll < 0.2) back += `\n\n- ${sentence(random, 3, 8)}\n- ${sentence(random, 3, 8)}`;
+  else if (roll < 0.35) back += ` See \`${WORDS[Math.floor(random() * WORDS.length)]}()\`.`;
+  return { front, back };
+}
+
+const PHASES = { [State.New]: 'new', [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' };
+const RATING_NAMES = { [Rating.Again]: 'again', [Rating.Hard]: 'hard', [Rating.Good]: 'good', [Rating.Easy]: 'easy' };
+
+function stateRow(deckId, cardId, card) {
+  return {
+    deckId,
+    cardId,
+    phase: PHASES[card.state],
+    dueAt: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningStep: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReviewedAt: card.last_review ? card.last_review.getTime() : null,
+  };
+}
+
+/** Ratings as students give them: more misses while learning than in review. */
+function pickRating(random, state) {
+  const r = random();
+  if (state === State.New || state === State.Learning || state === State.Relearning) {
+    return r < 0.15 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.92 ? Rating.Good : Rating.Easy;
+  }
+  return r < 0.08 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.93 ? Rating.Good : Rating.Easy;
+}
+
+/**
+ * Generates one deck and its progress.
+ * @param {{ cardCount: number, seed: number, nowMs: number, seenFraction: number }} options
+ */
+export function generateDeck({ cardCount, seed, nowMs, seenFraction }) {
+  const random = mulberry32(seed);
+  const deckId = `bench-${cardCount}`;
+  const cards = [];
+  for (let i = 0; i < cardCount; i += 1) {
+    cards.push({ id: `c${String(i).padStart(6, '0')}`, ...cardText(random, i) });
+  }
+  const deck = {
+    schemaVersion: 1,
+    id: deckId,
+    title: `Benchmark deck, ${cardCount.toLocaleString('en')} cards`,
+    description: `Generated with seed ${seed} for the performance benchmark.`,
+    cards,
+  };
+
+  // The app's default settings (src/domain/settings.ts), so histories are what the app would write.
+  const engine = fsrs(
+    generatorParameters({
+      request_retention: 0.9,
+      maximum_interval: 36500,
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: ['1m', '10m'],
+      relearning_steps: ['10m'],
+    }),
+  );
+
+  const seenCount = Math.round(cardCount * seenFraction);
+  const states = [];
+  const log = [];
+  const historyDays = 365;
+  for (let i = 0; i < seenCount; i += 1) {
+    const cardId = cards[i].id;
+    // Deck order is introduction order: the first cards are a year old, the last were met today.
+    const ageDays = historyDays * (1 - i / seenCount) + random() * 0.5;
+    let t = nowMs - ageDays * DAY_MS;
+    // Most students studied until yesterday; some fell behind two weeks ago (a real backlog),
+    // and the newest cards were studied today, so some are still in their learning steps.
+    const lane = random();
+    const stopAt = ageDays < 1 ? nowMs - 5 * MINUTE_MS : lane < 0.1 ? nowMs - 14 * DAY_MS : nowMs - DAY_MS;
+    let card = createEmptyCard(new Date(t));
+    let before = null;
+    for (let rep = 0; rep < 60 && t <= stopAt; rep += 1) {
+      const rating = pickRating(random, card.state);
+      const record = engine.next(card, new Date(t), rating);
+      const after = stateRow(deckId, cardId, record.card);
+      log.push({
+        deckId,
+        cardId,
+        rating: RATING_NAMES[rating],
+        reviewedAt: Math.round(t),
+        answerMs: Math.round(1500 + random() * random() * 20_000),
+        before,
+        after,
+      });
+      before = after;
+      card = record.card;
+      const dueAt = card.due.getTime();
+      // Learning steps come back within minutes; reviews are done on the day or a few days late.
+      const lateMs = dueAt - t < DAY_MS ? random() * 3 * MINUTE_MS : random() < 0.7 ? random() * 8 * 3600_000 : random() * 3 * DAY_MS;
+      t = dueAt + lateMs;
+    }
+    if (before !== null) states.push(before);
+  }
+  // The log is append-only in time order, as the app writes it.
+  log.sort((a, b) => a.reviewedAt - b.reviewedAt);
+  return { deck, states, log };
+}
+
+/** Counts of the generated states by phase and due time, for the results file. */
+export function describeProgress(states, nowMs) {
+  const counts = { new: 0, learning: 0, relearning: 0, review: 0, dueNow: 0, overdueWeek: 0 };
+  for (const s of states) {
+    counts[s.phase] += 1;
+    if (s.dueAt <= nowMs) counts.dueNow += 1;
+    if (s.dueAt <= nowMs - 7 * DAY_MS) counts.overdueWeek += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,84 @@
+/**
+ * Reads a deck's queue input from storage in two steps, so a large deck opens fast.
+ *
+ * Learning and review cards come before new ones, so a session can show its first card from the
+ * states due today alone (a range read on [deckId+dueAt]: a few thousand rows on a 100,000-card
+ * deck). Telling new cards from cards due later needs the ids of every stored state: a key scan
+ * that costs hundreds of ms at that size. It runs alongside and completes the queue after.
+ *
+ * Callers that ask for the same deck while its reads are in flight (at start-up, the deck list's
+ * counts and the session being opened) share them instead of scanning twice.
+ */
+import type { Deck } from '../domain/deck/types';
+import type { CardId, DeckId } from '../domain/ids';
+import { buildQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
+import { nextStudyDayStart, studyDayStart } from '../domain/queue/study-day';
+import type { CardState } from '../domain/scheduling/types';
+import type { ProgressRepository } from '../storage/progress-repository';
+import { settingsForDeck } from './settings-slice';
+import type { StudyState } from './study-store';
+
+export interface QueueReads {
+  /** The input with only today's due states and no storedCardIds: good for everything but new cards. */
+  readonly due: Promise<BuildQueueInput>;
+  /** The complete input (storedCardIds and laterDueAt set). */
+  readonly full: Promise<BuildQueueInput>;
+}
+
+const inFlight = new WeakMap<ProgressRepository, Map<DeckId, QueueReads>>();
+
+/**
+ * Starts the reads for one deck at `now`, or joins reads already in flight when `canJoin` is set.
+ * Only callers that know nothing was written since may join (start-up counts and the session
+ * opened from them); after a grade, a suspension or an import, a joined read could predate the write.
+ */
+export function readQueueInput(state: StudyState, deck: Deck, now: number, canJoin = false): QueueReads {
+  const { repository } = state;
+  const settings = settingsForDeck(state, deck.id);
+  if (!repository) {
+    const error = Promise.reject(new Error('Storage is not open yet.'));
+    // Each caller awaits the one it needs; keep the other from being reported as unhandled.
+    error.catch(() => undefined);
+    return { due: error, full: error };
+  }
+  let byDeck = inFlight.get(repository);
+  if (!byDeck) {
+    byDeck = new Map();
+    inFlight.set(repository, byDeck);
+  }
+  const shared = byDeck.get(deck.id);
+  if (shared && canJoin) return shared;
+
+  const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
+  const dueRead = Promise.all([
+    repository.loadDueStates(deck.id, dayEnd),
+    repository.reviewsSince(deck.id, studyDayStart(now, settings.dayStartHour)),
+  ]);
+  const storedRead = Promise.all([repository.loadStoredCardIds(deck.id), repository.earliestDueAt(deck.id, dayEnd)]);
+  const due = dueRead.then(
+    ([states, todaysLog]): BuildQueueInput => ({
+      cardIds: deck.cards.map((c) => c.id),
+      states: new Map<CardId, CardState>(states.map((s) => [s.cardId, s])),
+      settings,
+      doneToday: countDoneToday(todaysLog, now, settings.dayStartHour),
+      now,
+    }),
+  );
+  const full = Promise.all([due, storedRead]).then(
+    ([input, [storedIds, laterDueAt]]): BuildQueueInput => ({ ...input, storedCardIds: new Set(storedIds), laterDueAt }),
+  );
+  const reads = { due, full };
+  byDeck.set(deck.id, reads);
+  const forget = () => {
+    if (byDeck.get(deck.id) === reads) byDeck.delete(deck.id);
+  };
+  full.then(forget, forget);
+  due.catch(() => undefined);
+  return reads;
+}
+
+/** The queue without new cards, for input whose new cards are not known yet (see QueueReads.due). */
+export function buildQueueWithoutNew(input: BuildQueueInput): StudyQueue {
+  // A daily new-card limit of 0 leaves `fresh` empty; every other pile is exact.
+  return buildQueue({ ...input, settings: { ...input.settings, newCardsPerDay: 0 } });
+}
