@@ -122,7 +122,8 @@ test.describe('updates', () => {
         await registration?.update();
       });
       const prompt = page.getByRole('status').filter({ hasText: 'New version available' });
-      await expect(prompt).toBeVisible();
+      // The new worker must download and precache build B first: slow on a loaded machine.
+      await expect(prompt).toBeVisible({ timeout: 30_000 });
       // The session goes on under the old version until the student chooses to reload.
       await expect(question(page)).toContainText(frontText(1));
       // Listen before clicking: the click waits for the reload to commit, and on a fast machine

@@ -15,7 +15,9 @@ import type { Plugin } from 'vite';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // Only our own bundled modules run: no inline script, no eval, no other origin.
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets our own WebAssembly compile (the Anki reader's SQLite); it does not
+  // allow eval() or new Function() for JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // React sets no style attributes and the build emits only <link> stylesheets.
   "style-src 'self'",
   // Same-origin card images; data: and blob: for images the app itself generates (the share QR code).
