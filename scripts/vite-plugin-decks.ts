@@ -225,14 +225,8 @@ function reportDeckFailures(failures: readonly DeckError[], logger: Logger): voi
   if (failures.length > 0) logger.error(formatDeckFailures(failures), { timestamp: true });
 }
 
-/** What other build plugins can ask the decks plugin (the prerendered shell lists the decks). */
-export interface DecksPluginApi {
-  /** The index of the valid decks, as emitted; empty before the build has started. */
-  deckIndex(): DeckIndex;
-}
-
 /** Validates, bundles and (in dev) serves the decks in `options.dir` (default `decks`). */
-export function decksPlugin(options: DecksPluginOptions = {}): Plugin<DecksPluginApi> & { api: DecksPluginApi } {
+export function decksPlugin(options: DecksPluginOptions = {}): Plugin {
   const dirOption = options.dir ?? 'decks';
   let decksDir = path.resolve(dirOption);
   let dirLabel = dirOption;
@@ -242,10 +236,6 @@ export function decksPlugin(options: DecksPluginOptions = {}): Plugin<DecksPlugi
 
   return {
     name: 'flipdeck-decks',
-
-    api: {
-      deckIndex: () => buildIndexForDecks(loadedDecks),
-    },
 
     configResolved(config) {
       decksDir = path.resolve(config.root, dirOption);
