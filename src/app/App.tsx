@@ -79,8 +79,7 @@ function Screen({ route }: { readonly route: Route }) {
     case 'decks':
       return (
         <ErrorBoundary area="The deck list">
-          <DeckList />
-          <DataSafety />
+          <HomeScreen />
         </ErrorBoundary>
       );
     case 'stats':
@@ -125,6 +124,22 @@ function Screen({ route }: { readonly route: Route }) {
     default:
       return <NotFound what="Page" />;
   }
+}
+
+/**
+ * The deck list, then the Data safety panel once every deck has its counts: rendered earlier, the
+ * panel would be pushed down as the tiles fill in (a layout shift on every start).
+ */
+function HomeScreen() {
+  const isListSettled = useStudyStore(
+    (s) => s.isHydrated && (s.deckListError !== null || s.deckEntries.every((e) => e.status !== 'loading')),
+  );
+  return (
+    <>
+      <DeckList />
+      {isListSettled ? <DataSafety /> : null}
+    </>
+  );
 }
 
 function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly screen: DeckScreen }) {
