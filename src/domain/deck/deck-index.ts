@@ -38,7 +38,7 @@ export interface DeckIndexEntry {
   readonly cardCount: number;
 }
 
-/** The whole `decks/index.json` document. */
+/** The whole `decks/index.json` file, as written and read. */
 export interface DeckIndex {
   readonly schemaVersion: typeof DECK_INDEX_SCHEMA_VERSION;
   readonly decks: readonly DeckIndexEntry[];
