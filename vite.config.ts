@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { decksPlugin } from './scripts/vite-plugin-decks.ts';
 import { cspPlugin } from './scripts/vite-plugin-csp.ts';
+import { shellPlugin } from './scripts/vite-plugin-shell.ts';
 
 const BRAND_BLUE = '#2a4fd6';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   plugins: [
     react(),
     decks,
+    // The home screen is prerendered into index.html: it paints before the JavaScript has loaded.
+    shellPlugin(() => decks.api.deckIndex()),
     cspPlugin(),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or

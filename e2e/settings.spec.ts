@@ -4,7 +4,7 @@ import { asDeckId } from '../src/domain/ids';
 import { DEFAULT_FSRS_WEIGHTS } from '../src/domain/scheduling/memory-model';
 import { syntheticReviewLog } from '../src/domain/scheduling/synthetic-log';
 import type { ReviewLogEntry } from '../src/domain/scheduling/types';
-import { C3_DECK_ID, gradeButton, openStudy, question } from './helpers';
+import { C3_DECK_ID, deckTile, gradeButton, openStudy, question } from './helpers';
 
 const openSettings = async (page: Page) => {
   await page.goto('./#/settings');
@@ -121,6 +121,8 @@ test.describe('settings', () => {
   test('? opens the keyboard shortcuts on any screen, and Esc closes them', async ({ page, isMobile }) => {
     test.skip(isMobile, 'A phone has no keyboard shortcuts to show.');
     await page.goto('./');
+    // The prerendered list paints before the app runs; the shortcuts come with the app.
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();

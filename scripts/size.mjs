@@ -17,10 +17,11 @@ try {
 }
 
 const gzipKb = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
-// The entry is a <script src> or, with the prerendered shell, an import('./assets/….js') started after first paint.
+// Every <script src> (the boot script), the entry module it starts after the first paint (its
+// data-entry, see scripts/vite-plugin-shell.ts) and the modules the entry imports (modulepreload).
 const firstLoad = [
   ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.?\/?([^"]+\.js)"/g),
-  ...html.matchAll(/import\('\.?\/?([^']+\.js)'\)/g),
+  ...html.matchAll(/\sdata-entry="\.?\/?([^"]+\.js)"/g),
 ].map((m) => m[1]);
 const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
 const css = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`);

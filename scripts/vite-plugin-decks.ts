@@ -225,8 +225,14 @@ function reportDeckFailures(failures: readonly DeckError[], logger: Logger): voi
   if (failures.length > 0) logger.error(formatDeckFailures(failures), { timestamp: true });
 }
 
+/** What other build plugins can ask the decks plugin (the prerendered shell lists the decks). */
+export interface DecksPluginApi {
+  /** The index of the valid decks, as the build emits it; empty before the build has started. */
+  deckIndex(): DeckIndex;
+}
+
 /** Validates, bundles and (in dev) serves the decks in `options.dir` (default `decks`). */
-export function decksPlugin(options: DecksPluginOptions = {}): Plugin {
+export function decksPlugin(options: DecksPluginOptions = {}): Plugin<DecksPluginApi> & { api: DecksPluginApi } {
   const dirOption = options.dir ?? 'decks';
   let decksDir = path.resolve(dirOption);
   let dirLabel = dirOption;
@@ -236,6 +242,10 @@ export function decksPlugin(options: DecksPluginOptions = {}): Plugin {
 
   return {
     name: 'flipdeck-decks',
+
+    api: {
+      deckIndex: () => buildIndexForDecks(loadedDecks),
+    },
 
     configResolved(config) {
       decksDir = path.resolve(config.root, dirOption);

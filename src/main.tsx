@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { handOverFromShell } from './app/static-shell';
+import { studyStore } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,3 +12,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// A production build paints a prerendered shell first (scripts/vite-plugin-shell.ts).
+const shell = document.getElementById('static-shell');
+if (shell) handOverFromShell(shell, root, studyStore);
+else root.hidden = false;

@@ -4,7 +4,7 @@ import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes'
 import { DeckList } from '../features/decks/DeckList';
 import { DeckPage } from '../features/decks/DeckPage';
 import { DataSafety } from '../features/device/DataSafety';
-import { studyStore, useStudyStore } from '../store';
+import { isDeckListSettled, studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { BrowseRoute, StatsRoute } from './insight-routes';
 import { NotFound } from './NotFound';
@@ -131,9 +131,7 @@ function Screen({ route }: { readonly route: Route }) {
  * panel would be pushed down as the tiles fill in (a layout shift on every start).
  */
 function HomeScreen() {
-  const isListSettled = useStudyStore(
-    (s) => s.isHydrated && (s.deckListError !== null || s.deckEntries.every((e) => e.status !== 'loading')),
-  );
+  const isListSettled = useStudyStore(isDeckListSettled);
   return (
     <>
       <DeckList />
@@ -145,11 +143,10 @@ function HomeScreen() {
 function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly screen: DeckScreen }) {
   const title = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === deckId)?.listing.title);
   const isKnown = title !== undefined;
-  const isListLoaded = useStudyStore((s) => s.isHydrated && (s.deckEntries.length > 0 || s.deckListError !== null));
-  const isEmptyList = useStudyStore((s) => s.isHydrated && s.deckEntries.length === 0);
+  const isListLoaded = useStudyStore((s) => s.isDeckListLoaded);
 
   if (!isKnown) {
-    if (!isListLoaded && !isEmptyList) return <p role="status" className="loading">Loading…</p>;
+    if (!isListLoaded) return <p role="status" className="loading">Loading…</p>;
     return <NotFound what="Deck" />;
   }
   if (screen === 'deck-stats') return <StatsRoute deckId={deckId} deckTitle={title} />;

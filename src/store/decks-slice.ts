@@ -11,6 +11,8 @@ export interface DecksSlice {
   readonly deckEntries: readonly DeckEntry[];
   /** Why the deck list itself could not be read (each deck's own errors live on its entry). */
   readonly deckListError: string | null;
+  /** True once the list of decks is known (each entry may still be loading its deck and counts). */
+  readonly isDeckListLoaded: boolean;
   readonly decks: ReadonlyMap<DeckId, Deck>;
   /**
    * Fetches the bundled deck list and reads the user's own decks, then loads every deck and its
@@ -21,6 +23,10 @@ export interface DecksSlice {
   refreshCounts(deckId: DeckId): Promise<void>;
 }
 
+/** True once every deck in the list has its counts or its error: the home screen stops changing shape. */
+export const isDeckListSettled = (state: Pick<DecksSlice, 'isDeckListLoaded' | 'deckEntries'>): boolean =>
+  state.isDeckListLoaded && state.deckEntries.every((entry) => entry.status !== 'loading');
+
 export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
   const replaceEntry = (entry: DeckEntry) =>
     set((s) => ({ deckEntries: s.deckEntries.map((e) => (e.listing.id === entry.listing.id ? entry : e)) }));
@@ -28,6 +34,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
   return {
     deckEntries: [],
     deckListError: null,
+    isDeckListLoaded: false,
     decks: new Map(),
 
     async loadDecks() {
@@ -46,6 +53,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
       for (const deck of userDecks) decks.set(deck.id, deck);
       set({
         deckListError,
+        isDeckListLoaded: true,
         decks,
         deckEntries: [...listings, ...userListings].map((listing) => ({ status: 'loading', listing })),
       });

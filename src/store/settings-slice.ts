@@ -13,6 +13,8 @@ import type { SliceCreator, StudyState } from './study-store';
 
 export interface SettingsSlice {
   readonly appearance: Appearance;
+  /** False until loadPreferences has read the stored appearance: until then `appearance` is only the default. */
+  readonly isAppearanceLoaded: boolean;
   readonly deckOverrides: ReadonlyMap<DeckId, DeckOverrides>;
   /** Reads appearance and deck overrides; called by hydrate() before the deck counts. */
   loadPreferences(): Promise<void>;
@@ -56,6 +58,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
 
   return {
     appearance: DEFAULT_APPEARANCE,
+    isAppearanceLoaded: false,
     deckOverrides: new Map(),
 
     async loadPreferences() {
@@ -66,7 +69,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
         repository.loadAppearance().catch(() => DEFAULT_APPEARANCE),
         repository.loadDeckOverrides().catch(() => new Map<DeckId, DeckOverrides>()),
       ]);
-      set({ appearance, deckOverrides });
+      set({ appearance, isAppearanceLoaded: true, deckOverrides });
     },
 
     saveStudySettings: saveStudy,

@@ -7,6 +7,7 @@ import type { ProgressRepository } from '../storage/progress-repository';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import { makeState } from '../storage/test-fixtures';
+import { isDeckListSettled } from './decks-slice';
 import { createStudyStore, type StudyStore } from './study-store';
 
 const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -70,6 +71,49 @@ describe('hydrate and the deck list', () => {
     expect(good?.status).toBe('ready');
     expect(broken?.status).toBe('error');
     expect(broken?.status === 'error' && broken.error).toMatch(/decks\/broken\.json: card 2 \(id "x"\): field "back"/);
+  });
+
+  it('is settled only once the list is known and every deck has its counts, so nothing says "No decks" early', async () => {
+    const deck = makeDeck('slow', 2);
+    let releaseList = () => {};
+    let releaseDeck = () => {};
+    const listed = new Promise<void>((resolve) => (releaseList = resolve));
+    const loaded = new Promise<void>((resolve) => (releaseDeck = resolve));
+    const store = createStudyStore({
+      openRepository: async () => ({ repository: createMemoryRepository(), problem: null, onConnectionEvent: () => () => {} }),
+      deckSource: {
+        listDecks: async () => (await listed, [deckIndexEntry(deck)]),
+        loadDeck: async () => (await loaded, deck),
+      },
+      clock: () => NOON,
+    });
+    const hydrating = store.getState().hydrate();
+    await vi.waitFor(() => expect(store.getState().isHydrated).toBe(true));
+    // Storage is open but the index is not read: an empty list here is not "no decks".
+    expect(store.getState().isDeckListLoaded).toBe(false);
+    expect(isDeckListSettled(store.getState())).toBe(false);
+
+    releaseList();
+    await vi.waitFor(() => expect(store.getState().isDeckListLoaded).toBe(true));
+    expect(store.getState().deckEntries.map((e) => e.status)).toEqual(['loading']);
+    expect(isDeckListSettled(store.getState())).toBe(false);
+
+    releaseDeck();
+    await hydrating;
+    expect(store.getState().deckEntries.map((e) => e.status)).toEqual(['ready']);
+    expect(isDeckListSettled(store.getState())).toBe(true);
+  });
+
+  it('is settled with its error when the deck list cannot be read at all', async () => {
+    const store = createStudyStore({
+      openRepository: async () => ({ repository: createMemoryRepository(), problem: null, onConnectionEvent: () => () => {} }),
+      deckSource: { listDecks: () => Promise.reject(new Error('decks/index.json: HTTP 500')), loadDeck: () => Promise.reject(new Error('unused')) },
+      clock: () => NOON,
+    });
+    await store.getState().hydrate();
+    expect(store.getState().deckListError).toContain('decks/index.json: HTTP 500');
+    expect(store.getState().deckEntries).toEqual([]);
+    expect(isDeckListSettled(store.getState())).toBe(true);
   });
 });
 

@@ -6,14 +6,14 @@ import { DeckCounts } from './DeckCounts';
 export function DeckList() {
   const entries = useStudyStore((s) => s.deckEntries);
   const listError = useStudyStore((s) => s.deckListError);
-  const isHydrated = useStudyStore((s) => s.isHydrated);
+  const isListLoaded = useStudyStore((s) => s.isDeckListLoaded);
 
   return (
     <section aria-labelledby="deck-list-title">
       <h1 id="deck-list-title">Your decks</h1>
       {listError ? <p role="alert" className="notice notice--error">The deck list could not be loaded: {listError}</p> : null}
-      {!isHydrated ? <p role="status" className="loading">Loading decks…</p> : null}
-      {isHydrated && !listError && entries.length === 0 ? <p>No decks yet.</p> : null}
+      {!isListLoaded ? <p role="status" className="loading">Loading decks…</p> : null}
+      {isListLoaded && !listError && entries.length === 0 ? <p>No decks yet.</p> : null}
       <ul className="deck-list">
         {entries.map((entry) => (
           <li key={entry.listing.id}>

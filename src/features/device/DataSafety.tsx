@@ -18,7 +18,9 @@ export function DataSafety() {
       <h2 id="data-safety-title">Data safety</h2>
       <p>Your progress is stored only on this device, in this browser. It works offline and is never uploaded.</p>
       <ul>
-        <li>{describePersistence(isPersistent, persistence?.isPersisted ?? null)}</li>
+        {describePersistence(isPersistent, persistence?.isPersisted ?? null).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
         {persistence?.usageBytes != null ? (
           <li>
             Space used: {formatBytes(persistence.usageBytes)}
@@ -36,11 +38,15 @@ export function DataSafety() {
   );
 }
 
-function describePersistence(isPersistent: boolean, isPersisted: boolean | null): string {
-  if (!isPersistent) return 'Progress is not being saved on this visit (see the warning at the top).';
-  if (isPersisted === true) return 'Persistent storage is on: the browser will not clear your progress to free space.';
+/** One short point per line: a long run-on item is hard to read on a phone. */
+function describePersistence(isPersistent: boolean, isPersisted: boolean | null): readonly string[] {
+  if (!isPersistent) return ['Progress is not being saved on this visit (see the warning at the top).'];
+  if (isPersisted === true) return ['Persistent storage is on: the browser will not clear your progress to free space.'];
   if (isPersisted === false) {
-    return 'Persistent storage is not granted yet: the browser may clear your progress if the device runs low on space. Flipdeck asks for it once you have studied; installing the app usually grants it.';
+    return [
+      'Persistent storage is not granted yet: the browser may clear your progress if the device runs low on space.',
+      'Flipdeck asks for it once you have studied; installing the app usually grants it.',
+    ];
   }
-  return 'This browser does not report whether your progress is protected from clean-up.';
+  return ['This browser does not report whether your progress is protected from clean-up.'];
 }

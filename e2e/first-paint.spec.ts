@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { C3_DECK_ID, c3Deck, deckTile, openStudy, tileCount } from './helpers';
+
+/** Stops the app's entry module from loading, leaving what the HTML and the stylesheet paint alone. */
+const withoutApp = (page: Page) => page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort());
+
+/** Sums every layout shift the page reports, from its very first paint. */
+async function watchLayoutShifts(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    Object.defineProperty(window, '__layoutShifts', { value: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __layoutShifts: number[] }).__layoutShifts.reduce((a, b) => a + b, 0));
+}
+
+test.describe('the first screen before the JavaScript has loaded', () => {
+  test('the deck list, its links and the data-safety note paint from the HTML alone', async ({ page }) => {
+    await withoutApp(page);
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your decks' })).toBeVisible();
+    await expect(deckTile(page).getByRole('link', { name: c3Deck.title, exact: true })).toHaveAttribute('href', `#/deck/${C3_DECK_ID}`);
+    await expect(deckTile(page).getByRole('link', { name: `Study ${c3Deck.title}` })).toHaveAttribute('href', `#/deck/${C3_DECK_ID}/study`);
+    await expect(deckTile(page)).toContainText('Loading your progress…');
+    await expect(page.getByRole('heading', { name: 'Data safety' })).toBeVisible();
+  });
+
+  test('a deep link shows a loading line, not the deck list, until the app takes over', async ({ page }) => {
+    await withoutApp(page);
+    await page.goto(`./#/deck/${C3_DECK_ID}/study`);
+    await expect(page.getByRole('status')).toHaveText('Loading…');
+    await expect(page.getByRole('heading', { name: 'Your decks' })).toBeHidden();
+  });
+
+  test('the app takes over without moving anything: no layout shift on a first visit or a reload', async ({ page }) => {
+    const layoutShift = await watchLayoutShifts(page);
+    await page.goto('./');
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
+    expect(await tileCount(page, 'New')).toBe(Math.min(20, c3Deck.cards.length));
+    await page.waitForLoadState('networkidle');
+    expect(await layoutShift()).toBe(0);
+
+    await page.reload();
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await layoutShift()).toBe(0);
+  });
+
+  test('a deep link opens its screen through the shell: the study session starts', async ({ page }) => {
+    await openStudy(page);
+    await expect(page.locator('#static-shell')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Your decks' })).toHaveCount(0);
+  });
+
+  test('the first paint uses the theme the student chose, not the system one', async ({ page }) => {
+    test.skip(test.info().project.name !== 'desktop', 'The theme does not depend on the screen size.');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('./#/settings');
+    await page.getByRole('radio', { name: 'Dark' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    await withoutApp(page);
+    await page.goto('./');
+    await expect(page.getByRole('heading', { name: 'Your decks' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(16, 19, 26)');
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDeckIndex } from '../src/domain/deck/deck-index.ts';
+import { asDeckId } from '../src/domain/ids.ts';
+import { THEME_HINT_KEY } from '../src/app/theme-hint.ts';
+import { bootScript, DEEP_LINK_CLASS, injectShell, renderShell, STATIC_SHELL_ID } from './vite-plugin-shell.ts';
+
+const index = buildDeckIndex([
+  { id: asDeckId('spanish'), file: 'decks/spanish.json', title: 'Spanish <b>verbs</b>', description: 'Tom & "Jerry" <img src=x onerror=alert(1)>', cardCount: 3 },
+]);
+
+const BUILT_HTML =
+  '<html><head><meta charset="UTF-8" /><script type="module" crossorigin src="./assets/index-abc.js"></script>' +
+  '<link rel="stylesheet" crossorigin href="./assets/index-def.css"></head><body><div id="root"></div></body></html>';
+
+describe('the prerendered shell', () => {
+  it('lists every bundled deck with links to its page and its study session, author text escaped', () => {
+    const html = renderShell(index);
+    expect(html).toContain('<a href="#/deck/spanish">Spanish &lt;b&gt;verbs&lt;/b&gt;</a>');
+    expect(html).toContain('href="#/deck/spanish/study" aria-label="Study Spanish &lt;b&gt;verbs&lt;/b&gt;"');
+    expect(html).toContain('Tom &amp; &quot;Jerry&quot; &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<b>|<img/);
+  });
+
+  it('parses into the same landmarks and headings as the home screen, with ids that cannot clash with the app', () => {
+    document.body.innerHTML = renderShell(index);
+    const shell = document.getElementById(STATIC_SHELL_ID);
+    expect(shell?.querySelector('header nav[aria-label="Main"]')).not.toBeNull();
+    expect(shell?.querySelector('main h1')?.textContent).toBe('Your decks');
+    expect([...document.querySelectorAll('[id]')].map((e) => e.id).filter((id) => id !== STATIC_SHELL_ID && !id.startsWith('shell-'))).toEqual([]);
+    expect(shell?.querySelector('.deck-tile__footer')?.textContent).toContain('Loading your progress…');
+  });
+
+  it('says so when there are no decks', () => {
+    expect(renderShell(buildDeckIndex([]))).toContain('<p>No decks yet.</p>');
+  });
+
+  it('hides #root behind the shell and replaces the entry module tag with the boot script, no inline script', () => {
+    const html = injectShell(BUILT_HTML, '<div id="static-shell">shell</div>', 'assets/boot-123.js');
+    expect(html).toContain('<div id="root" hidden></div><div id="static-shell">shell</div>');
+    expect(html).toContain('<script src="./assets/boot-123.js" data-entry="./assets/index-abc.js"></script>');
+    expect(html).not.toContain('type="module"');
+    // Every script has a src: the Content-Security-Policy allows no inline script.
+    expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
+    expect(html).toContain('index-def.css');
+  });
+
+  it('fails the build when index.html has no empty #root or no entry module', () => {
+    expect(() => injectShell('<html><body><main></main></body></html>', '', 'assets/boot.js')).toThrow(/<div id="root"><\/div>/);
+    expect(() => injectShell('<html><body><div id="root"></div></body></html>', '', 'assets/boot.js')).toThrow(/entry <script type="module"/);
+  });
+});
+
+describe('the boot script', () => {
+  afterEach(() => {
+    document.documentElement.className = '';
+    document.documentElement.removeAttribute('data-theme');
+    localStorage.clear();
+    window.location.hash = '';
+  });
+
+  // Without data-entry the script stops before import(), which jsdom cannot load.
+  const runBoot = () => new Function(bootScript())();
+
+  it('marks <html> on a deep link, so the stylesheet shows a loading line instead of the deck list', () => {
+    window.location.hash = '#/deck/spanish/study';
+    runBoot();
+    expect(document.documentElement.classList.contains(DEEP_LINK_CLASS)).toBe(true);
+  });
+
+  it('leaves the deck list showing on the home route', () => {
+    for (const hash of ['', '#/']) {
+      window.location.hash = hash;
+      runBoot();
+      expect(document.documentElement.classList.contains(DEEP_LINK_CLASS)).toBe(false);
+    }
+  });
+
+  it('paints in the theme the student chose, and ignores anything else stored under its key', () => {
+    localStorage.setItem(THEME_HINT_KEY, 'dark');
+    runBoot();
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+
+    document.documentElement.removeAttribute('data-theme');
+    localStorage.setItem(THEME_HINT_KEY, '"><script>');
+    runBoot();
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+});
