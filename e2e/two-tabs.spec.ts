@@ -43,4 +43,26 @@ test.describe('two tabs studying the same deck', () => {
     expect(await tileCount(tabA, 'Due')).toBe(await tileCount(tabB, 'Due'));
     expect(await tileCount(tabA, 'Learning')).toBe(await tileCount(tabB, 'Learning'));
   });
+
+  test('a tab left on the deck list follows the grades and settings of the tab studying, without a reload', async ({ context }) => {
+    const listTab = await context.newPage();
+    const studyTab = await context.newPage();
+    await listTab.goto('./');
+    await expect.poll(() => tileCount(listTab, 'New')).toBe(newCount);
+    await openStudy(studyTab);
+
+    await grade(studyTab, 'Easy');
+    await expect(question(studyTab)).toContainText(frontText(1));
+    await expect.poll(() => tileCount(listTab, 'New')).toBe(newCount - 1);
+
+    await studyTab.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(question(studyTab)).toContainText(frontText(0));
+    await expect.poll(() => tileCount(listTab, 'New')).toBe(newCount);
+
+    await studyTab.goto('./#/settings');
+    await studyTab.getByLabel('New cards per day').fill('2');
+    await studyTab.getByRole('button', { name: 'Save for all decks' }).click();
+    await expect(studyTab.getByText(/^Saved\./)).toBeVisible();
+    await expect.poll(() => tileCount(listTab, 'New')).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 /** Builders shared by the storage tests; not imported by app code. */
+import type { ChangeFeed, StorageChange } from './change-feed';
 import { asCardId, asDeckId } from '../domain/ids';
 import type { CardState, Rating, ReviewLogEntry } from '../domain/scheduling/types';
 
@@ -42,3 +43,22 @@ export function makeReview(
 
 /** The error a browser raises when the origin's storage quota is used up. */
 export const quotaError = (): DOMException => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+/**
+ * Change feeds for tabs in one test, linked like a BroadcastChannel: a change published by one
+ * reaches every other feed, never its sender, and arrives asynchronously.
+ */
+export function linkedChangeFeeds(count: number): ChangeFeed[] {
+  const listeners: ((change: StorageChange) => void)[][] = Array.from({ length: count }, () => []);
+  return listeners.map((own, index) => ({
+    publish(change) {
+      listeners.forEach((others, other) => {
+        if (other !== index) for (const listener of others) queueMicrotask(() => listener(change));
+      });
+    },
+    subscribe(listener) {
+      own.push(listener);
+      return () => own.splice(own.indexOf(listener), 1);
+    },
+  }));
+}

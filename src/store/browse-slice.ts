@@ -50,7 +50,8 @@ export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => 
       else states.set(cardId, stored);
       set({ browsed: { deckId, states }, browseError: null });
     }
-    // The deck list and deck page counts must reflect the change at once.
+    // The deck list and deck page counts must reflect the change at once, here and in other tabs.
+    deps.changes?.publish({ kind: 'progress', deckId });
     await get().refreshCounts(deckId);
   }
 

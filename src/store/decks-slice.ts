@@ -6,6 +6,7 @@ import { buildQueue, queueCounts } from '../domain/queue/queue';
 import { readQueueInput } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
+import type { StorageChange } from '../storage/change-feed';
 
 export interface DecksSlice {
   readonly deckEntries: readonly DeckEntry[];
@@ -21,6 +22,8 @@ export interface DecksSlice {
   loadDecks(): Promise<void>;
   /** Recomputes one deck's new/learning/due counts from storage. */
   refreshCounts(deckId: DeckId): Promise<void>;
+  /** Re-reads what another tab changed (see storage/change-feed.ts), so both tabs show the same. */
+  followOtherTab(change: StorageChange): Promise<void>;
 }
 
 /** True once every deck in the list has its counts or its error: the home screen stops changing shape. */
@@ -86,6 +89,24 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
         replaceEntry({ status: 'ready', listing: entry.listing, counts: await countsFor(get(), deck, deps.clock()) });
       } catch (error) {
         replaceEntry({ status: 'error', listing: entry.listing, error: messageOf(error) });
+      }
+    },
+
+    async followOtherTab(change) {
+      if (change.kind === 'progress') {
+        await get().refreshCounts(change.deckId);
+      } else if (change.kind === 'library') {
+        await get().loadDecks();
+      } else {
+        const { repository } = get();
+        if (!repository) return;
+        try {
+          set({ settings: await repository.loadSettings() });
+        } catch {
+          // Unreadable here too: keep the settings this tab has.
+        }
+        await get().loadPreferences();
+        await Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
       }
     },
   };

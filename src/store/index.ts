@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { openRepository } from '../storage/open-repository';
+import { createBroadcastChangeFeed } from '../storage/change-feed';
 import { createFetchDeckSource } from '../storage/deck-source';
 import { createStudyStore, type StudyState } from './study-store';
 
@@ -8,6 +9,7 @@ export const studyStore = createStudyStore({
   openRepository: () => openRepository(),
   deckSource: createFetchDeckSource(),
   clock: () => Date.now(),
+  changes: createBroadcastChangeFeed(),
 });
 
 /** Subscribes a component to one narrow slice of the store. */

@@ -40,6 +40,9 @@ export interface LibrarySlice {
 const loadRestorePlan = () => import('../domain/backup/restore-plan');
 const loadBackupFile = () => import('../storage/backup-file');
 
+/** Other tabs re-read the deck list (and with it every deck's counts) after any library write. */
+const LIBRARY_CHANGED = { kind: 'library' } as const;
+
 function requireUserDecks(state: StudyState): UserDeckRepository {
   if (!state.userDecks) throw new Error('Storage is not open yet.');
   return state.userDecks;
@@ -50,6 +53,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   async saveUserDeck(deck) {
     await requireUserDecks(get()).saveDeck(deck);
+    deps.changes?.publish(LIBRARY_CHANGED);
     await get().loadDecks();
   },
 
@@ -58,6 +62,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
     const deck = toUserDeck(imported, existing, deps.clock());
     await repository.saveDeck(deck, imported.media);
+    deps.changes?.publish(LIBRARY_CHANGED);
     await get().loadDecks();
     return deck.id;
   },
@@ -68,11 +73,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
     if (!deck) throw new Error('That deck no longer exists.');
     await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
+    deps.changes?.publish(LIBRARY_CHANGED);
     await get().loadDecks();
   },
 
   async deleteUserDeck(deckId) {
     await requireUserDecks(get()).deleteDeck(deckId);
+    deps.changes?.publish(LIBRARY_CHANGED);
     if (get().session?.deckId === deckId) get().leaveSession();
     await get().loadDecks();
   },
@@ -101,6 +108,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   async restoreBackup(backup) {
     const { planRestore } = await loadRestorePlan();
     const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup));
+    deps.changes?.publish(LIBRARY_CHANGED);
     const { repository } = get();
     if (applied.settings && repository) set({ settings: await repository.loadSettings() });
     get().leaveSession();

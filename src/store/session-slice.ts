@@ -258,6 +258,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           studiedCount: latest.studiedCount + 1,
         }, now),
       });
+      deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
       void get().requestPersistenceOnce();
     },
 
@@ -274,6 +275,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         set({ isSaving: false, saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
+      deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
       const now = deps.clock();
       const { entry } = last;
       const states = new Map(session.states);

@@ -35,7 +35,7 @@ export function settingsForDeck(state: Pick<StudyState, 'settings' | 'deckOverri
   return effectiveSettings(state.settings, state.deckOverrides.get(deckId));
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps) => {
   /** New limits change every deck's counts. */
   const refreshAllCounts = () => Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
 
@@ -47,6 +47,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
     } catch (error) {
       return `Your settings were not saved: ${messageOf(error)}`;
     }
+    deps.changes?.publish({ kind: 'settings' });
     set({ settings });
     await refreshAllCounts();
     return null;
@@ -82,6 +83,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
       } catch (error) {
         return `The deck's settings were not saved: ${messageOf(error)}`;
       }
+      deps.changes?.publish({ kind: 'settings' });
       set((s) => ({ deckOverrides: new Map(s.deckOverrides).set(deckId, overrides) }));
       await get().refreshCounts(deckId);
       return null;
@@ -100,6 +102,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => {
         return `Your appearance settings were not saved: ${messageOf(error)}`;
       }
       if (requestedAppearance === appearance) requestedAppearance = null;
+      deps.changes?.publish({ kind: 'settings' });
       set({ appearance });
       return null;
     },

@@ -45,6 +45,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
       isHydrated: true,
       storageWarning: problem?.message ?? null,
     });
+    deps.changes?.subscribe((change) => void get().followOtherTab(change));
     await get().loadPreferences();
     await get().loadDecks();
   },

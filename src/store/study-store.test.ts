@@ -6,7 +6,8 @@ import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage
 import type { ProgressRepository } from '../storage/progress-repository';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
-import { makeState } from '../storage/test-fixtures';
+import { linkedChangeFeeds, makeState } from '../storage/test-fixtures';
+import type { ChangeFeed } from '../storage/change-feed';
 import { isDeckListSettled } from './decks-slice';
 import { createStudyStore, type StudyStore } from './study-store';
 
@@ -41,13 +42,17 @@ interface Harness {
   clock: { now: number };
 }
 
-async function harness(decks: Deck[], options: { repository?: ProgressRepository; broken?: string[]; memory?: MemoryRepositoryOptions } = {}): Promise<Harness> {
+async function harness(
+  decks: Deck[],
+  options: { repository?: ProgressRepository; broken?: string[]; memory?: MemoryRepositoryOptions; changes?: ChangeFeed } = {},
+): Promise<Harness> {
   const repository = options.repository ?? createMemoryRepository({}, options.memory);
   const clock = { now: NOON };
   const store = createStudyStore({
     openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
     deckSource: sourceOf(decks, options.broken),
     clock: () => clock.now,
+    changes: options.changes,
   });
   await store.getState().hydrate();
   return { store, repository, clock };
@@ -260,6 +265,29 @@ describe('two tabs on the same storage', () => {
     };
     expect(counts(tabA.store)).toEqual({ fresh: 1, learning: 0, review: 0 });
     expect(counts(tabB.store)).toEqual(counts(tabA.store));
+  });
+
+  it("a tab showing the deck list follows the other tab's grades, undo and settings without a reload", async () => {
+    const [feedA, feedB] = linkedChangeFeeds(2);
+    const tabA = await harness([makeDeck('d', 3)], { changes: feedA });
+    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository, changes: feedB });
+    const countsB = () => {
+      const entry = tabB.store.getState().deckEntries[0];
+      return entry?.status === 'ready' ? entry.counts : null;
+    };
+    expect(countsB()).toEqual({ fresh: 3, learning: 0, review: 0 });
+
+    await tabA.store.getState().startSession(asDeckId('d'));
+    tabA.store.getState().flip();
+    await tabA.store.getState().grade('easy');
+    await vi.waitFor(() => expect(countsB()).toEqual({ fresh: 2, learning: 0, review: 0 }));
+
+    await tabA.store.getState().undo();
+    await vi.waitFor(() => expect(countsB()).toEqual({ fresh: 3, learning: 0, review: 0 }));
+
+    expect(await tabA.store.getState().saveStudySettings({ ...tabA.store.getState().settings, newCardsPerDay: 1 })).toBeNull();
+    await vi.waitFor(() => expect(countsB()).toEqual({ fresh: 1, learning: 0, review: 0 }));
+    expect(tabB.store.getState().settings.newCardsPerDay).toBe(1);
   });
 });
 

@@ -13,6 +13,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
+import type { ChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
 
 export interface StoreDeps {
@@ -20,6 +21,8 @@ export interface StoreDeps {
   readonly deckSource: DeckSource;
   /** Wall-clock time in epoch ms; tests pass a fixed clock. */
   readonly clock: () => number;
+  /** Tells other tabs what this one wrote, and hears what they wrote (omitted: no other tabs). */
+  readonly changes?: ChangeFeed;
 }
 
 export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice;
