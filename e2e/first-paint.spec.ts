@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { C3_DECK_ID, c3Deck, deckTile, openStudy, tileCount } from './helpers';
 
@@ -26,6 +27,17 @@ test.describe('the first screen before the JavaScript has loaded', () => {
     await expect(deckTile(page)).toContainText('Loading your progress…');
     await expect(page.getByRole('heading', { name: 'Data safety' })).toBeVisible();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the prerendered screen has no accessibility violations (${colorScheme})`, async ({ page }) => {
+      test.skip(test.info().project.name !== 'desktop', 'The desktop run covers the shell; the app screens run on both.');
+      await page.emulateMedia({ colorScheme });
+      await withoutApp(page);
+      await page.goto('./');
+      await expect(deckTile(page)).toContainText('Loading your progress…');
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    });
+  }
 
   test('a deep link shows a loading line, not the deck list, until the app takes over', async ({ page }) => {
     await withoutApp(page);
