@@ -8,6 +8,20 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 
+/** The element Lighthouse took as the largest contentful paint, as a CSS selector. */
+function lcpElement(lhr) {
+  const tables = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const node = tables.flatMap((table) => table.items ?? []).find((item) => item.node)?.node;
+  // Not reported when the element has left the page by the end of the run (the shell is replaced).
+  return node?.selector ?? 'not reported';
+}
+
+/** Each layout shift Lighthouse saw: its score and the element that moved most. */
+function layoutShifts(lhr) {
+  const items = lhr.audits['layout-shifts']?.details?.items ?? [];
+  return items.map((item) => `${item.score.toFixed(3)} (${item.node?.selector ?? 'unknown element'})`);
+}
+
 async function runPreset(url, preset) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -32,6 +46,8 @@ async function runPreset(url, preset) {
       tbtMs: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
       speedIndexMs: metric('speed-index'),
+      lcpElement: lcpElement(lhr),
+      layoutShifts: layoutShifts(lhr),
       failing,
     };
   } finally {
