@@ -51,6 +51,17 @@ describe('handing over from the prerendered shell', () => {
     expect(root.hidden).toBe(false);
   });
 
+  it('waits until the app has rendered something, so the page never goes blank', async () => {
+    const { root } = setup('#/deck/d/study');
+    root.replaceChildren();
+    await nextFrame();
+    await nextFrame();
+    expect([root.hidden, isShellShown()]).toEqual([true, true]);
+    root.append(document.createElement('main'));
+    await nextFrame();
+    expect([root.hidden, isShellShown()]).toEqual([false, false]);
+  });
+
   it('on any other route, swaps after the first frame without waiting for the list', async () => {
     const { root } = setup('#/deck/d/study');
     await nextFrame();

@@ -25,14 +25,20 @@ export function handOverFromShell(shell: HTMLElement, root: HTMLElement, store: 
     if (isDone) return;
     isDone = true;
     cleanups.forEach((cleanup) => cleanup());
-    // After React has committed the state that made us ready, before the next paint.
-    requestAnimationFrame(() => {
+    // Before a paint, and only once React has committed something to show: an empty #root
+    // would flash a blank page where the shell was.
+    const swap = () => {
+      if (root.childElementCount === 0) {
+        requestAnimationFrame(swap);
+        return;
+      }
       const hadFocus = shell.contains(document.activeElement);
       root.hidden = false;
       shell.remove();
       document.documentElement.classList.remove(DEEP_LINK_CLASS);
       if (hadFocus) document.getElementById('main')?.focus();
-    });
+    };
+    requestAnimationFrame(swap);
   };
   const check = () => {
     if (!isHomeRoute() || isDeckListSettled(store.getState())) reveal();
