@@ -181,7 +181,11 @@ const RESTORE_TIMEOUT_MS = 300_000;
 
 /** Stamps, in page time, when the restore's steps happen: set before the app loads. */
 const RESTORE_PROBE = () => {
-  const stamps = (window.__flipdeckRestore = {});
+  const stamps = (window.__flipdeckRestore = { longTasks: [] });
+  // Main-thread tasks over 50 ms: how long the page stops answering input while it restores.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) stamps.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask' });
   document.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type === 'file') stamps.chosenMs ??= performance.now();
   }, true);
@@ -272,8 +276,15 @@ export async function restoreThroughApp(profile, baseUrl, { backupPath, deckTitl
     await tile.locator('.deck-counts').waitFor({ timeout: STEP_TIMEOUT_MS });
     const listMs = (await page.evaluate(() => performance.now())) - listStarted;
     const counts = await tile.locator('.deck-counts__item').evaluateAll((items) => items.map((item) => `${item.querySelector('dt')?.textContent} ${item.querySelector('dd')?.textContent}`).join(', '));
+    const measures = await page.evaluate(() =>
+      Object.fromEntries(['read', 'preview', 'write'].map((step) => [step, performance.getEntriesByName(`flipdeck:restore-${step}`).at(-1)?.duration ?? NaN])),
+    );
+    const longest = (fromMs, toMs) => Math.max(0, ...s.longTasks.filter(([start]) => start >= fromMs && start < toMs).map(([, duration]) => duration));
     return {
       isFailed: false,
+      measures,
+      longestReadTaskMs: longest(s.chosenMs, s.previewMs),
+      longestWriteTaskMs: longest(s.confirmedMs, s.doneMs),
       readMs: s.previewMs - s.chosenMs,
       writeMs: s.doneMs - s.confirmedMs,
       listMs,

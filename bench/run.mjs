@@ -262,14 +262,15 @@ function sizeTable(results) {
 
 /** Restoring the generated backup through the app's own screen (bench/browser.mjs restoreThroughApp). */
 function restoreTable(results) {
-  const header = ['Cards', 'Backup file', 'Read + validate', 'Write', 'Deck list with counts', 'Total', 'Renderer peak RSS', 'Outcome'];
+  const header = ['Cards', 'Backup file', 'Read + validate', 'Write', 'Deck list with counts', 'Total', 'Longest task: read / write', 'Renderer peak RSS', 'Outcome'];
   const rows = results.map(({ size, backupBytes, restore: r }) => [
     size.toLocaleString('en'),
     mb(backupBytes / 2 ** 20).replace('MB', 'MiB'),
-    ms(r.readMs),
-    ms(r.writeMs),
+    `${ms(r.readMs)} (parse+check ${ms(r.measures?.read)}, plan ${ms(r.measures?.preview)})`,
+    `${ms(r.writeMs)} (transaction ${ms(r.measures?.write)})`,
     ms(r.listMs),
     ms(r.totalMs),
+    `${ms(r.longestReadTaskMs)} / ${ms(r.longestWriteTaskMs)}`,
     mb(r.peakRssBytes / 2 ** 20).replace('MB', 'MiB'),
     r.isFailed ? `failed: ${r.failure.replace(/\|/g, '/').slice(0, 300)}` : `restored; deck tile: ${r.counts}`,
   ]);
@@ -399,6 +400,13 @@ ${restoreTable(results)}
   writes and the deck list's reload. The pause before the click (a user reading the preview) is not counted.
 - **Deck list with counts**: from following "All decks" to the restored deck's tile showing its counts.
 - **Total**: the sum of the three. Stamps are taken in the page (bench/browser.mjs \`RESTORE_PROBE\`).
+- In brackets, the app's own User Timing measures (src/store/library-slice.ts): \`flipdeck:restore-read\`
+  (reading the file, decoding, \`JSON.parse\` and checking every row), \`flipdeck:restore-preview\` (reading
+  what the browser holds and planning the merge) and \`flipdeck:restore-write\` (the restore's one
+  transaction: planning again against the data read inside it, then every write, until it commits; the
+  Write column adds the reload of the settings and the deck list that follows).
+- **Longest task**: the longest main-thread task (Long Tasks API) while reading, and while writing: how
+  long the page could not paint or answer input at a stretch.
 - **Renderer peak RSS**: the largest \`VmHWM\` (peak resident memory) of the browser's renderer processes
   at the end, read from /proc: memory of the whole page process, not only the JS heap.
 
