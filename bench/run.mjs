@@ -263,7 +263,7 @@ function sizeTable(results) {
 /** Restoring the generated backup through the app's own screen (bench/browser.mjs restoreThroughApp). */
 function restoreTable(results) {
   const header = ['Cards', 'Backup file', 'Read + validate', 'Write', 'Deck list with counts', 'Total', 'Longest task: read / write', 'Renderer peak RSS', 'Outcome'];
-  const rows = results.map(({ size, backupBytes, restore: r }) => [
+  const rows = results.map(({ size, backupBytes, logCount, restore: r }) => [
     size.toLocaleString('en'),
     mb(backupBytes / 2 ** 20).replace('MB', 'MiB'),
     `${ms(r.readMs)} (parse+check ${ms(r.measures?.read)}, plan ${ms(r.measures?.preview)})`,
@@ -272,7 +272,9 @@ function restoreTable(results) {
     ms(r.totalMs),
     `${ms(r.longestReadTaskMs)} / ${ms(r.longestWriteTaskMs)}`,
     mb(r.peakRssBytes / 2 ** 20).replace('MB', 'MiB'),
-    r.isFailed ? `failed: ${r.failure.replace(/\|/g, '/').slice(0, 300)}` : `restored; deck tile: ${r.counts}`,
+    r.isFailed
+      ? `failed: ${r.failure.replace(/\|/g, '/').slice(0, 300)}`
+      : `restored ${/(\d+) review\(s\) added/.exec(r.summary)?.[1] ?? '?'} of ${logCount.toLocaleString('en')} reviews; deck tile: ${r.counts}`,
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

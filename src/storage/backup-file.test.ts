@@ -56,7 +56,6 @@ describe('backup file', () => {
     expect((error as ImportError).message).toMatch(/huge\.json: the file is 266 MB; the largest backup Flipdeck can restore is 256 MB/);
   });
 
-
   it('round-trips decks, card states, the review log and settings', () => {
     const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
     expect(parsed).toEqual({ snapshot, exportedAt: 99 });

@@ -26,8 +26,9 @@ export const BACKUP_VERSION = 1;
  * year of daily study (about 270,000 reviews) is a 176 MiB file (bench/run.mjs writes one), which
  * the earlier 100 MB limit refused. The file is decoded into one string, and V8 caps a string at
  * 2^29 - 24 characters (512 MiB), so the limit must stay well below that. At its peak a restore
- * holds a few times the file's size in memory (the 176 MiB file peaks near 1.2 GB); should a
- * browser run out, the tab fails before the restore's transaction commits, so nothing changes.
+ * holds several times the file's size in memory (the 176 MiB file: the page's process peaks near
+ * 1.4 GB in Chromium); should a browser run out, the tab fails before the restore's transaction
+ * commits, so nothing changes.
  */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
