@@ -2,6 +2,7 @@
  * The in-browser measurements, against a production build in headless Chromium with a persistent
  * profile (so IndexedDB survives a browser restart, as it does for a returning student).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -174,4 +175,125 @@ export async function heapAfterGc(page) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return usedSize;
+}
+
+const RESTORE_TIMEOUT_MS = 300_000;
+
+/** Stamps, in page time, when the restore's steps happen: set before the app loads. */
+const RESTORE_PROBE = () => {
+  const stamps = (window.__flipdeckRestore = { longTasks: [] });
+  // Main-thread tasks over 50 ms: how long the page stops answering input while it restores.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) stamps.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask' });
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'file') stamps.chosenMs ??= performance.now();
+  }, true);
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('button')?.textContent?.includes('Restore this backup')) stamps.confirmedMs ??= performance.now();
+  }, true);
+  new MutationObserver(() => {
+    if (stamps.chosenMs === undefined) return;
+    if (stamps.previewMs === undefined && document.querySelector('[data-testid="restore-preview"]')) stamps.previewMs = performance.now();
+    const alert = document.querySelector('[role="alert"]');
+    if (stamps.failedMs === undefined && alert) {
+      stamps.failedMs = performance.now();
+      stamps.failure = alert.textContent;
+    }
+    const status = [...document.querySelectorAll('[role="status"]')].find((node) => node.textContent?.startsWith('Restored'));
+    if (stamps.doneMs === undefined && status) {
+      stamps.doneMs = performance.now();
+      stamps.doneText = status.textContent;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+/** The largest peak resident set (VmHWM) among the renderer processes of the browser using `profile`, in bytes. */
+function rendererPeakRssBytes(profile) {
+  const processes = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      processes.push({ pid: Number(entry), ppid, cmdline });
+    } catch {
+      // The process ended while being listed.
+    }
+  }
+  const family = new Set(processes.filter((p) => p.cmdline.includes(`--user-data-dir=${profile}`) && !p.cmdline.includes('--type=')).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) {
+      if (family.has(p.ppid) && !family.has(p.pid)) {
+        family.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  let peak = NaN;
+  for (const p of processes) {
+    if (!family.has(p.pid) || !p.cmdline.includes('--type=renderer')) continue;
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'))?.[1]);
+    if (Number.isFinite(kb)) peak = Number.isFinite(peak) ? Math.max(peak, kb * 1024) : kb * 1024;
+  }
+  return peak;
+}
+
+/**
+ * Restores `backupPath` through the app's own screen, as a user would, in a fresh profile:
+ * open #/backup, choose the file, wait for the preview, press "Restore this backup", wait for
+ * "Restored", then go back to the deck list and wait for the deck's counts. Times come from page
+ * stamps (see RESTORE_PROBE), so the pause before pressing the button is not counted.
+ */
+export async function restoreThroughApp(profile, baseUrl, { backupPath, deckTitle }) {
+  const context = await launch(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(RESTORE_PROBE);
+    // From the deck list, once the app has opened its database, as a user would come.
+    await page.goto(baseUrl);
+    await page.locator('.deck-tile[data-status="ready"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.evaluate(() => {
+      window.location.hash = '#/backup';
+    });
+    const input = page.getByLabel('Backup file');
+    await input.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+    await input.setInputFiles(backupPath);
+    const stamps = () => page.evaluate(() => ({ ...window.__flipdeckRestore }));
+    const outcome = page.locator('[data-testid="restore-preview"], [role="alert"]').first();
+    await outcome.waitFor({ timeout: RESTORE_TIMEOUT_MS });
+    let s = await stamps();
+    if (s.failedMs !== undefined) return { isFailed: true, failure: s.failure.trim(), readMs: s.failedMs - s.chosenMs, peakRssBytes: rendererPeakRssBytes(profile) };
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.locator('[role="status"]', { hasText: 'Restored' }).or(page.locator('[role="alert"]')).first().waitFor({ timeout: RESTORE_TIMEOUT_MS });
+    s = await stamps();
+    if (s.doneMs === undefined) return { isFailed: true, failure: s.failure.trim(), readMs: s.previewMs - s.chosenMs, peakRssBytes: rendererPeakRssBytes(profile) };
+    // In-app navigation (no reload): the list the restore refreshed, with the deck's counts.
+    const listStarted = await page.evaluate(() => performance.now());
+    await page.getByRole('link', { name: 'All decks' }).click();
+    const tile = page.getByRole('article', { name: deckTitle });
+    await tile.locator('.deck-counts').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const listMs = (await page.evaluate(() => performance.now())) - listStarted;
+    const counts = await tile.locator('.deck-counts__item').evaluateAll((items) => items.map((item) => `${item.querySelector('dt')?.textContent} ${item.querySelector('dd')?.textContent}`).join(', '));
+    const measures = await page.evaluate(() =>
+      Object.fromEntries(['read', 'preview', 'write'].map((step) => [step, performance.getEntriesByName(`flipdeck:restore-${step}`).at(-1)?.duration ?? NaN])),
+    );
+    const longest = (fromMs, toMs) => Math.max(0, ...s.longTasks.filter(([start]) => start >= fromMs && start < toMs).map(([, duration]) => duration));
+    return {
+      isFailed: false,
+      measures,
+      longestReadTaskMs: longest(s.chosenMs, s.previewMs),
+      longestWriteTaskMs: longest(s.confirmedMs, s.doneMs),
+      readMs: s.previewMs - s.chosenMs,
+      writeMs: s.doneMs - s.confirmedMs,
+      listMs,
+      totalMs: s.previewMs - s.chosenMs + (s.doneMs - s.confirmedMs) + listMs,
+      summary: s.doneText.trim(),
+      counts,
+      peakRssBytes: rendererPeakRssBytes(profile),
+    };
+  } finally {
+    await context.close();
+  }
 }

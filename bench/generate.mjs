@@ -162,3 +162,42 @@ export function describeProgress(states, nowMs) {
   }
   return counts;
 }
+
+/**
+ * The generated deck and its progress as a full backup in the app's own format
+ * (src/storage/backup-file.ts serializeBackup, format "flipdeck-backup" version 1): the deck
+ * becomes a user deck (rows as src/storage/user-deck-rows.ts writes them, id "user.<deck id>"),
+ * the states and log rows are re-keyed to that id, and log rows carry ids 1..n in time order, as
+ * an export of IndexedDB has them. `settings` is a full StudySettings value. The title gains
+ * `RESTORED_SUFFIX` so the restored deck's tile is told apart from the bundled copy's.
+ */
+export const RESTORED_SUFFIX = ' (restored)';
+
+export function backupText({ deck, states, log }, { nowMs, settings }) {
+  const userId = `user.${deck.id}`;
+  const rekey = (state) => (state === null ? null : { ...state, deckId: userId });
+  return JSON.stringify({
+    format: 'flipdeck-backup',
+    version: 1,
+    exportedAt: nowMs,
+    settings,
+    decks: [
+      {
+        id: userId,
+        origin: 'backup',
+        createdAt: nowMs - 366 * DAY_MS,
+        updatedAt: nowMs - DAY_MS,
+        deck: {
+          schemaVersion: deck.schemaVersion,
+          id: deck.id,
+          title: deck.title + RESTORED_SUFFIX,
+          description: deck.description,
+          cards: deck.cards.map((card) => ({ id: card.id, front: card.front, back: card.back, tags: [] })),
+        },
+      },
+    ],
+    media: [],
+    cardStates: states.map(rekey),
+    reviewLog: log.map((row, index) => ({ ...row, deckId: userId, before: rekey(row.before), after: rekey(row.after), id: index + 1 })),
+  });
+}

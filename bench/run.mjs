@@ -5,15 +5,16 @@
  *
  * Environment: BENCH_SIZES=1000,10000,100000  BENCH_COLD_RUNS=3  BENCH_GRADES=300
  *              BENCH_SKIP_LIGHTHOUSE=1  CHROME_PATH=/usr/bin/chromium
+ *              BENCH_ONLY=restore (only the restore-through-the-app measurement, for quick reruns)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeProgress, generateDeck } from './generate.mjs';
+import { RESTORED_SUFFIX, backupText, describeProgress, generateDeck } from './generate.mjs';
 import { startServer } from './server.mjs';
-import { coldStart, gradeCards, heapAfterGc, importProgress, launch, openAppOnce } from './browser.mjs';
+import { coldStart, gradeCards, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +31,20 @@ const SEEN_FRACTION = { 1000: 0.6, 10000: 0.6, 100000: 0.3 };
  * reviews a day, end the session sooner). Stored as the app's own settings row.
  */
 const BENCH_SETTINGS = { newCardsPerDay: 300, reviewsPerDay: 1000 };
+/** The same settings as a full StudySettings value (src/domain/settings.ts defaults), for the backup file. */
+const BACKUP_SETTINGS = {
+  desiredRetention: 0.9,
+  learningStepsMinutes: [1, 10],
+  relearningStepsMinutes: [10],
+  maximumIntervalDays: 36500,
+  isFuzzEnabled: true,
+  dayStartHour: 4,
+  learnAheadMinutes: 20,
+  fsrsWeights: null,
+  previousFsrsWeights: null,
+  ...BENCH_SETTINGS,
+};
+const ONLY_RESTORE = process.env.BENCH_ONLY === 'restore';
 /**
  * The first run of this benchmark, before the fixes it led to (commit a633e17, same machine): kept
  * here so every run prints the comparison. Lighthouse figures are from the same build.
@@ -53,6 +68,7 @@ function quantile(values, q) {
   // Nearest-rank: the smallest value with at least q of the samples at or below it.
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
+const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
 const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
 
 function build(outDir, decksDir) {
@@ -67,7 +83,8 @@ function build(outDir, decksDir) {
 
 function writeGenerated(size, nowMs) {
   const started = Date.now();
-  const { deck, states, log: reviewLog } = generateDeck({ cardCount: size, seed: SEED + size, nowMs, seenFraction: SEEN_FRACTION[size] ?? 0.5 });
+  const generated = generateDeck({ cardCount: size, seed: SEED + size, nowMs, seenFraction: SEEN_FRACTION[size] ?? 0.5 });
+  const { deck, states, log: reviewLog } = generated;
   const decksDir = join(CACHE, `decks-${size}`);
   const progressDir = join(CACHE, `progress-${size}`);
   for (const dir of [decksDir, progressDir]) {
@@ -82,7 +99,14 @@ function writeGenerated(size, nowMs) {
     writeFileSync(join(progressDir, name), JSON.stringify(reviewLog.slice(i * LOG_CHUNK_ROWS, (i + 1) * LOG_CHUNK_ROWS)));
     files.push({ name, store: 'reviewLog' });
   }
+  // The same deck and progress as one backup file in the app's format, for the restore measurement.
+  const backupPath = join(progressDir, `flipdeck-backup-bench-${size}.json`);
+  const backup = backupText(generated, { nowMs, settings: BACKUP_SETTINGS });
+  writeFileSync(backupPath, backup);
   return {
+    backupPath,
+    backupBytes: Buffer.byteLength(backup),
+    deckTitle: deck.title + RESTORED_SUFFIX,
     deckId: deck.id,
     decksDir,
     progressDir,
@@ -101,18 +125,56 @@ async function benchSize(size, nowMs) {
   log(`${size} cards: building (${generated.stateCount} states, ${generated.logCount} log rows)`);
   const buildMs = build(outDir, generated.decksDir);
   const server = await startServer({ root: outDir, benchDir: generated.progressDir });
+  try {
+    const study = ONLY_RESTORE ? NO_STUDY : await measureStudy(size, generated, server.url);
+    log(`${size} cards: restoring a ${(generated.backupBytes / 2 ** 20).toFixed(1)} MiB backup through the app`);
+    const restoreProfile = mkdtempSync(join(tmpdir(), 'flipdeck-bench-restore-'));
+    let restore;
+    try {
+      restore = await restoreThroughApp(restoreProfile, server.url, { backupPath: generated.backupPath, deckTitle: generated.deckTitle });
+    } finally {
+      rmSync(restoreProfile, { recursive: true, force: true });
+    }
+    log(`${size} cards: restore ${restore.isFailed ? `failed: ${restore.failure}` : `took ${ms(restore.totalMs)}`}`);
+    return { size, ...generated, buildMs, restore, ...study };
+  } finally {
+    await server.close();
+  }
+}
+
+/** What the study columns hold when only the restore was measured. */
+const NO_STUDY = {
+  import: { writeMs: NaN, fetchParseMs: NaN },
+  firstCardMs: NaN,
+  firstCardDomMs: NaN,
+  firstCardRunsMs: [],
+  queueBuildMs: NaN,
+  queueCompleteMs: NaN,
+  storageFallbacks: 0,
+  grades: 0,
+  gradeMedianMs: NaN,
+  gradeP95Ms: NaN,
+  gradeP99Ms: NaN,
+  gradeMaxMs: NaN,
+  saveMedianMs: NaN,
+  saveP95Ms: NaN,
+  heapMb: NaN,
+};
+
+/** Seeds a profile with the generated progress (raw IndexedDB writes), then cold starts and grades. */
+async function measureStudy(size, generated, serverUrl) {
   const profile = mkdtempSync(join(tmpdir(), 'flipdeck-bench-'));
   try {
-    log(`${size} cards: importing progress`);
+    log(`${size} cards: seeding progress (raw IndexedDB write)`);
     const firstVisit = await launch(profile);
-    const page = await openAppOnce(firstVisit, server.url);
+    const page = await openAppOnce(firstVisit, serverUrl);
     const imported = await importProgress(page, {
-      files: generated.files.map((file) => ({ url: `${server.url}__bench/${file.name}`, store: file.store })),
+      files: generated.files.map((file) => ({ url: `${serverUrl}__bench/${file.name}`, store: file.store })),
       settingsValue: BENCH_SETTINGS,
     });
     await firstVisit.close();
 
-    const studyUrl = `${server.url}#/deck/${generated.deckId}/study`;
+    const studyUrl = `${serverUrl}#/deck/${generated.deckId}/study`;
     const firstCardMs = [];
     const firstCardDomMs = [];
     const queueBuildMs = [];
@@ -137,9 +199,6 @@ async function benchSize(size, nowMs) {
       await context.close();
     }
     return {
-      size,
-      ...generated,
-      buildMs,
       import: imported,
       firstCardMs: median(firstCardMs),
       firstCardDomMs: median(firstCardDomMs),
@@ -157,7 +216,6 @@ async function benchSize(size, nowMs) {
       heapMb: heapBytes / 1024 / 1024,
     };
   } finally {
-    await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
@@ -181,7 +239,7 @@ function machine() {
 const mark = (value, target) => (Number.isFinite(value) ? (value <= target ? 'met' : 'missed') : 'n/a');
 
 function sizeTable(results) {
-  const header = ['Cards', 'Seen (states)', 'Log rows', 'Import: write', 'Import: fetch+parse', 'First card', 'Queue build', 'Queue with new cards', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Save median', 'Save p95', 'Heap after session'];
+  const header = ['Cards', 'Seen (states)', 'Log rows', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue with new cards', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Save median', 'Save p95', 'Heap after session'];
   const rows = results.map((r) => [
     r.size.toLocaleString('en'),
     r.stateCount.toLocaleString('en'),
@@ -197,7 +255,26 @@ function sizeTable(results) {
     ms(r.gradeP99Ms),
     ms(r.saveMedianMs),
     ms(r.saveP95Ms),
-    `${r.heapMb.toFixed(1)} MB`,
+    mb(r.heapMb),
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Restoring the generated backup through the app's own screen (bench/browser.mjs restoreThroughApp). */
+function restoreTable(results) {
+  const header = ['Cards', 'Backup file', 'Read + validate', 'Write', 'Deck list with counts', 'Total', 'Longest task: read / write', 'Renderer peak RSS', 'Outcome'];
+  const rows = results.map(({ size, backupBytes, logCount, restore: r }) => [
+    size.toLocaleString('en'),
+    mb(backupBytes / 2 ** 20).replace('MB', 'MiB'),
+    `${ms(r.readMs)} (parse+check ${ms(r.measures?.read)}, plan ${ms(r.measures?.preview)})`,
+    `${ms(r.writeMs)} (transaction ${ms(r.measures?.write)})`,
+    ms(r.listMs),
+    ms(r.totalMs),
+    `${ms(r.longestReadTaskMs)} / ${ms(r.longestWriteTaskMs)}`,
+    mb(r.peakRssBytes / 2 ** 20).replace('MB', 'MiB'),
+    r.isFailed
+      ? `failed: ${r.failure.replace(/\|/g, '/').slice(0, 300)}`
+      : `restored ${/(\d+) review\(s\) added/.exec(r.summary)?.[1] ?? '?'} of ${logCount.toLocaleString('en')} reviews; deck tile: ${r.counts}`,
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
@@ -208,7 +285,7 @@ function targetTable(largest) {
     ['First card visible (cold start)', ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`, mark(largest.firstCardMs, TARGETS.firstCardMs)],
     ['Grade to next card, p95', ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`, mark(largest.gradeP95Ms, TARGETS.gradeP95Ms)],
     ['Queue build', ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`, mark(largest.queueBuildMs, TARGETS.queueBuildMs)],
-    ['JS heap after the session', `${largest.heapMb.toFixed(1)} MB`, `${TARGETS.heapMb} MB`, mark(largest.heapMb, TARGETS.heapMb)],
+    ['JS heap after the session', mb(largest.heapMb), `${TARGETS.heapMb} MB`, mark(largest.heapMb, TARGETS.heapMb)],
   ];
   return [`Targets at ${largest.size.toLocaleString('en')} cards:`, '', '| Figure | Measured | Target | |', '| --- | --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
 }
@@ -223,7 +300,7 @@ function beforeAfterTable(largest, lighthouse) {
     ['First card visible, cold start', ms(BEFORE.firstCardMs), ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`],
     ['Queue build', ms(BEFORE.queueBuildMs), ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`],
     ['Grade to next card, p95', ms(BEFORE.gradeP95Ms), ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`],
-    ['JS heap after the session', `${BEFORE.heapMb} MB`, `${largest.heapMb.toFixed(1)} MB`, `${TARGETS.heapMb} MB`],
+    ['JS heap after the session', `${BEFORE.heapMb} MB`, mb(largest.heapMb), `${TARGETS.heapMb} MB`],
     ['Lighthouse mobile', BEFORE.mobile, preset('mobile'), 'performance 100'],
     ['Lighthouse desktop', BEFORE.desktop, preset('desktop'), ''],
   ];
@@ -302,10 +379,38 @@ ${targetTable(largest)}
   the next card waits for it by design).
 - **Grade to next card**: click on a grade button until the next card's "Show answer" button is in the DOM,
   including the durable IndexedDB write of the grade. Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
-- **Import**: measures the bulk write path only: the generated card states and review log are written with the
-  raw IndexedDB API in readwrite transactions of 10,000 rows (the app's import screen is separate work).
-  Fetch+parse is downloading and \`JSON.parse\`-ing the generated files in the page.
+- **Seeding**: how the study measurements get their progress, not the app's import: the generated card
+  states and review log are written with the raw IndexedDB API in readwrite transactions of 10,000 rows.
+  Fetch+parse is downloading and \`JSON.parse\`-ing the generated files in the page. The app's own import
+  of a deck with its progress is the restore below.
 - **Heap**: \`Runtime.getHeapUsage\` after a forced garbage collection, at the end of the graded session.
+
+## Import of the deck and its progress (restore through the app)
+The same generated deck and progress, written as one backup file in the app's format (the deck as a
+user deck \`user.bench-<size>\`, its card states, the whole review log with ids, and the settings; see
+\`backupText\` in bench/generate.mjs), restored in a fresh profile on the same production build through
+the app's own screen, as a user would: open \`#/backup\`, choose the file (Playwright \`setInputFiles\`),
+wait for the preview, press "Restore this backup", wait for "Restored", then follow "All decks" and wait
+for the deck's tile to show its counts.
+
+${restoreTable(results)}
+
+- **Read + validate**: from the file input's \`change\` event to the preview being in the DOM: reading the
+  file, decoding, \`JSON.parse\`, checking every deck, state and log row, and planning the merge
+  against what the browser holds (empty here) for the preview's counts.
+- **Write**: from the click on "Restore this backup" to the "Restored" status: the restore's IndexedDB
+  writes and the deck list's reload. The pause before the click (a user reading the preview) is not counted.
+- **Deck list with counts**: from following "All decks" to the restored deck's tile showing its counts.
+- **Total**: the sum of the three. Stamps are taken in the page (bench/browser.mjs \`RESTORE_PROBE\`).
+- In brackets, the app's own User Timing measures (src/store/library-slice.ts): \`flipdeck:restore-read\`
+  (reading the file, decoding, \`JSON.parse\` and checking every row), \`flipdeck:restore-preview\` (reading
+  what the browser holds and planning the merge) and \`flipdeck:restore-write\` (the restore's one
+  transaction: planning again against the data read inside it, then every write, until it commits; the
+  Write column adds the reload of the settings and the deck list that follows).
+- **Longest task**: the longest main-thread task (Long Tasks API) while reading, and while writing: how
+  long the page could not paint or answer input at a stretch.
+- **Renderer peak RSS**: the largest \`VmHWM\` (peak resident memory) of the browser's renderer processes
+  at the end, read from /proc: memory of the whole page process, not only the JS heap.
 
 ${results.filter((r) => r.storageFallbacks > 0).map((r) => `- **Warning**: at ${r.size.toLocaleString('en')} cards, ${r.storageFallbacks} cold start(s) opened IndexedDB too slowly and fell back to memory-only progress; those figures do not measure the database.`).join('\n')}
 
@@ -327,6 +432,8 @@ ${notes ? `\n${notes}\n` : ''}`;
 
   console.log('');
   console.log(sizeTable(results));
+  console.log('');
+  console.log(restoreTable(results));
   console.log('');
   console.log(targetTable(largest));
   console.log('');

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { C3_DECK_ID, c3Deck, gradeButton, tileCount } from './helpers';
@@ -77,6 +79,24 @@ test('a damaged backup is refused with the row and field, and changes nothing', 
   await expect(page.getByRole('alert')).toContainText('broken.json: reviewLog item 1');
   await expect(page.getByRole('alert')).toContainText('field "rating" expected one of again, hard, good, easy');
   await expect(page.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0);
+  expect(await counts(page, c3Deck.title)).toEqual([c3Deck.cards.length - 1, 1, 0]);
+});
+
+test('a backup over the size limit is refused by its size, before it is read, and changes nothing', async ({ page }) => {
+  await studyOne(page, C3_DECK_ID, 'Good');
+  // 300 MB of nothing on disk (a sparse file): the refusal must come from the size alone.
+  const dir = await mkdtemp(join(tmpdir(), 'flipdeck-e2e-'));
+  const path = join(dir, 'huge-backup.json');
+  await writeFile(path, '');
+  await truncate(path, 300 * 1024 * 1024);
+  try {
+    await page.goto('./#/backup');
+    await page.getByLabel('Backup file').setInputFiles(path);
+    await expect(page.getByRole('alert')).toContainText('huge-backup.json: the file is 300 MB; the largest backup Flipdeck can restore is 256 MB');
+    await expect(page.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
   expect(await counts(page, c3Deck.title)).toEqual([c3Deck.cards.length - 1, 1, 0]);
 });
 

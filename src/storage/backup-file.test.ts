@@ -4,7 +4,7 @@ import { userDeckId } from '../domain/deck/user-deck';
 import { ImportError } from '../domain/import/import-error';
 import { asCardId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { parseBackupFile, serializeBackup } from './backup-file';
+import { MAX_BACKUP_BYTES, assertBackupSize, parseBackupFile, serializeBackup } from './backup-file';
 import { makeReview, makeState } from './test-fixtures';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -39,6 +39,23 @@ function failure(text: string): ImportError {
 }
 
 describe('backup file', () => {
+  it('accepts the 176 MiB backup of a 100,000-card deck with a year of reviews, and refuses one over the limit', () => {
+    // The size the benchmark's 100,000-card backup has (bench/run.mjs); the old 100 MB limit refused it.
+    expect(() => assertBackupSize(176 * 1024 * 1024, 'big.json')).not.toThrow();
+    expect(() => assertBackupSize(MAX_BACKUP_BYTES, 'big.json')).not.toThrow();
+    const error = (() => {
+      try {
+        assertBackupSize(MAX_BACKUP_BYTES + 10 * 1024 * 1024, 'huge.json');
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).code).toBe('too-large');
+    expect((error as ImportError).message).toMatch(/huge\.json: the file is 266 MB; the largest backup Flipdeck can restore is 256 MB/);
+  });
+
   it('round-trips decks, card states, the review log and settings', () => {
     const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
     expect(parsed).toEqual({ snapshot, exportedAt: 99 });

@@ -9,7 +9,7 @@
 import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
 import { isUserDeckId } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
-import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
+import { ImportError, formatBytes, importError, type ImportIssue } from '../domain/import/import-error';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
 import { parseJsonText } from '../domain/deck/parse-deck';
@@ -20,8 +20,32 @@ import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
 /** The backup format version this build writes and reads. */
 export const BACKUP_VERSION = 1;
-/** The largest backup a restore reads. */
-export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+/**
+ * The largest backup a restore reads: 256 MiB. A backup carries every review with the card state
+ * before and after it, so it grows with history, not with the deck: a 100,000-card deck after a
+ * year of daily study (about 270,000 reviews) is a 176 MiB file (bench/run.mjs writes one), which
+ * the earlier 100 MB limit refused. The file is decoded into one string, and V8 caps a string at
+ * 2^29 - 24 characters (512 MiB), so the limit must stay well below that. At its peak a restore
+ * holds several times the file's size in memory (the 176 MiB file: the page's process peaks near
+ * 1.4 GB in Chromium); should a browser run out, the tab fails before the restore's transaction
+ * commits, so nothing changes.
+ */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Refuses a backup over MAX_BACKUP_BYTES, by its size alone, so a huge file is refused before
+ * it is read into memory.
+ * @throws ImportError `too-large`
+ */
+export function assertBackupSize(byteLength: number, source: string): void {
+  if (byteLength > MAX_BACKUP_BYTES) {
+    throw importError(
+      'too-large',
+      source,
+      `the file is ${formatBytes(byteLength)}; the largest backup Flipdeck can restore is ${formatBytes(MAX_BACKUP_BYTES)}. Check that this is a Flipdeck backup.`,
+    );
+  }
+}
 const MAX_REPORTED = 20;
 
 /** The backup document for a snapshot; `exportedAt` is epoch ms. */
@@ -51,6 +75,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * @throws ImportError naming the file, the list, the item and the field
  */
 export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup {
+  assertBackupSize(bytes.byteLength, source);
   const text = decodeText(bytes, source, MAX_BACKUP_BYTES);
   let json: unknown;
   try {

@@ -11,7 +11,7 @@ import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import { StorageError } from './storage-error';
 import { makeReview, makeState } from './test-fixtures';
-import { createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
 
 const MINE = userDeckId('spanish');
 
@@ -136,6 +136,51 @@ describe('restore', () => {
     const error = await decks.restore((current) => planRestore(current, backup)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).message).toMatch(/nothing was restored/);
+    expect(await decks.snapshot()).toEqual(before);
+  });
+
+  /** A backup with more reviews and states than fit in one write chunk, so it is written in several. */
+  const largeBackup = () => {
+    const reviewCount = RESTORE_CHUNK_ROWS * 2 + 7;
+    const stateCount = RESTORE_CHUNK_ROWS + 3;
+    return backupOf({
+      decks: [userDeck({ updatedAt: 99_000 })],
+      cardStates: Array.from({ length: stateCount }, (_, i) => stateOf(`card-${i}`, 10_000 + i)),
+      reviewLog: Array.from({ length: reviewCount }, (_, i) => ({ ...makeReview(null, stateOf(`card-${i % stateCount}`, 10_000 + i)), id: i + 1 })),
+    });
+  };
+
+  it('larger than one write chunk writes every row, in review order, and reports progress up to the total', async () => {
+    const { decks } = setup();
+    const backup = largeBackup();
+    const reports: [number, number][] = [];
+    const applied = await decks.restore((current) => planRestore(current, backup), (written, total) => reports.push([written, total]));
+    const total = 1 + backup.cardStates.length + backup.reviewLog.length;
+    expect(applied.summary).toMatchObject({ reviewsAdded: backup.reviewLog.length, cardStatesWritten: backup.cardStates.length });
+    expect(reports[0]).toEqual([0, total]);
+    expect(reports.at(-1)).toEqual([total, total]);
+    expect(reports.every(([written], i) => i === 0 || written > reports[i - 1]![0])).toBe(true);
+    const snapshot = await decks.snapshot();
+    expect(snapshot.cardStates).toHaveLength(backup.cardStates.length);
+    expect(snapshot.reviewLog.map((r) => r.reviewedAt)).toEqual(backup.reviewLog.map((r) => r.reviewedAt));
+  });
+
+  it('that fails in a late write chunk leaves every table exactly as it was', async () => {
+    const { db, decks, progress } = setup();
+    await decks.saveDeck(userDeck({ title: 'Before' }));
+    await progress.recordReview(makeReview(null, stateOf('adios', 1_000)));
+    const before = await decks.snapshot();
+    // The deck, every state and the first two chunks of reviews are already written when this fails.
+    let created = 0;
+    db.reviewLog.hook('creating', () => {
+      created += 1;
+      if (created === RESTORE_CHUNK_ROWS * 2 + 1) throw new Error('disk gave up');
+    });
+    const reports: number[] = [];
+    const error = await decks.restore((current) => planRestore(current, largeBackup()), (written) => reports.push(written)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).message).toMatch(/nothing was restored/);
+    expect(reports.at(-1)).toBeGreaterThan(RESTORE_CHUNK_ROWS);
     expect(await decks.snapshot()).toEqual(before);
   });
 

@@ -93,3 +93,28 @@ describe('user decks in the deck list', () => {
     expect(store.getState().session).toBeNull();
   });
 });
+
+describe('reading a backup file', () => {
+  it('refuses a file over the size limit from its size alone, without reading it into memory', async () => {
+    const { store } = await harness();
+    let isRead = false;
+    const huge = {
+      size: 300 * 1024 * 1024,
+      arrayBuffer: async () => {
+        isRead = true;
+        return new ArrayBuffer(0);
+      },
+    } as unknown as Blob;
+    await expect(store.getState().readBackupFile(huge, 'huge.json')).rejects.toThrow(/huge\.json: the file is 300 MB; the largest backup Flipdeck can restore is 256 MB/);
+    expect(isRead).toBe(false);
+  });
+
+  it('reads and validates a backup it is given as a file', async () => {
+    const { store } = await harness();
+    await store.getState().saveUserDeck(mine());
+    const text = await store.getState().exportBackupText();
+    const { snapshot, exportedAt } = await store.getState().readBackupFile(new Blob([text]), 'backup.json');
+    expect(exportedAt).toBe(NOON);
+    expect(snapshot.decks.map((deck) => deck.id)).toEqual([userDeckId('c3')]);
+  });
+});

@@ -8,7 +8,7 @@ import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-
 import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckId } from '../domain/ids';
-import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
 
 export interface LibrarySlice {
@@ -28,12 +28,30 @@ export interface LibrarySlice {
   readSnapshot(): Promise<ProgressSnapshot>;
   /** The full-backup file's text, made from one consistent snapshot. */
   exportBackupText(): Promise<string>;
-  /** Reads and validates a backup file; throws ImportError naming the row and field. Writes nothing. */
-  readBackupFile(bytes: Uint8Array, fileName: string): Promise<{ readonly snapshot: ProgressSnapshot; readonly exportedAt: number }>;
+  /**
+   * Reads and validates a backup file; throws ImportError naming the row and field (or the size
+   * limit, checked before the file is read). Writes nothing.
+   */
+  readBackupFile(file: Blob, fileName: string): Promise<{ readonly snapshot: ProgressSnapshot; readonly exportedAt: number }>;
   /** What restoring `backup` would change, computed against the current data. */
   previewRestore(backup: ProgressSnapshot): Promise<RestoreSummary>;
-  /** Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads. */
-  restoreBackup(backup: ProgressSnapshot): Promise<RestoreSummary>;
+  /**
+   * Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads.
+   * `onProgress` hears how many rows are written so far, out of how many.
+   */
+  restoreBackup(backup: ProgressSnapshot, onProgress?: RestoreProgressListener): Promise<RestoreSummary>;
+}
+
+/** User Timing entries for a restore's steps, in ms (read by the benchmark). */
+export const RESTORE_READ_MEASURE = 'flipdeck:restore-read';
+export const RESTORE_PREVIEW_MEASURE = 'flipdeck:restore-preview';
+export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
+
+const performanceNow = (): number => (typeof performance === 'undefined' ? 0 : performance.now());
+
+function measureSince(name: string, startMs: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  performance.measure(name, { start: startMs, end: performance.now() });
 }
 
 // Only a restore needs the merge rules, so they load with it rather than with the app.
@@ -95,19 +113,28 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     return serializeBackup(snapshot, deps.clock());
   },
 
-  async readBackupFile(bytes, fileName) {
-    const { parseBackupFile } = await loadBackupFile();
-    return parseBackupFile(bytes, fileName);
+  async readBackupFile(file, fileName) {
+    const { assertBackupSize, parseBackupFile } = await loadBackupFile();
+    const startMs = performanceNow();
+    assertBackupSize(file.size, fileName);
+    const parsed = parseBackupFile(new Uint8Array(await file.arrayBuffer()), fileName);
+    measureSince(RESTORE_READ_MEASURE, startMs);
+    return parsed;
   },
 
   async previewRestore(backup) {
     const { planRestore } = await loadRestorePlan();
-    return planRestore(await requireUserDecks(get()).snapshot(), backup).summary;
+    const startMs = performanceNow();
+    const { summary } = planRestore(await requireUserDecks(get()).snapshot(), backup);
+    measureSince(RESTORE_PREVIEW_MEASURE, startMs);
+    return summary;
   },
 
-  async restoreBackup(backup) {
+  async restoreBackup(backup, onProgress) {
     const { planRestore } = await loadRestorePlan();
-    const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup));
+    const startMs = performanceNow();
+    const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup), onProgress);
+    measureSince(RESTORE_WRITE_MEASURE, startMs);
     deps.changes?.publish(LIBRARY_CHANGED);
     const { repository } = get();
     if (applied.settings && repository) set({ settings: await repository.loadSettings() });

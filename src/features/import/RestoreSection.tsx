@@ -28,6 +28,8 @@ export function RestoreSection() {
   const [done, setDone] = useState<RestoreSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setIsBusy] = useState(false);
+  /** Rows written so far and in all, while a restore is writing. */
+  const [progress, setProgress] = useState<{ readonly written: number; readonly total: number } | null>(null);
 
   async function choose(file: File | undefined) {
     setPending(null);
@@ -35,7 +37,7 @@ export function RestoreSection() {
     setError(null);
     if (!file) return;
     try {
-      const { snapshot, exportedAt } = await readBackupFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const { snapshot, exportedAt } = await readBackupFile(file, file.name);
       setPending({ snapshot, exportedAt, summary: await previewRestore(snapshot) });
     } catch (caught) {
       setError(caught);
@@ -46,12 +48,13 @@ export function RestoreSection() {
     if (!pending) return;
     setIsBusy(true);
     try {
-      setDone(await restoreBackup(pending.snapshot));
+      setDone(await restoreBackup(pending.snapshot, (written, total) => setProgress({ written, total })));
       setPending(null);
     } catch (caught) {
       setError(caught);
     } finally {
       setIsBusy(false);
+      setProgress(null);
     }
   }
 
@@ -81,6 +84,13 @@ export function RestoreSection() {
           <button type="button" className="button button--primary" onClick={() => void restore()} disabled={isBusy}>
             Restore this backup
           </button>
+          {progress ? (
+            <p className="restore-progress">
+              <progress max={Math.max(1, progress.total)} value={progress.written} aria-label="Restore progress" />
+              Writing {progress.written.toLocaleString()} of {progress.total.toLocaleString()} records. Nothing changes until the last one is
+              written.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {done ? (
