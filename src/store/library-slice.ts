@@ -10,6 +10,7 @@ import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
+import { measureSince, performanceNow } from './user-timing';
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
@@ -46,13 +47,6 @@ export interface LibrarySlice {
 export const RESTORE_READ_MEASURE = 'flipdeck:restore-read';
 export const RESTORE_PREVIEW_MEASURE = 'flipdeck:restore-preview';
 export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
-
-const performanceNow = (): number => (typeof performance === 'undefined' ? 0 : performance.now());
-
-function measureSince(name: string, startMs: number): void {
-  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
-  performance.measure(name, { start: startMs, end: performance.now() });
-}
 
 // Only a restore needs the merge rules, so they load with it rather than with the app.
 const loadRestorePlan = () => import('../domain/backup/restore-plan');

@@ -16,6 +16,7 @@ import { messageOf } from './decks-slice';
 import { buildQueueWithoutNew, readQueueInput } from './queue-reads';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
+import { measureSince, performanceNow } from './user-timing';
 
 export interface CurrentCard {
   readonly cardId: CardId;
@@ -78,13 +79,6 @@ export const QUEUE_COMPLETE_MEASURE = 'flipdeck:queue-complete';
 
 /** User Timing entry for the durable write of one grade, in ms (read by the benchmark). */
 export const GRADE_SAVE_MEASURE = 'flipdeck:grade-save';
-
-const performanceNow = (): number => (typeof performance === 'undefined' ? 0 : performance.now());
-
-function measureSince(name: string, startMs: number): void {
-  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
-  performance.measure(name, { start: startMs, end: performance.now() });
-}
 
 const schedulers = new WeakMap<StudySettings, Scheduler>();
 function schedulerFor(settings: StudySettings): Scheduler {
