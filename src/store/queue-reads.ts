@@ -11,7 +11,7 @@
  */
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
-import { buildQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
+import { buildDueQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
 import { nextStudyDayStart, studyDayStart } from '../domain/queue/study-day';
 import type { CardState } from '../domain/scheduling/types';
 import type { ProgressRepository } from '../storage/progress-repository';
@@ -26,6 +26,27 @@ export interface QueueReads {
 }
 
 const inFlight = new WeakMap<ProgressRepository, Map<DeckId, QueueReads>>();
+
+/** A deck's card ids in deck order, and the same ids as a set for membership checks. */
+interface DeckCardIds {
+  readonly ordered: readonly CardId[];
+  readonly set: ReadonlySet<CardId>;
+}
+
+// A deck is immutable and replaced as a whole when it changes, so its ids are derived once per
+// deck object: on 100,000 cards that walk costs tens of ms, too much to repeat per session.
+const cardIdsByDeck = new WeakMap<Deck, DeckCardIds>();
+
+/** The deck's card ids (see DeckCardIds), computed on first use and kept with the deck. */
+export function deckCardIds(deck: Deck): DeckCardIds {
+  let ids = cardIdsByDeck.get(deck);
+  if (!ids) {
+    const ordered = deck.cards.map((c) => c.id);
+    ids = { ordered, set: new Set(ordered) };
+    cardIdsByDeck.set(deck, ids);
+  }
+  return ids;
+}
 
 /**
  * Starts the reads for one deck at `now`, or joins reads already in flight when `canJoin` is set.
@@ -55,10 +76,13 @@ export function readQueueInput(state: StudyState, deck: Deck, now: number, canJo
     repository.reviewsSince(deck.id, studyDayStart(now, settings.dayStartHour)),
   ]);
   const storedRead = Promise.all([repository.loadStoredCardIds(deck.id), repository.earliestDueAt(deck.id, dayEnd)]);
+  // Derive the deck's ids while storage works on the reads (a task later, so the requests are
+  // surely on their way first): the session built from them then finds the ids ready.
+  setTimeout(() => deckCardIds(deck), 0);
   const due = dueRead.then(
     ([states, todaysLog]): BuildQueueInput => ({
-      cardIds: deck.cards.map((c) => c.id),
-      states: new Map<CardId, CardState>(states.map((s) => [s.cardId, s])),
+      cardIds: deckCardIds(deck).ordered,
+      states: stateMap(states),
       settings,
       doneToday: countDoneToday(todaysLog, now, settings.dayStartHour),
       now,
@@ -77,8 +101,16 @@ export function readQueueInput(state: StudyState, deck: Deck, now: number, canJo
   return reads;
 }
 
-/** The queue without new cards, for input whose new cards are not known yet (see QueueReads.due). */
-export function buildQueueWithoutNew(input: BuildQueueInput): StudyQueue {
-  // A daily new-card limit of 0 leaves `fresh` empty; every other pile is exact.
-  return buildQueue({ ...input, settings: { ...input.settings, newCardsPerDay: 0 } });
+function stateMap(states: readonly CardState[]): Map<CardId, CardState> {
+  const map = new Map<CardId, CardState>();
+  for (const state of states) map.set(state.cardId, state);
+  return map;
+}
+
+/**
+ * The queue without new cards, for input whose new cards are not known yet (see QueueReads.due):
+ * `fresh` is empty, every other pile is exact. Walks the due states, not the deck's cards.
+ */
+export function buildQueueWithoutNew(input: BuildQueueInput, deck: Deck): StudyQueue {
+  return buildDueQueue({ ...input, deckCardIds: deckCardIds(deck).set });
 }
