@@ -103,10 +103,11 @@ export interface DueQueueInput {
 export function buildDueQueue(input: DueQueueInput): StudyQueue {
   const { states, deckCardIds, settings, doneToday, now } = input;
   const piles = emptyPiles(nextStudyDayStart(now, settings.dayStartHour));
-  for (const [cardId, state] of states) {
-    if (state.isSuspended === true || state.phase === 'new' || !deckCardIds.has(cardId)) continue;
-    addDue(piles, cardId, state);
-  }
+  // forEach rather than for-of with [key, value] destructuring: this runs once per session, in
+  // not-yet-optimised code, where the per-entry iterator and destructuring cost several ms.
+  states.forEach((state, cardId) => {
+    if (state.isSuspended !== true && state.phase !== 'new' && deckCardIds.has(cardId)) addDue(piles, cardId, state);
+  });
   return toQueue(piles, reviewLimitOf(settings, doneToday), []);
 }
 
