@@ -7,6 +7,7 @@ import type { ProgressRepository } from '../storage/progress-repository';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import { makeState } from '../storage/test-fixtures';
+import { buildQueue } from '../domain/queue/queue';
 import { createStudyStore, type StudyStore } from './study-store';
 
 const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -264,6 +265,42 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     // c4 is stored and due in 10 days: never new, and it is what the end screen waits for.
     expect(seen).toEqual(['c2', 'c1', 'c3', 'c5']);
     expect(store.getState().session?.nextDueAt).toBeGreaterThan(NOON + DAY);
+  });
+
+  it('starts from the same learning and review piles as a queue built from every stored state', async () => {
+    const suspended = { ...stored('c3', NOON - 2 * DAY), isSuspended: true };
+    const states = [
+      stored('c1', NOON - DAY),
+      stored('c2', NOON - DAY), // ties with c1: id order decides
+      suspended,
+      stored('c4', NOON - 3 * DAY),
+      { ...stored('c5', NOON + 3 * 3_600_000), phase: 'learning' as const }, // due later today
+      { ...stored('c6', NOON - 5 * MIN), phase: 'relearning' as const },
+      stored('c7', NOON + 2 * DAY), // due after today
+      stored('removed', NOON - 4 * DAY), // no longer in the deck
+    ];
+    const memory = createMemoryRepository({
+      cardStates: states,
+      settings: { reviewsPerDay: 3 },
+      // One review already done today: two more are allowed.
+      reviewLog: [{ deckId: asDeckId('d'), cardId: asCardId('c7'), rating: 'good', reviewedAt: NOON - 3_600_000, answerMs: 900, before: stored('c7', NOON - 3_600_000), after: stored('c7', NOON + 2 * DAY) }],
+    });
+    const { wrapped, hold, release } = slowKeys(memory);
+    const deck = makeDeck('d', 9);
+    const { store } = await harness([deck], { repository: wrapped });
+    hold();
+    await store.getState().startSession(asDeckId('d'));
+    const everyState = buildQueue({
+      cardIds: deck.cards.map((c) => c.id),
+      states: new Map(states.map((s) => [s.cardId, s])),
+      settings: { ...store.getState().settings, newCardsPerDay: 0 },
+      doneToday: { newCards: 0, reviews: 1 },
+      now: NOON,
+    });
+    expect(everyState.review).toEqual(['c4', 'c1']);
+    expect(everyState.learning.map((e) => e.cardId)).toEqual(['c6', 'c5']);
+    expect(store.getState().session?.queue).toEqual(everyState);
+    release();
   });
 
   it('waits for the new cards when nothing is due, so the first card is the first new one', async () => {
