@@ -78,7 +78,7 @@ export function readQueueInput(state: StudyState, deck: Deck, now: number, canJo
   const storedRead = Promise.all([repository.loadStoredCardIds(deck.id), repository.earliestDueAt(deck.id, dayEnd)]);
   // Derive the deck's ids while storage works on the reads (a task later, so the requests are
   // surely on their way first): the session built from them then finds the ids ready.
-  setTimeout(() => deckCardIds(deck), 0);
+  if (!cardIdsByDeck.has(deck)) setTimeout(() => deckCardIds(deck), 0);
   const due = dueRead.then(
     ([states, todaysLog]): BuildQueueInput => ({
       cardIds: deckCardIds(deck).ordered,
