@@ -311,3 +311,73 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     expect(store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
   });
 });
+
+describe('start-up reads', () => {
+  const DAY = 86_400_000;
+
+  /** A deck source whose deck arrives only when released, and a repository recording its due reads. */
+  function gated(deck: Deck, repository: ProgressRepository) {
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const dueReads: number[] = [];
+    const recording: ProgressRepository = {
+      ...repository,
+      loadDueStates: (deckId, dueBeforeMs) => {
+        dueReads.push(dueBeforeMs);
+        return repository.loadDueStates(deckId, dueBeforeMs);
+      },
+    };
+    const source: DeckSource = {
+      listDecks: async () => [deckIndexEntry(deck)],
+      loadDeck: async () => {
+        await arrived;
+        return deck;
+      },
+    };
+    return { recording, source, dueReads, release: () => release() };
+  }
+
+  function storeOn(repository: ProgressRepository, source: DeckSource, clock: { now: number }): StudyStore {
+    return createStudyStore({
+      openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+      deckSource: source,
+      clock: () => clock.now,
+    });
+  }
+
+  const countsOf = (store: StudyStore) => {
+    const entry = store.getState().deckEntries[0];
+    return entry?.status === 'ready' ? entry.counts : null;
+  };
+
+  it('reads the due states while the deck file is still loading, and the counts use that read', async () => {
+    const memory = createMemoryRepository({ cardStates: [makeState('c2', { deckId: asDeckId('d'), dueAt: NOON - DAY })] });
+    const { recording, source, dueReads, release } = gated(makeDeck('d', 3), memory);
+    const store = storeOn(recording, source, { now: NOON });
+    const hydrated = store.getState().hydrate();
+    await vi.waitFor(() => expect(dueReads).toHaveLength(1));
+    expect(store.getState().decks.size).toBe(0);
+
+    release();
+    await hydrated;
+    expect(dueReads).toHaveLength(1);
+    expect(countsOf(store)).toEqual({ fresh: 2, learning: 0, review: 1 });
+  });
+
+  it('reads again when the study day turned while the deck was loading', async () => {
+    // Due at 05:00 tomorrow: not due in the study day ending at 04:00, due in the next one.
+    const memory = createMemoryRepository({ cardStates: [makeState('c1', { deckId: asDeckId('d'), dueAt: Date.UTC(2026, 11, 1, 5) })] });
+    const { recording, source, dueReads, release } = gated(makeDeck('d', 1), memory);
+    const clock = { now: Date.UTC(2026, 11, 1, 3, 59) };
+    const store = storeOn(recording, source, clock);
+    const hydrated = store.getState().hydrate();
+    await vi.waitFor(() => expect(dueReads).toHaveLength(1));
+    clock.now = Date.UTC(2026, 11, 1, 4, 1);
+    release();
+    await hydrated;
+    expect(dueReads).toHaveLength(2);
+    expect(countsOf(store)).toEqual({ fresh: 0, learning: 0, review: 1 });
+  });
+});
