@@ -372,7 +372,8 @@ ${targetTable(largest)}
   The card is in the DOM a frame earlier: ${results.map((r) => `${r.size.toLocaleString('en')}: ${ms(r.firstCardDomMs)}`).join(', ')}.
 - **Queue build**: the \`flipdeck:queue-build\` User Timing measure: from the start of the session to a
   queue the first card can be chosen from (today's due states read by range, queue built), median over
-  the cold starts. **Queue with new cards**: \`flipdeck:queue-complete\`, until the key scan that tells
+  the cold starts. At a cold start the due read begins while the deck file loads, so it is mostly done
+  before the session starts (see the notes below for a session opened later). **Queue with new cards**: \`flipdeck:queue-complete\`, until the key scan that tells
   new cards from ones due later has landed and the new cards are in the queue too (the session is usable
   before that; a session with nothing due waits for it).
 - **Save**: \`flipdeck:grade-save\`, the durable IndexedDB write inside each grade (strict durability:

@@ -3,7 +3,7 @@ import type { Deck } from '../domain/deck/types';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { DeckId } from '../domain/ids';
 import { buildQueue, queueCounts } from '../domain/queue/queue';
-import { readQueueInput } from './queue-reads';
+import { prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
 import type { StorageChange } from '../storage/change-feed';
@@ -63,9 +63,11 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
       await Promise.all([
         ...listings.map(async (listing) => {
           try {
+            // Started after anything written before this load, so the counts may use it.
+            const dueRows = prefetchDueRows(get(), listing.id, deps.clock());
             const deck = await deps.deckSource.loadDeck(listing);
             set((s) => ({ decks: new Map(s.decks).set(deck.id, deck) }));
-            replaceEntry({ status: 'ready', listing, counts: await countsFor(get(), deck, deps.clock()) });
+            replaceEntry({ status: 'ready', listing, counts: await countsFor(get(), deck, deps.clock(), dueRows) });
           } catch (error) {
             replaceEntry({ status: 'error', listing, error: messageOf(error) });
           }
@@ -128,8 +130,8 @@ function userDeckListing(deck: UserDeck): DeckListing {
   return { ...deckIndexEntry(deck), origin: deck.origin };
 }
 
-async function countsFor(state: StudyState, deck: Deck, now: number, canJoin = false) {
-  return queueCounts(buildQueue(await readQueueInput(state, deck, now, canJoin).full));
+async function countsFor(state: StudyState, deck: Deck, now: number, prefetched: PrefetchedDueRows | null = null) {
+  return queueCounts(buildQueue(await readQueueInput(state, deck, now, false, prefetched).full));
 }
 
 /** A user-facing message for anything thrown. */

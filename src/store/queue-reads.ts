@@ -7,13 +7,14 @@
  * that costs hundreds of ms at that size. It runs alongside and completes the queue after.
  *
  * Callers that ask for the same deck while its reads are in flight (at start-up, the deck list's
- * counts and the session being opened) share them instead of scanning twice.
+ * counts and the session being opened) share them instead of scanning twice. At start-up the due
+ * read begins before the deck's cards are loaded (prefetchDueRows).
  */
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
-import { buildQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
+import { buildDueQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
 import { nextStudyDayStart, studyDayStart } from '../domain/queue/study-day';
-import type { CardState } from '../domain/scheduling/types';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { settingsForDeck } from './settings-slice';
 import type { StudyState } from './study-store';
@@ -27,12 +28,69 @@ export interface QueueReads {
 
 const inFlight = new WeakMap<ProgressRepository, Map<DeckId, QueueReads>>();
 
+/** A deck's card ids in deck order, and the same ids as a set for membership checks. */
+interface DeckCardIds {
+  readonly ordered: readonly CardId[];
+  readonly set: ReadonlySet<CardId>;
+}
+
+// A deck is immutable and replaced as a whole when it changes, so its ids are derived once per
+// deck object: on 100,000 cards that walk costs tens of ms, too much to repeat per session.
+const cardIdsByDeck = new WeakMap<Deck, DeckCardIds>();
+
+/** The deck's card ids (see DeckCardIds), computed on first use and kept with the deck. */
+export function deckCardIds(deck: Deck): DeckCardIds {
+  let ids = cardIdsByDeck.get(deck);
+  if (!ids) {
+    const ordered = deck.cards.map((c) => c.id);
+    ids = { ordered, set: new Set(ordered) };
+    cardIdsByDeck.set(deck, ids);
+  }
+  return ids;
+}
+
+/** Today's due states and review log for one deck: the part of the reads that needs no deck cards. */
+export interface PrefetchedDueRows {
+  readonly repository: ProgressRepository;
+  /** Start of the study day read for (epoch ms): a caller on another day reads afresh. */
+  readonly dayStartMs: number;
+  readonly rows: Promise<readonly [CardState[], ReviewLogEntry[]]>;
+}
+
+function readDueRows(repository: ProgressRepository, deckId: DeckId, now: number, dayStartHour: number): PrefetchedDueRows {
+  const dayStartMs = studyDayStart(now, dayStartHour);
+  const dayEnd = nextStudyDayStart(now, dayStartHour);
+  const rows = Promise.all([repository.loadDueStates(deckId, dayEnd), repository.reviewsSince(deckId, dayStartMs)] as const);
+  return { repository, dayStartMs, rows };
+}
+
+/**
+ * Starts reading a deck's due states and today's log before its cards are loaded: they need only
+ * its id, so on a large deck the read overlaps the deck file's download and parse instead of
+ * following it. Hand the result to readQueueInput (`prefetched`) once the deck is loaded; only a
+ * caller that knows nothing was written in between may do so (the start-up counts).
+ */
+export function prefetchDueRows(state: StudyState, deckId: DeckId, now: number): PrefetchedDueRows | null {
+  if (!state.repository) return null;
+  const prefetched = readDueRows(state.repository, deckId, now, settingsForDeck(state, deckId).dayStartHour);
+  // If the deck then fails to load, nobody awaits the rows: a failure is not worth a report.
+  prefetched.rows.catch(() => undefined);
+  return prefetched;
+}
+
 /**
  * Starts the reads for one deck at `now`, or joins reads already in flight when `canJoin` is set.
  * Only callers that know nothing was written since may join (start-up counts and the session
  * opened from them); after a grade, a suspension or an import, a joined read could predate the write.
+ * `prefetched` (from prefetchDueRows, same study day) stands in for the due read.
  */
-export function readQueueInput(state: StudyState, deck: Deck, now: number, canJoin = false): QueueReads {
+export function readQueueInput(
+  state: StudyState,
+  deck: Deck,
+  now: number,
+  canJoin = false,
+  prefetched: PrefetchedDueRows | null = null,
+): QueueReads {
   const { repository } = state;
   const settings = settingsForDeck(state, deck.id);
   if (!repository) {
@@ -50,15 +108,17 @@ export function readQueueInput(state: StudyState, deck: Deck, now: number, canJo
   if (shared && canJoin) return shared;
 
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
-  const dueRead = Promise.all([
-    repository.loadDueStates(deck.id, dayEnd),
-    repository.reviewsSince(deck.id, studyDayStart(now, settings.dayStartHour)),
-  ]);
+  const isPrefetchUsable =
+    prefetched?.repository === repository && prefetched.dayStartMs === studyDayStart(now, settings.dayStartHour);
+  const dueRead = isPrefetchUsable ? prefetched.rows : readDueRows(repository, deck.id, now, settings.dayStartHour).rows;
   const storedRead = Promise.all([repository.loadStoredCardIds(deck.id), repository.earliestDueAt(deck.id, dayEnd)]);
+  // Derive the deck's ids while storage works on the reads (a task later, so the requests are
+  // surely on their way first): the session built from them then finds the ids ready.
+  if (!cardIdsByDeck.has(deck)) setTimeout(() => deckCardIds(deck), 0);
   const due = dueRead.then(
     ([states, todaysLog]): BuildQueueInput => ({
-      cardIds: deck.cards.map((c) => c.id),
-      states: new Map<CardId, CardState>(states.map((s) => [s.cardId, s])),
+      cardIds: deckCardIds(deck).ordered,
+      states: stateMap(states),
       settings,
       doneToday: countDoneToday(todaysLog, now, settings.dayStartHour),
       now,
@@ -77,8 +137,16 @@ export function readQueueInput(state: StudyState, deck: Deck, now: number, canJo
   return reads;
 }
 
-/** The queue without new cards, for input whose new cards are not known yet (see QueueReads.due). */
-export function buildQueueWithoutNew(input: BuildQueueInput): StudyQueue {
-  // A daily new-card limit of 0 leaves `fresh` empty; every other pile is exact.
-  return buildQueue({ ...input, settings: { ...input.settings, newCardsPerDay: 0 } });
+function stateMap(states: readonly CardState[]): Map<CardId, CardState> {
+  const map = new Map<CardId, CardState>();
+  for (const state of states) map.set(state.cardId, state);
+  return map;
+}
+
+/**
+ * The queue without new cards, for input whose new cards are not known yet (see QueueReads.due):
+ * `fresh` is empty, every other pile is exact. Walks the due states, not the deck's cards.
+ */
+export function buildQueueWithoutNew(input: BuildQueueInput, deck: Deck): StudyQueue {
+  return buildDueQueue({ ...input, deckCardIds: deckCardIds(deck).set });
 }

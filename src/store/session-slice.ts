@@ -13,7 +13,7 @@ import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/
 import type { StudySettings } from '../domain/settings';
 import { StorageError } from '../storage/storage-error';
 import { messageOf } from './decks-slice';
-import { buildQueueWithoutNew, readQueueInput } from './queue-reads';
+import { buildQueueWithoutNew, deckCardIds, readQueueInput } from './queue-reads';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
@@ -97,7 +97,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     const next = nextCard(session.queue, now, settings.learnAheadMinutes);
     if (!next) {
       const deck = state.decks.get(session.deckId);
-      const cardIds = deck ? deck.cards.map((c) => c.id) : [];
+      const cardIds = deck ? deckCardIds(deck).ordered : [];
       const dueAt = nextDueAt({ ...queueInputOf(session, cardIds, settings), now });
       return { ...session, current: null, isFlipped: false, nextDueAt: dueAt };
     }
@@ -177,7 +177,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const reads = readQueueInput(state, deck, now, true);
       try {
         let input = await reads.due;
-        let queue = buildQueueWithoutNew(input);
+        let queue = buildQueueWithoutNew(input, deck);
         // Due learning and review cards come before new ones: with one waiting, the session can
         // start before the new cards are known. Otherwise the first card may be new: wait for them.
         const first = nextCard(queue, now, settingsForDeck(state, deckId).learnAheadMinutes);
@@ -277,7 +277,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       else states.delete(entry.cardId);
       const deck = get().decks.get(session.deckId);
       const doneToday = countReview(session.doneToday, entry.before, -1);
-      const cardIds = deck ? deck.cards.map((c) => c.id) : [];
+      const cardIds = deck ? deckCardIds(deck).ordered : [];
       const queue = buildQueue({ ...queueInputOf({ ...session, states, doneToday }, cardIds, settings), now });
       // As in Anki, the card whose grade was taken back is shown again, front first.
       const cardState = entry.before ?? newCardState(session.deckId, entry.cardId, now);

@@ -8,6 +8,7 @@ import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import { linkedChangeFeeds, makeState } from '../storage/test-fixtures';
 import type { ChangeFeed } from '../storage/change-feed';
+import { buildQueue } from '../domain/queue/queue';
 import { isDeckListSettled } from './decks-slice';
 import { createStudyStore, type StudyStore } from './study-store';
 
@@ -338,11 +339,117 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     expect(store.getState().session?.nextDueAt).toBeGreaterThan(NOON + DAY);
   });
 
+  it('starts from the same learning and review piles as a queue built from every stored state', async () => {
+    const suspended = { ...stored('c3', NOON - 2 * DAY), isSuspended: true };
+    const states = [
+      stored('c1', NOON - DAY),
+      stored('c2', NOON - DAY), // ties with c1: id order decides
+      suspended,
+      stored('c4', NOON - 3 * DAY),
+      { ...stored('c5', NOON + 3 * 3_600_000), phase: 'learning' as const }, // due later today
+      { ...stored('c6', NOON - 5 * MIN), phase: 'relearning' as const },
+      stored('c7', NOON + 2 * DAY), // due after today
+      stored('removed', NOON - 4 * DAY), // no longer in the deck
+    ];
+    const memory = createMemoryRepository({
+      cardStates: states,
+      settings: { reviewsPerDay: 3 },
+      // One review already done today: two more are allowed.
+      reviewLog: [{ deckId: asDeckId('d'), cardId: asCardId('c7'), rating: 'good', reviewedAt: NOON - 3_600_000, answerMs: 900, before: stored('c7', NOON - 3_600_000), after: stored('c7', NOON + 2 * DAY) }],
+    });
+    const { wrapped, hold, release } = slowKeys(memory);
+    const deck = makeDeck('d', 9);
+    const { store } = await harness([deck], { repository: wrapped });
+    hold();
+    await store.getState().startSession(asDeckId('d'));
+    const everyState = buildQueue({
+      cardIds: deck.cards.map((c) => c.id),
+      states: new Map(states.map((s) => [s.cardId, s])),
+      settings: { ...store.getState().settings, newCardsPerDay: 0 },
+      doneToday: { newCards: 0, reviews: 1 },
+      now: NOON,
+    });
+    expect(everyState.review).toEqual(['c4', 'c1']);
+    expect(everyState.learning.map((e) => e.cardId)).toEqual(['c6', 'c5']);
+    expect(store.getState().session?.queue).toEqual(everyState);
+    release();
+  });
+
   it('waits for the new cards when nothing is due, so the first card is the first new one', async () => {
     const memory = createMemoryRepository({ cardStates: [stored('c1', NOON + 10 * DAY)] });
     const { store } = await harness([makeDeck('d', 3)], { repository: memory });
     await store.getState().startSession(asDeckId('d'));
     expect(current(store)).toBe('c2');
     expect(store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
+  });
+});
+
+describe('start-up reads', () => {
+  const DAY = 86_400_000;
+
+  /** A deck source whose deck arrives only when released, and a repository recording its due reads. */
+  function gated(deck: Deck, repository: ProgressRepository) {
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const dueReads: number[] = [];
+    const recording: ProgressRepository = {
+      ...repository,
+      loadDueStates: (deckId, dueBeforeMs) => {
+        dueReads.push(dueBeforeMs);
+        return repository.loadDueStates(deckId, dueBeforeMs);
+      },
+    };
+    const source: DeckSource = {
+      listDecks: async () => [deckIndexEntry(deck)],
+      loadDeck: async () => {
+        await arrived;
+        return deck;
+      },
+    };
+    return { recording, source, dueReads, release: () => release() };
+  }
+
+  function storeOn(repository: ProgressRepository, source: DeckSource, clock: { now: number }): StudyStore {
+    return createStudyStore({
+      openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+      deckSource: source,
+      clock: () => clock.now,
+    });
+  }
+
+  const countsOf = (store: StudyStore) => {
+    const entry = store.getState().deckEntries[0];
+    return entry?.status === 'ready' ? entry.counts : null;
+  };
+
+  it('reads the due states while the deck file is still loading, and the counts use that read', async () => {
+    const memory = createMemoryRepository({ cardStates: [makeState('c2', { deckId: asDeckId('d'), dueAt: NOON - DAY })] });
+    const { recording, source, dueReads, release } = gated(makeDeck('d', 3), memory);
+    const store = storeOn(recording, source, { now: NOON });
+    const hydrated = store.getState().hydrate();
+    await vi.waitFor(() => expect(dueReads).toHaveLength(1));
+    expect(store.getState().decks.size).toBe(0);
+
+    release();
+    await hydrated;
+    expect(dueReads).toHaveLength(1);
+    expect(countsOf(store)).toEqual({ fresh: 2, learning: 0, review: 1 });
+  });
+
+  it('reads again when the study day turned while the deck was loading', async () => {
+    // Due at 05:00 tomorrow: not due in the study day ending at 04:00, due in the next one.
+    const memory = createMemoryRepository({ cardStates: [makeState('c1', { deckId: asDeckId('d'), dueAt: Date.UTC(2026, 11, 1, 5) })] });
+    const { recording, source, dueReads, release } = gated(makeDeck('d', 1), memory);
+    const clock = { now: Date.UTC(2026, 11, 1, 3, 59) };
+    const store = storeOn(recording, source, clock);
+    const hydrated = store.getState().hydrate();
+    await vi.waitFor(() => expect(dueReads).toHaveLength(1));
+    clock.now = Date.UTC(2026, 11, 1, 4, 1);
+    release();
+    await hydrated;
+    expect(dueReads).toHaveLength(2);
+    expect(countsOf(store)).toEqual({ fresh: 0, learning: 0, review: 1 });
   });
 });

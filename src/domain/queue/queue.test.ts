@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId, type CardId } from '../ids';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { CardPhase, CardState, ReviewLogEntry } from '../scheduling/types';
-import { applyGradeToQueue, buildQueue, countDoneToday, nextCard, nextDueAt, queueCounts, type BuildQueueInput } from './queue';
+import { applyGradeToQueue, buildDueQueue, buildQueue, countDoneToday, nextCard, nextDueAt, queueCounts, type BuildQueueInput } from './queue';
 import { nextStudyDayStart, studyDayStart } from './study-day';
 
 // Tests run with TZ=UTC (vite.config.ts), so the 4 am day start is 04:00Z.
@@ -194,3 +194,74 @@ describe('buildQueue with only the due states loaded', () => {
     expect(buildQueue(input(cardIds, dueOnly)).fresh).toHaveLength(4);
   });
 });
+
+describe('buildDueQueue (the piles from the due states, without walking the deck)', () => {
+  const noNew = (i: BuildQueueInput): BuildQueueInput => ({ ...i, settings: { ...i.settings, newCardsPerDay: 0 } });
+  const dueInput = (i: BuildQueueInput) => ({ ...i, deckCardIds: new Set(i.cardIds) });
+  const laterToday = Date.UTC(2026, 11, 1, 3, 59);
+
+  it('keeps learning cards due later today, drops removed, suspended, new and tomorrow\'s cards', () => {
+    const i = input(ids('l-later', 'rl-now', 'r', 'r-tomorrow', 'susp', 'new-row', 'unseen'), [
+      state('l-later', 'learning', laterToday),
+      state('rl-now', 'relearning', NOW - MIN),
+      state('r', 'review', NOW - DAY),
+      state('r-tomorrow', 'review', Date.UTC(2026, 11, 1, 4, 0)),
+      { ...state('susp', 'review', NOW - 2 * DAY), isSuspended: true },
+      state('new-row', 'new', NOW - DAY),
+      state('removed', 'review', NOW - 3 * DAY),
+      state('removed-learning', 'learning', NOW - MIN),
+    ]);
+    const queue = buildDueQueue(dueInput(i));
+    expect(queue).toEqual({
+      learning: [{ cardId: 'rl-now', dueAt: NOW - MIN }, { cardId: 'l-later', dueAt: laterToday }],
+      review: ['r'],
+      fresh: [],
+    });
+    expect(queue).toEqual(buildQueue(noNew(i)));
+  });
+
+  it('cuts reviews to the daily limit left, most overdue first, ties by card id', () => {
+    // Inserted in an order unlike both deck order and due order.
+    const states = [state('b', 'review', NOW - DAY), state('c', 'review', NOW - 2 * DAY), state('a', 'review', NOW - DAY), state('d', 'review', NOW - MIN)];
+    const i = input(ids('d', 'c', 'b', 'a'), states, {
+      settings: { ...DEFAULT_SETTINGS, reviewsPerDay: 5 },
+      doneToday: { newCards: 0, reviews: 2 },
+    });
+    expect(buildDueQueue(dueInput(i)).review).toEqual(ids('c', 'a', 'b'));
+    expect(buildDueQueue(dueInput({ ...i, doneToday: { newCards: 0, reviews: 9 } })).review).toEqual([]);
+  });
+
+  it('equals buildQueue without new cards on seeded random decks', () => {
+    const random = mulberry32(20261130);
+    const phases: CardPhase[] = ['new', 'learning', 'review', 'relearning'];
+    for (let round = 0; round < 200; round += 1) {
+      const deckSize = Math.floor(random() * 60);
+      const cardIds = Array.from({ length: deckSize }, (_, k) => asCardId(`c${Math.floor(random() * 1000)}-${k}`));
+      const states: CardState[] = [];
+      // Stored states for some deck cards and for a few removed ones; due times cluster so ties happen.
+      for (const cardId of [...cardIds, ...ids('gone-1', 'gone-2', 'gone-3')]) {
+        if (random() < 0.3) continue;
+        const dueAt = NOW + Math.floor(random() * 8 - 5) * 6 * 3_600_000;
+        const s = state(cardId, phases[Math.floor(random() * 4)]!, dueAt);
+        states.push(random() < 0.1 ? { ...s, isSuspended: true } : s);
+      }
+      const i = input(cardIds, states, {
+        settings: { ...DEFAULT_SETTINGS, reviewsPerDay: Math.floor(random() * 30), newCardsPerDay: 10 },
+        doneToday: { newCards: 0, reviews: Math.floor(random() * 10) },
+      });
+      expect(buildDueQueue(dueInput(i)), `round ${round}`).toEqual(buildQueue(noNew(i)));
+    }
+  });
+});
+
+/** A tiny seeded PRNG (mulberry32), so the random decks are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

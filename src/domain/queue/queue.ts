@@ -67,8 +67,7 @@ export interface BuildQueueInput {
 export function buildQueue(input: BuildQueueInput): StudyQueue {
   const { cardIds, states, settings, doneToday, now } = input;
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
-  const learning: LearningEntry[] = [];
-  const review: CardState[] = [];
+  const piles = emptyPiles(dayEnd);
   const fresh: CardId[] = [];
   const freshLimit = Math.max(0, settings.newCardsPerDay - doneToday.newCards);
 
@@ -78,18 +77,66 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
     if (!state && input.storedCardIds?.has(cardId)) continue;
     if (!state || state.phase === 'new') {
       if (fresh.length < freshLimit) fresh.push(cardId);
-    } else if (state.phase === 'learning' || state.phase === 'relearning') {
-      if (state.dueAt < dayEnd) learning.push({ cardId, dueAt: state.dueAt });
-    } else if (state.dueAt < dayEnd) {
-      review.push(state);
+    } else {
+      addDue(piles, cardId, state);
     }
   }
+  return toQueue(piles, reviewLimitOf(settings, doneToday), fresh);
+}
 
-  learning.sort(byDueThenId);
+export interface DueQueueInput {
+  /** Stored states of the deck: at least every one due before the study day ends. */
+  readonly states: ReadonlyMap<CardId, CardState>;
+  /** The deck's card ids: states of other cards (removed from the deck) are ignored. */
+  readonly deckCardIds: ReadonlySet<CardId>;
+  readonly settings: StudySettings;
+  readonly doneToday: DoneToday;
+  readonly now: number;
+}
+
+/**
+ * The queue's learning and review piles, with no new cards: what buildQueue gives with a daily
+ * new-card limit of 0. It walks the states instead of the deck's card list, so on a large deck it
+ * costs the few thousand due states rather than every card (deck ids must be unique, as
+ * parseDeck guarantees; both sorts are total orders, so the walk order does not matter).
+ */
+export function buildDueQueue(input: DueQueueInput): StudyQueue {
+  const { states, deckCardIds, settings, doneToday, now } = input;
+  const piles = emptyPiles(nextStudyDayStart(now, settings.dayStartHour));
+  // forEach rather than for-of with [key, value] destructuring: this runs once per session, in
+  // not-yet-optimised code, where the per-entry iterator and destructuring cost several ms.
+  states.forEach((state, cardId) => {
+    if (state.isSuspended !== true && state.phase !== 'new' && deckCardIds.has(cardId)) addDue(piles, cardId, state);
+  });
+  return toQueue(piles, reviewLimitOf(settings, doneToday), []);
+}
+
+function reviewLimitOf(settings: StudySettings, doneToday: DoneToday): number {
+  return Math.max(0, settings.reviewsPerDay - doneToday.reviews);
+}
+
+/** The learning and review piles while they are being filled (entries unsorted). */
+interface DuePiles {
+  readonly dayEndMs: number;
+  readonly learning: LearningEntry[];
+  readonly review: LearningEntry[];
+}
+
+const emptyPiles = (dayEndMs: number): DuePiles => ({ dayEndMs, learning: [], review: [] });
+
+/** Files a seen, unsuspended card (not new) into its pile when it is due before the day ends. */
+function addDue(piles: DuePiles, cardId: CardId, state: CardState): void {
+  if (state.dueAt >= piles.dayEndMs) return;
+  const entry = { cardId, dueAt: state.dueAt };
+  if (state.phase === 'learning' || state.phase === 'relearning') piles.learning.push(entry);
+  else piles.review.push(entry);
+}
+
+function toQueue(piles: DuePiles, reviewLimit: number, fresh: readonly CardId[]): StudyQueue {
+  piles.learning.sort(byDueThenId);
   // Most overdue first means the earliest due date first; ties keep a stable, id-based order.
-  review.sort(byDueThenId);
-  const reviewLimit = Math.max(0, settings.reviewsPerDay - doneToday.reviews);
-  return { learning, review: review.slice(0, reviewLimit).map((s) => s.cardId), fresh };
+  piles.review.sort(byDueThenId);
+  return { learning: piles.learning, review: piles.review.slice(0, reviewLimit).map((e) => e.cardId), fresh };
 }
 
 /** The card to show at `now`, or null when the session is over for today. */
