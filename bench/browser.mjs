@@ -106,6 +106,24 @@ export async function coldStart(userDataDir, studyUrl) {
 }
 
 /**
+ * From a study session, back to the deck list and, a second after its counts show (a student
+ * reading the list), Study again: the queue build of a session opened from the list, in ms.
+ */
+export async function queueBuildFromList(page) {
+  const builds = () => performance.getEntriesByName('flipdeck:queue-build').length;
+  const before = await page.evaluate(builds);
+  await page.evaluate(() => {
+    window.location.hash = '#/';
+  });
+  await page.locator('.deck-tile .deck-counts').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(1_000);
+  await page.locator('.deck-tile a.button--primary').first().click();
+  await page.waitForFunction((count) => performance.getEntriesByName('flipdeck:queue-build').length > count, before, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+  await page.locator('.flip-card__front').waitFor({ timeout: STEP_TIMEOUT_MS });
+  return page.evaluate(() => performance.getEntriesByName('flipdeck:queue-build').at(-1).duration);
+}
+
+/**
  * Grades up to `count` cards in the page: reveal, pick a rating (seeded: 10% again, 10% hard,
  * 70% good, 10% easy), click it, and time from the click to the next card's "Show answer" button
  * being in the DOM. Stops early if the session ends.

@@ -3,7 +3,7 @@ import type { Deck } from '../domain/deck/types';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { DeckId } from '../domain/ids';
 import { buildQueue, queueCounts } from '../domain/queue/queue';
-import { prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
+import { forgetQueueReads, prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
 import type { StorageChange } from '../storage/change-feed';
@@ -96,8 +96,10 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
 
     async followOtherTab(change) {
       if (change.kind === 'progress') {
+        forgetQueueReads(get().repository, change.deckId);
         await get().refreshCounts(change.deckId);
       } else if (change.kind === 'library') {
+        forgetQueueReads(get().repository);
         await get().loadDecks();
       } else {
         const { repository } = get();

@@ -9,8 +9,9 @@ import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck'
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
-import type { SliceCreator, StudyState } from './study-store';
+import type { SliceCreator, StoreDeps, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
+import { forgetQueueReads } from './queue-reads';
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
@@ -52,8 +53,14 @@ export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
 const loadRestorePlan = () => import('../domain/backup/restore-plan');
 const loadBackupFile = () => import('../storage/backup-file');
 
-/** Other tabs re-read the deck list (and with it every deck's counts) after any library write. */
-const LIBRARY_CHANGED = { kind: 'library' } as const;
+/**
+ * After any library write: kept queue reads are dropped (a restore or import may bring progress)
+ * and other tabs re-read the deck list, and with it every deck's counts.
+ */
+function libraryChanged(state: StudyState, deps: StoreDeps): void {
+  forgetQueueReads(state.repository);
+  deps.changes?.publish({ kind: 'library' });
+}
 
 function requireUserDecks(state: StudyState): UserDeckRepository {
   if (!state.userDecks) throw new Error('Storage is not open yet.');
@@ -65,7 +72,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   async saveUserDeck(deck) {
     await requireUserDecks(get()).saveDeck(deck);
-    deps.changes?.publish(LIBRARY_CHANGED);
+    libraryChanged(get(), deps);
     await get().loadDecks();
   },
 
@@ -74,7 +81,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
     const deck = toUserDeck(imported, existing, deps.clock());
     await repository.saveDeck(deck, imported.media);
-    deps.changes?.publish(LIBRARY_CHANGED);
+    libraryChanged(get(), deps);
     await get().loadDecks();
     return deck.id;
   },
@@ -85,13 +92,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
     if (!deck) throw new Error('That deck no longer exists.');
     await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
-    deps.changes?.publish(LIBRARY_CHANGED);
+    libraryChanged(get(), deps);
     await get().loadDecks();
   },
 
   async deleteUserDeck(deckId) {
     await requireUserDecks(get()).deleteDeck(deckId);
-    deps.changes?.publish(LIBRARY_CHANGED);
+    libraryChanged(get(), deps);
     if (get().session?.deckId === deckId) get().leaveSession();
     await get().loadDecks();
   },
@@ -129,7 +136,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const startMs = performanceNow();
     const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup), onProgress);
     measureSince(RESTORE_WRITE_MEASURE, startMs);
-    deps.changes?.publish(LIBRARY_CHANGED);
+    libraryChanged(get(), deps);
     const { repository } = get();
     if (applied.settings && repository) set({ settings: await repository.loadSettings() });
     get().leaveSession();

@@ -6,9 +6,10 @@
  * deck). Telling new cards from cards due later needs the ids of every stored state: a key scan
  * that costs hundreds of ms at that size. It runs alongside and completes the queue after.
  *
- * Callers that ask for the same deck while its reads are in flight (at start-up, the deck list's
- * counts and the session being opened) share them instead of scanning twice. At start-up the due
- * read begins before the deck's cards are loaded (prefetchDueRows).
+ * A session opened after the deck list's counts reuses their reads, in flight or done, instead of
+ * reading again: the reads are kept per deck until something is written to that deck's progress
+ * (forgetQueueReads) or the study day turns. At start-up the due read begins before the deck's
+ * cards are loaded (prefetchDueRows).
  */
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
@@ -26,7 +27,24 @@ export interface QueueReads {
   readonly full: Promise<BuildQueueInput>;
 }
 
-const inFlight = new WeakMap<ProgressRepository, Map<DeckId, QueueReads>>();
+/** Reads kept for reuse, with the study day they were read for. */
+interface KeptReads extends QueueReads {
+  readonly dayStartMs: number;
+}
+
+const keptReads = new WeakMap<ProgressRepository, Map<DeckId, KeptReads>>();
+
+/**
+ * Drops the kept reads of one deck (or of every deck), so the next session reads afresh. Call it
+ * after any write to progress: a grade, an undo, a suspension, an import or a restore, or another
+ * tab saying it wrote. (A write this tab misses, from a tab that cannot say so, is still caught:
+ * a grade computed from an outdated state is refused as a conflict and the queue is reloaded.)
+ */
+export function forgetQueueReads(repository: ProgressRepository | null, deckId?: DeckId): void {
+  if (!repository) return;
+  if (deckId === undefined) keptReads.delete(repository);
+  else keptReads.get(repository)?.delete(deckId);
+}
 
 /** A deck's card ids in deck order, and the same ids as a set for membership checks. */
 interface DeckCardIds {
@@ -79,16 +97,17 @@ export function prefetchDueRows(state: StudyState, deckId: DeckId, now: number):
 }
 
 /**
- * Starts the reads for one deck at `now`, or joins reads already in flight when `canJoin` is set.
- * Only callers that know nothing was written since may join (start-up counts and the session
- * opened from them); after a grade, a suspension or an import, a joined read could predate the write.
+ * Starts the reads for one deck at `now`. With `canReuse`, reads kept from earlier (in flight or
+ * done, same study day, nothing written since: see forgetQueueReads) are reused instead, with the
+ * deck's current cards and settings and this `now`. Without it (the deck list's counts, a reload
+ * after a conflict) the reads are fresh, and are kept for the next caller that may reuse them.
  * `prefetched` (from prefetchDueRows, same study day) stands in for the due read.
  */
 export function readQueueInput(
   state: StudyState,
   deck: Deck,
   now: number,
-  canJoin = false,
+  canReuse = false,
   prefetched: PrefetchedDueRows | null = null,
 ): QueueReads {
   const { repository } = state;
@@ -99,17 +118,20 @@ export function readQueueInput(
     error.catch(() => undefined);
     return { due: error, full: error };
   }
-  let byDeck = inFlight.get(repository);
+  let byDeck = keptReads.get(repository);
   if (!byDeck) {
     byDeck = new Map();
-    inFlight.set(repository, byDeck);
+    keptReads.set(repository, byDeck);
   }
-  const shared = byDeck.get(deck.id);
-  if (shared && canJoin) return shared;
+  const dayStartMs = studyDayStart(now, settings.dayStartHour);
+  const kept = byDeck.get(deck.id);
+  if (kept && canReuse && kept.dayStartMs === dayStartMs) {
+    const current = (input: BuildQueueInput): BuildQueueInput => ({ ...input, cardIds: deckCardIds(deck).ordered, settings, now });
+    return { due: kept.due.then(current), full: kept.full.then(current) };
+  }
 
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
-  const isPrefetchUsable =
-    prefetched?.repository === repository && prefetched.dayStartMs === studyDayStart(now, settings.dayStartHour);
+  const isPrefetchUsable = prefetched?.repository === repository && prefetched.dayStartMs === dayStartMs;
   const dueRead = isPrefetchUsable ? prefetched.rows : readDueRows(repository, deck.id, now, settings.dayStartHour).rows;
   const storedRead = Promise.all([repository.loadStoredCardIds(deck.id), repository.earliestDueAt(deck.id, dayEnd)]);
   // Derive the deck's ids while storage works on the reads (a task later, so the requests are
@@ -127,14 +149,14 @@ export function readQueueInput(
   const full = Promise.all([due, storedRead]).then(
     ([input, [storedIds, laterDueAt]]): BuildQueueInput => ({ ...input, storedCardIds: new Set(storedIds), laterDueAt }),
   );
-  const reads = { due, full };
+  const reads = { due, full, dayStartMs };
   byDeck.set(deck.id, reads);
-  const forget = () => {
+  // A failed read is not kept: the next session tries again.
+  full.catch(() => {
     if (byDeck.get(deck.id) === reads) byDeck.delete(deck.id);
-  };
-  full.then(forget, forget);
+  });
   due.catch(() => undefined);
-  return reads;
+  return { due, full };
 }
 
 function stateMap(states: readonly CardState[]): Map<CardId, CardState> {

@@ -13,7 +13,7 @@ import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/
 import type { StudySettings } from '../domain/settings';
 import { StorageError } from '../storage/storage-error';
 import { messageOf } from './decks-slice';
-import { buildQueueWithoutNew, deckCardIds, readQueueInput } from './queue-reads';
+import { buildQueueWithoutNew, deckCardIds, forgetQueueReads, readQueueInput } from './queue-reads';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
@@ -173,7 +173,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const now = deps.clock();
       const seq = ++sessionSeq;
       const startedAt = performanceNow();
-      // Joins the start-up counts' reads of this deck when they are still in flight.
+      // Reuses the deck list's reads of this deck (in flight or done) when nothing was written since.
       const reads = readQueueInput(state, deck, now, true);
       try {
         let input = await reads.due;
@@ -252,6 +252,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           studiedCount: latest.studiedCount + 1,
         }, now),
       });
+      forgetQueueReads(repository, session.deckId);
       deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
       void get().requestPersistenceOnce();
     },
@@ -269,6 +270,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         set({ isSaving: false, saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
+      forgetQueueReads(repository, session.deckId);
       deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
       const now = deps.clock();
       const { entry } = last;

@@ -10,6 +10,7 @@ import { linkedChangeFeeds, makeState } from '../storage/test-fixtures';
 import type { ChangeFeed } from '../storage/change-feed';
 import { buildQueue } from '../domain/queue/queue';
 import { isDeckListSettled } from './decks-slice';
+import { forgetQueueReads } from './queue-reads';
 import { createStudyStore, type StudyStore } from './study-store';
 
 const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -321,6 +322,8 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     const { wrapped, hold, release } = slowKeys(memory);
     const { store } = await harness([makeDeck('d', 5)], { repository: wrapped });
     hold();
+    // As after a write: the session cannot reuse the deck list's reads and reads afresh.
+    forgetQueueReads(wrapped);
     await store.getState().startSession(asDeckId('d'));
     expect(current(store)).toBe('c2');
     expect(store.getState().session?.queue.fresh).toEqual([]);
@@ -361,6 +364,8 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     const deck = makeDeck('d', 9);
     const { store } = await harness([deck], { repository: wrapped });
     hold();
+    // As after a write: the session cannot reuse the deck list's reads and reads afresh.
+    forgetQueueReads(wrapped);
     await store.getState().startSession(asDeckId('d'));
     const everyState = buildQueue({
       cardIds: deck.cards.map((c) => c.id),
@@ -373,6 +378,64 @@ describe('opening a large deck: due cards first, new cards once known', () => {
     expect(everyState.learning.map((e) => e.cardId)).toEqual(['c6', 'c5']);
     expect(store.getState().session?.queue).toEqual(everyState);
     release();
+  });
+
+  /** The repository with a count of how often a deck's due states were read. */
+  function countingDueReads(repository: ProgressRepository) {
+    const counter = { reads: 0 };
+    const wrapped: ProgressRepository = {
+      ...repository,
+      loadDueStates: (deckId, before) => {
+        counter.reads += 1;
+        return repository.loadDueStates(deckId, before);
+      },
+    };
+    return { wrapped, counter };
+  }
+
+  it('a session opened from the deck list reuses its reads until a grade is written', async () => {
+    const { wrapped, counter } = countingDueReads(createMemoryRepository({ cardStates: [stored('c2', NOON - DAY)] }));
+    const { store, clock } = await harness([makeDeck('d', 3)], { repository: wrapped });
+    expect(counter.reads).toBe(1); // the deck list's counts
+
+    await store.getState().startSession(asDeckId('d'));
+    expect(counter.reads).toBe(1);
+    expect(current(store)).toBe('c2');
+    clock.now += MIN;
+    store.getState().flip();
+    await store.getState().grade('easy');
+    store.getState().leaveSession();
+    // The grade dropped the kept reads: the counts read again, and the next session sees the grade.
+    await vi.waitFor(() => expect(counter.reads).toBe(2));
+    await store.getState().startSession(asDeckId('d'));
+    expect(counter.reads).toBe(2);
+    expect(store.getState().session?.queue.review).toEqual([]);
+    expect(current(store)).toBe('c1');
+  });
+
+  it('does not reuse reads from an earlier study day', async () => {
+    const { wrapped, counter } = countingDueReads(createMemoryRepository({ cardStates: [stored('c2', NOON + DAY)] }));
+    const { store, clock } = await harness([makeDeck('d', 3)], { repository: wrapped });
+    clock.now = NOON + DAY; // the next day, after 4 am: c2 is due now
+    await store.getState().startSession(asDeckId('d'));
+    expect(counter.reads).toBe(2);
+    expect(current(store)).toBe('c2');
+  });
+
+  it("drops its kept reads when another tab says it graded, so the next session starts from that grade", async () => {
+    const [feedA, feedB] = linkedChangeFeeds(2);
+    const shared = createMemoryRepository();
+    const tabA = await harness([makeDeck('d', 3)], { repository: shared, changes: feedA });
+    const { wrapped, counter } = countingDueReads(shared);
+    const tabB = await harness([makeDeck('d', 3)], { repository: wrapped, changes: feedB });
+    await tabA.store.getState().startSession(asDeckId('d'));
+    tabA.store.getState().flip();
+    await tabA.store.getState().grade('again');
+    await vi.waitFor(() => expect(counter.reads).toBe(2));
+    await tabB.store.getState().startSession(asDeckId('d'));
+    // c1 is in learning after tab A's Again: tab B shows it when due, not as a new card.
+    expect(tabB.store.getState().session?.queue.fresh).toEqual(['c2', 'c3']);
+    expect(tabB.store.getState().session?.queue.learning.map((e) => e.cardId)).toEqual(['c1']);
   });
 
   it('waits for the new cards when nothing is due, so the first card is the first new one', async () => {
