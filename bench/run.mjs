@@ -318,7 +318,10 @@ function lighthouseTable(results) {
   if (results.length === 0) return 'Lighthouse was skipped (BENCH_SKIP_LIGHTHOUSE).';
   const rows = results.map((r) => `| ${r.preset} | ${r.performance} (runs: ${r.performanceRuns.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${ms(r.fcpMs)} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} |`);
   const failing = results.filter((r) => r.failing.length > 0).map((r) => `- ${r.preset}: audits below full marks: ${r.failing.join(', ')}`);
-  return ['| Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, '', ...failing].join('\n');
+  const elements = results.map(
+    (r) => `- ${r.preset}: LCP element \`${r.lcpElement}\`; layout shifts: ${r.layoutShifts.length === 0 ? 'none' : r.layoutShifts.join(', ')}`,
+  );
+  return ['| Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, '', ...elements, ...failing].join('\n');
 }
 
 async function main() {
