@@ -14,13 +14,13 @@ export interface VirtualCardListProps {
 
 /** The matching cards, windowed: only the rows in view are rendered, however large the deck. */
 export function VirtualCardList({ cards, states, rowHeightPx, onToggleSuspend, onOpen }: VirtualCardListProps) {
-  const { scrollRef, onScroll, start, end, totalHeightPx } = useVirtualRows(cards.length, rowHeightPx);
+  const { scrollRef, onScroll, onFocus, indexes, totalHeightPx } = useVirtualRows(cards.length, rowHeightPx);
   return (
     // Focusable so the list can be scrolled by keyboard (arrows, Page Down) as well as tabbed through.
-    <div ref={scrollRef} className="card-list" onScroll={onScroll} tabIndex={0} role="region" aria-label="Card list">
+    <div ref={scrollRef} className="card-list" onScroll={onScroll} onFocus={onFocus} tabIndex={0} role="region" aria-label="Card list">
       <ul className="card-list__rows" style={{ height: totalHeightPx }}>
-        {cards.slice(start, end).map((card, offset) => {
-          const index = start + offset;
+        {indexes.map((index) => {
+          const card = cards[index]!;
           return (
             // Most rows are not in the DOM, so each says where it sits in the whole list.
             <li
