@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import type { CardPhase, CardState, ReviewLogEntry } from '../scheduling/types';
 import { applyGradeToQueue, buildDueQueue, buildQueue, countDoneToday, nextCard, nextDueAt, queueCounts, type BuildQueueInput } from './queue';
 import { nextStudyDayStart, studyDayStart } from './study-day';
+import { seededRandom } from '../scheduling/memory-model';
 
 // Tests run with TZ=UTC (vite.config.ts), so the 4 am day start is 04:00Z.
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -232,7 +233,7 @@ describe('buildDueQueue (the piles from the due states, without walking the deck
   });
 
   it('equals buildQueue without new cards on seeded random decks', () => {
-    const random = mulberry32(20261130);
+    const random = seededRandom(20261130);
     const phases: CardPhase[] = ['new', 'learning', 'review', 'relearning'];
     for (let round = 0; round < 200; round += 1) {
       const deckSize = Math.floor(random() * 60);
@@ -253,15 +254,3 @@ describe('buildDueQueue (the piles from the due states, without walking the deck
     }
   });
 });
-
-/** A tiny seeded PRNG (mulberry32), so the random decks are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
