@@ -98,6 +98,10 @@ test.describe('settings', () => {
     await expect.poll(background).not.toBe(light);
     expect(await background()).toBe('rgb(16, 19, 26)');
     await page.reload();
+    // Dark from the first paint (the boot script's hint), and still dark once the app has loaded.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations).toEqual([]);
