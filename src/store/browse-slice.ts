@@ -4,7 +4,7 @@ import { newCardState } from '../domain/scheduling/scheduler';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { CardStateChange } from '../storage/card-progress';
 import { messageOf } from './decks-slice';
-import { forgetQueueReads } from './queue-reads';
+import { announceWrite } from './announce-write';
 import type { SliceCreator } from './study-store';
 
 /** The card browser's view of one deck's stored states. */
@@ -52,8 +52,7 @@ export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => 
       set({ browsed: { deckId, states }, browseError: null });
     }
     // The deck list and deck page counts must reflect the change at once, here and in other tabs.
-    forgetQueueReads(repository, deckId);
-    deps.changes?.publish({ kind: 'progress', deckId });
+    announceWrite(get(), deps, { kind: 'progress', deckId });
     await get().refreshCounts(deckId);
   }
 

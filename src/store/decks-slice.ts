@@ -3,7 +3,8 @@ import type { Deck } from '../domain/deck/types';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { DeckId } from '../domain/ids';
 import { buildQueue, queueCounts } from '../domain/queue/queue';
-import { forgetQueueReads, prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
+import { forgetReadsStaledBy } from './announce-write';
+import { prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
 import type { StorageChange } from '../storage/change-feed';
@@ -22,6 +23,8 @@ export interface DecksSlice {
   loadDecks(): Promise<void>;
   /** Recomputes one deck's new/learning/due counts from storage. */
   refreshCounts(deckId: DeckId): Promise<void>;
+  /** Recomputes every deck's counts (after a change to the settings, which shape every queue). */
+  refreshAllCounts(): Promise<void>;
   /** Re-reads what another tab changed (see storage/change-feed.ts), so both tabs show the same. */
   followOtherTab(change: StorageChange): Promise<void>;
 }
@@ -94,12 +97,15 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
       }
     },
 
+    async refreshAllCounts() {
+      await Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
+    },
+
     async followOtherTab(change) {
+      forgetReadsStaledBy(get().repository, change);
       if (change.kind === 'progress') {
-        forgetQueueReads(get().repository, change.deckId);
         await get().refreshCounts(change.deckId);
       } else if (change.kind === 'library') {
-        forgetQueueReads(get().repository);
         await get().loadDecks();
       } else {
         const { repository } = get();
@@ -110,7 +116,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
           // Unreadable here too: keep the settings this tab has.
         }
         await get().loadPreferences();
-        await Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
+        await get().refreshAllCounts();
       }
     },
   };

@@ -9,9 +9,9 @@ import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck'
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
-import type { SliceCreator, StoreDeps, StudyState } from './study-store';
+import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
-import { forgetQueueReads } from './queue-reads';
+import { announceWrite } from './announce-write';
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
@@ -53,14 +53,8 @@ export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
 const loadRestorePlan = () => import('../domain/backup/restore-plan');
 const loadBackupFile = () => import('../storage/backup-file');
 
-/**
- * After any library write: kept queue reads are dropped (a restore or import may bring progress)
- * and other tabs re-read the deck list, and with it every deck's counts.
- */
-function libraryChanged(state: StudyState, deps: StoreDeps): void {
-  forgetQueueReads(state.repository);
-  deps.changes?.publish({ kind: 'library' });
-}
+/** Any library write may bring progress too (a restore, an import): every deck's reads go stale. */
+const LIBRARY_CHANGE = { kind: 'library' } as const;
 
 function requireUserDecks(state: StudyState): UserDeckRepository {
   if (!state.userDecks) throw new Error('Storage is not open yet.');
@@ -72,7 +66,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   async saveUserDeck(deck) {
     await requireUserDecks(get()).saveDeck(deck);
-    libraryChanged(get(), deps);
+    announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
   },
 
@@ -81,7 +75,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
     const deck = toUserDeck(imported, existing, deps.clock());
     await repository.saveDeck(deck, imported.media);
-    libraryChanged(get(), deps);
+    announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
     return deck.id;
   },
@@ -92,13 +86,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
     if (!deck) throw new Error('That deck no longer exists.');
     await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
-    libraryChanged(get(), deps);
+    announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
   },
 
   async deleteUserDeck(deckId) {
     await requireUserDecks(get()).deleteDeck(deckId);
-    libraryChanged(get(), deps);
+    announceWrite(get(), deps, LIBRARY_CHANGE);
     if (get().session?.deckId === deckId) get().leaveSession();
     await get().loadDecks();
   },
@@ -136,7 +130,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const startMs = performanceNow();
     const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup), onProgress);
     measureSince(RESTORE_WRITE_MEASURE, startMs);
-    libraryChanged(get(), deps);
+    announceWrite(get(), deps, LIBRARY_CHANGE);
     const { repository } = get();
     if (applied.settings && repository) set({ settings: await repository.loadSettings() });
     get().leaveSession();

@@ -13,7 +13,8 @@ import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../domain/
 import type { StudySettings } from '../domain/settings';
 import { StorageError } from '../storage/storage-error';
 import { messageOf } from './decks-slice';
-import { buildQueueWithoutNew, deckCardIds, forgetQueueReads, readQueueInput } from './queue-reads';
+import { announceWrite } from './announce-write';
+import { buildQueueWithoutNew, deckCardIds, readQueueInput } from './queue-reads';
 import { settingsForDeck } from './settings-slice';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
@@ -252,8 +253,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
           studiedCount: latest.studiedCount + 1,
         }, now),
       });
-      forgetQueueReads(repository, session.deckId);
-      deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
+      announceWrite(state, deps, { kind: 'progress', deckId: session.deckId });
       void get().requestPersistenceOnce();
     },
 
@@ -270,8 +270,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         set({ isSaving: false, saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
-      forgetQueueReads(repository, session.deckId);
-      deps.changes?.publish({ kind: 'progress', deckId: session.deckId });
+      announceWrite(state, deps, { kind: 'progress', deckId: session.deckId });
       const now = deps.clock();
       const { entry } = last;
       const states = new Map(session.states);

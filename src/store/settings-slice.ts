@@ -9,6 +9,7 @@ import type { StudySettings } from '../domain/settings';
 import { DEFAULT_APPEARANCE, type Appearance } from '../domain/settings/appearance';
 import { effectiveSettings, type DeckOverrides } from '../domain/settings/deck-overrides';
 import { messageOf } from './decks-slice';
+import { announceWrite } from './announce-write';
 import type { SliceCreator, StudyState } from './study-store';
 
 export interface SettingsSlice {
@@ -37,7 +38,6 @@ export function settingsForDeck(state: Pick<StudyState, 'settings' | 'deckOverri
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps) => {
   /** New limits change every deck's counts. */
-  const refreshAllCounts = () => Promise.all(get().deckEntries.map((entry) => get().refreshCounts(entry.listing.id)));
 
   async function saveStudy(settings: StudySettings): Promise<string | null> {
     const { repository } = get();
@@ -47,9 +47,9 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
     } catch (error) {
       return `Your settings were not saved: ${messageOf(error)}`;
     }
-    deps.changes?.publish({ kind: 'settings' });
+    announceWrite(get(), deps, { kind: 'settings' });
     set({ settings });
-    await refreshAllCounts();
+    await get().refreshAllCounts();
     return null;
   }
 
@@ -83,7 +83,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
       } catch (error) {
         return `The deck's settings were not saved: ${messageOf(error)}`;
       }
-      deps.changes?.publish({ kind: 'settings' });
+      announceWrite(get(), deps, { kind: 'settings' });
       set((s) => ({ deckOverrides: new Map(s.deckOverrides).set(deckId, overrides) }));
       await get().refreshCounts(deckId);
       return null;
@@ -102,7 +102,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
         return `Your appearance settings were not saved: ${messageOf(error)}`;
       }
       if (requestedAppearance === appearance) requestedAppearance = null;
-      deps.changes?.publish({ kind: 'settings' });
+      announceWrite(get(), deps, { kind: 'settings' });
       set({ appearance });
       return null;
     },
