@@ -12,19 +12,9 @@ import { buildQueue } from '../domain/queue/queue';
 import { isDeckListSettled } from './decks-slice';
 import { forgetQueueReads } from './queue-reads';
 import { createStudyStore, type StudyStore } from './study-store';
+import { makeDeck, NOON } from './store-test-harness';
 
-const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
 const MIN = 60_000;
-
-function makeDeck(id: string, cardCount: number): Deck {
-  return {
-    schemaVersion: 1,
-    id: asDeckId(id),
-    title: `Deck ${id}`,
-    description: 'Test deck',
-    cards: Array.from({ length: cardCount }, (_, i) => ({ id: asCardId(`c${i + 1}`), front: `Q${i + 1}`, back: `A${i + 1}`, tags: [] })),
-  };
-}
 
 function sourceOf(decks: Deck[], broken: string[] = []): DeckSource {
   const listings = [...decks.map(deckIndexEntry), ...broken.map((id) => ({ ...deckIndexEntry(makeDeck(id, 1)), id: asDeckId(id) }))];
