@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { OLD_RELEASES, writeOldDatabase } from './fixtures/old-databases';
-import { readProgress } from './fixtures/raw-db';
+import { deleteDatabase, readProgress } from './fixtures/raw-db';
 import { deckTile, gradeButton, openStudy, tileCount } from './helpers';
 
 /** A page on the app's origin that does not run the app, for handling IndexedDB directly. */
@@ -14,15 +14,7 @@ async function currentIdbVersion(page: Page): Promise<number> {
   await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
   const version = await page.evaluate(async () => (await indexedDB.databases()).find((info) => info.name === 'flipdeck')?.version);
   await openBlankOnOrigin(page);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('flipdeck');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-        request.onblocked = () => reject(new Error('delete blocked'));
-      }),
-  );
+  await deleteDatabase(page, { failIfBlocked: true });
   return version ?? 0;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRows } from './fixtures/raw-db';
+import { countRows, deleteDatabase } from './fixtures/raw-db';
 import { c3Deck, deckTile, frontText, gradeButton, openStudy, question, tileCount } from './helpers';
 
 const newCount = Math.min(20, c3Deck.cards.length);
@@ -75,14 +75,7 @@ test.describe('storage failures', () => {
     await expect(question(page)).toContainText(frontText(1));
 
     // As "Clear site data" in another tab or the browser's settings would.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.deleteDatabase('flipdeck');
-          request.onsuccess = () => resolve();
-          request.onerror = () => reject(request.error);
-        }),
-    );
+    await deleteDatabase(page);
     await expect(notSavedBanner(page)).toBeVisible();
     await revealAndGrade(page, 'Easy');
     await expect(saveAlert(page)).toBeVisible();
