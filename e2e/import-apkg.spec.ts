@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeAnki21bApkg, makeLegacyApkg } from '../scripts/apkg-fixtures.mjs';
+import { makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg } from '../scripts/apkg-fixtures.mjs';
 import { gradeButton } from './helpers';
 import { chooseImportFile, forbidDialogs } from './import-helpers';
 
@@ -47,6 +47,31 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await expect(page.getByRole('heading', { name: /finished this deck/ })).toBeVisible();
   expect(dialogs).toEqual([]);
 });
+
+// Anki 2.1.50+ writes collection.anki21b, whose tables use COLLATE unicase and WITHOUT ROWID (#11).
+for (const [layout, make] of [
+  ['collection.anki21b', makeAnki21bApkg],
+  ['collection.anki21', makeAnki21Apkg],
+] as const) {
+  test(`a package with ${layout} imports on its own, image included, with no console errors`, async ({ page }) => {
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await chooseImportFile(page, `biology-${layout}.apkg`, Buffer.from(await make()));
+    await expect(page.getByRole('heading', { name: 'Preview: Biology / Cells' })).toBeVisible();
+    await expect(page.getByTestId('preview-card-count')).toHaveText('6');
+    await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
+    await page.getByRole('button', { name: 'Add to my decks' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
+    await page.goto('./#/deck/user.biology-cells/study');
+    await expect(page.getByRole('region', { name: 'Question' }).locator('strong')).toHaveText('ATP');
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    const image = page.getByRole('region', { name: 'Answer' }).locator('img');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+}
 
 test('a truncated Anki package explains itself and adds nothing', async ({ page }) => {
   const whole = await makeLegacyApkg();
