@@ -31,7 +31,7 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
         <dd>
           {change.isNewDeck
             ? 'create a new deck in your decks.'
-            : `update your deck “${existingTitle ?? deck.title}” in place: ${change.added} new, ${change.changed} changed, ${change.unchanged} unchanged, ${change.removed} removed. Progress on cards that stay is kept.`}
+            : `update your deck “${existingTitle ?? deck.title}” in place: ${change.added} new, ${change.changed} changed, ${change.unchanged} unchanged, ${change.removed} removed from the package. Progress on cards that stay is kept.`}
         </dd>
       </dl>
       <table className="import-preview__cards">

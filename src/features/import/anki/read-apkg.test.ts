@@ -3,8 +3,10 @@ import { decompress } from 'fzstd';
 import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored } from '../../../../scripts/apkg-fixtures.mjs';
+import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate } from '../../../domain/import/anki-collection';
+import { compareWithExisting, toUserDeck } from '../../../domain/import/imported-deck';
+import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
 import { readAnkiPackage } from './read-apkg';
 
@@ -118,6 +120,31 @@ describe('broken Anki packages', () => {
     const collection = await readAnkiPackage(zipSync({ ...files, media: zstdStored(Uint8Array.from([0x0a, 0xff])) }), 'm.apkg');
     expect(collection.notes).toHaveLength(4);
     expect(collection.media.size).toBe(0);
+  });
+});
+
+describe('a newer export of the same Anki deck (#11)', () => {
+  it('under another file name, updates the deck in place by note guid and (note, ordinal)', async () => {
+    const [basic, reversed, cloze] = FIXTURE_NOTES as [FixtureNote, FixtureNote, FixtureNote];
+    // Every card in Anki's "Default" deck, so the title comes from the file name.
+    const inDefault = { decks: [], deckOf: () => 1 };
+    const read = async (name: string, notes: FixtureNote[]) => {
+      const bytes = await makeAnki21bApkg({ ...inDefault, notes, cards: [[1, 0], [2, 0], [2, 1], [3, 0], [3, 1], [5, 0]] });
+      return ankiCollectionToDeck(await readAnkiPackage(bytes, name), name, toMarkdown);
+    };
+    const first = await read('update1.apkg', [basic, reversed, cloze]);
+    const stored = toUserDeck(first, undefined, 1000);
+    expect(stored.id).toBe('user.update1');
+
+    const edited: FixtureNote = [basic[0], basic[1], basic[2], ['What is <b>ADP</b>?', basic[3][1]!]];
+    const added: FixtureNote = [5, 'g.new', basic[2], ['New note', 'here']];
+    const second = retargetAnkiImport(await read('update2.apkg', [edited, reversed, added]), [stored]);
+    expect(second).toMatchObject({ slug: 'update1', title: 'update1' });
+    expect(compareWithExisting(second, stored)).toEqual({ isNewDeck: false, added: 1, changed: 1, unchanged: 2, removed: 2 });
+    const updated = toUserDeck(second, stored, 2000);
+    expect(updated).toMatchObject({ id: stored.id, createdAt: 1000, updatedAt: 2000 });
+    // Card ids, which progress is keyed by, stay for every card that stays.
+    expect(updated.cards.map((c) => c.id)).toEqual(['anki-g_2ebasic-0', 'anki-g_2frev_2b1-0', 'anki-g_2frev_2b1-1', 'anki-g_2enew-0']);
   });
 });
 
