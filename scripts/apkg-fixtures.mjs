@@ -45,8 +45,9 @@ const CREATED_MS = MTIME_SECS * 1000;
 
 /** The notes every fixture holds: [id, guid, note type, fields]. */
 export const FIXTURE_NOTES = [
-  [1, 'g.basic', BASIC, ['What is <b>ATP</b>?', 'Energy currency<br><img src="cell.png">']],
-  [2, 'g/rev+1', REVERSED, ['perro', 'dog']],
+  // Anki's editor writes inline styles; Flipdeck drops them, and the CSP forbids applying them.
+  [1, 'g.basic', BASIC, ['What is <b>ATP</b>?', 'Energy <span style="color: rgb(0, 0, 255);">currency</span><br><img src="cell.png" style="width: 50%;">']],
+  [2, 'g/rev+1', REVERSED, ['<span style="font-size: 18px;">perro</span>', 'dog']],
   [3, 'g.cloze', CLOZE, ['{{c1::Mitochondria}} make {{c2::ATP::molecule}}', 'Extra <i>info</i>']],
   [4, 'g.xss', BASIC, ['<img src=x onerror="alert(1)">XSS front', '<script>alert(2)</script><a href="javascript:alert(3)">click me</a> <svg onload="alert(4)"></svg>']],
 ];

@@ -130,6 +130,18 @@ function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: S
   return { html: linked, dropped };
 }
 
+/**
+ * The HTML without its style attributes. Anki's editor writes them everywhere; Markdown has no
+ * place for them, and merely parsing one in the app (as the HTML-to-Markdown step does) makes the
+ * browser report a CSP violation, since the app allows no inline styles. Quoted values may hold
+ * ">", so tags are matched quote by quote.
+ */
+export function withoutStyleAttributes(html: string): string {
+  return html.replace(/<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi, (tag) =>
+    tag.replace(/\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ''),
+  );
+}
+
 const decodeEntitiesLite = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
 /** The deck most cards are in, as a title ("Biology / Cells"), unless it is Anki's "Default". */
@@ -177,8 +189,8 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     droppedMedia += front.dropped + back.dropped;
     drafts.push({
       id: `anki-${guidSlug(note.guid)}-${card.ord}`,
-      front: htmlToMarkdown(front.html).trim(),
-      back: htmlToMarkdown(back.html).trim() || '(empty)',
+      front: htmlToMarkdown(withoutStyleAttributes(front.html)).trim(),
+      back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
       tags: note.tags,
       where,
     });

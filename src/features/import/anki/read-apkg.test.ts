@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
-import { ankiCollectionToDeck, renderCloze, renderTemplate } from '../../../domain/import/anki-collection';
+import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
 import { compareWithExisting, toUserDeck } from '../../../domain/import/imported-deck';
 import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
@@ -27,7 +27,13 @@ describe.each([
 ])('an Anki package, %s', (_name, make) => {
   it('becomes one card per Anki card: basic, both directions of a reversed note, one per cloze', async () => {
     const collection = await readAnkiPackage(await make(), 'biology.apkg');
-    const deck = ankiCollectionToDeck(collection, 'biology.apkg', toMarkdown);
+    const converted: string[] = [];
+    const deck = ankiCollectionToDeck(collection, 'biology.apkg', (html) => {
+      converted.push(html);
+      return toMarkdown(html);
+    });
+    // The fields carry Anki's inline styles; none reaches the HTML parser (CSP style-src 'self').
+    expect(converted.join('\n')).not.toMatch(/style=/);
     expect(deck.title).toBe('Biology / Cells');
     expect(deck.cards.map((c) => [c.id, c.front, c.back])).toEqual([
       ['anki-g_2ebasic-0', 'What is **ATP**?', 'Energy currency  \n![](media/cell.png)'],
@@ -166,6 +172,13 @@ describe('Anki media', () => {
     expect(deck.warnings.map((w) => w.message)).toEqual([
       'm.apkg: 3 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
     ]);
+  });
+});
+
+describe('inline styles', () => {
+  it('are removed from every tag, whatever the quoting, and nothing else is', () => {
+    expect(withoutStyleAttributes('<span style="color: red">a</span><img src="x.png" style=\'width:1px\' alt="s>t">')).toBe('<span>a</span><img src="x.png" alt="s>t">');
+    expect(withoutStyleAttributes('<p title="a>b" style=color:red data-style="kept">style="text" 1 < 2</p>')).toBe('<p title="a>b" data-style="kept">style="text" 1 < 2</p>');
   });
 });
 
