@@ -11,6 +11,12 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await expect(page.getByText('Review history, scheduling and sounds are not imported')).toBeVisible();
   await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
   await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
+  // The preview table shows what the cards say, not their Markdown source.
+  const table = page.getByRole('table');
+  await expect(table).toContainText('[...] make ATP');
+  await expect(table).toContainText('What is ATP?');
+  await expect(table).not.toContainText('\\[');
+  await expect(table).not.toContainText('**');
   await page.getByRole('button', { name: 'Add to my decks' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
 
