@@ -154,6 +154,28 @@ describe('a newer export of the same Anki deck (#11)', () => {
   });
 });
 
+describe.each([
+  ['collection.anki2 (names with "::")', makeLegacyApkg],
+  ['collection.anki21b (names with U+001F)', makeAnki21bApkg],
+])('a package spread over subdecks, %s', (_name, make) => {
+  it('is titled after the deck holding them all, and each card keeps its subdeck as a tag (#11)', async () => {
+    const options = { decks: [[2001, 'Course::Week 1'], [2002, 'Course::Week 2']] as const, deckOf: (noteId: number) => (noteId <= 2 ? 2001 : 2002) };
+    const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
+    expect(deck.title).toBe('Course');
+    expect(deck.cards.map((c) => [c.id, c.tags])).toEqual([
+      ['anki-g_2ebasic-0', ['bio', 'cells', 'Course::Week_1']],
+      ['anki-g_2frev_2b1-0', ['Course::Week_1']],
+      ['anki-g_2frev_2b1-1', ['Course::Week_1']],
+      ['anki-g_2ecloze-0', ['Course::Week_2']],
+      ['anki-g_2ecloze-1', ['Course::Week_2']],
+      ['anki-g_2exss-0', ['Course::Week_2']],
+    ]);
+    expect(deck.warnings.map((w) => w.message)).toContain(
+      'course.apkg: the cards are in 2 Anki decks (Course::Week_1, Course::Week_2); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.',
+    );
+  });
+});
+
 describe('Anki media', () => {
   it('keeps only images present in the package and of a type that cannot run script', () => {
     const collection = {
