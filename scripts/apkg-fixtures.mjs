@@ -11,8 +11,12 @@
 //                                     decks (name is the COLLATE unicase primary key), ANALYZE
 //   upgrades/schema17_upgrade.sql     tags again: tag COLLATE unicase primary key, WITHOUT ROWID
 //   upgrades/schema18_upgrade.sql     graves again: (oid, type) primary key, WITHOUT ROWID
-// and proto/anki/notetypes.proto, decks.proto, deck_config.proto, import_export.proto for the
-// blobs (notetype, field and template configs; deck common and kind; the media map; meta).
+// and proto/anki/notetypes.proto for the notetype, field and template configs (field by field,
+// including the ten-byte varints of negative field ids and the `other` JSON at field 255). The
+// media map (MediaEntries: name, size, sha1), meta (PackageMetadata.version = 3) and the deck
+// (Deck.Common, Deck.KindContainer.normal) and deck-config blobs follow import_export.proto,
+// decks.proto and deck_config.proto, filling only a few fields; the reader does not read the
+// deck or deck-config blobs.
 // sql.js cannot create a `unicase` column (it has no such collation), so each statement runs with
 // NOCASE in its place and sqlite_schema then gets Anki's exact text back (writable_schema): the
 // file says what Anki's says, which is what made every real anki21b package unreadable.
