@@ -5,7 +5,7 @@
  * bundled deck added later can never take over a user's deck or its progress.
  */
 import { asDeckId, type DeckId } from '../ids.ts';
-import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH } from './parse-deck.ts';
+import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH } from './deck-schema.ts';
 import type { Deck } from './types.ts';
 
 export const USER_DECK_ID_PREFIX = 'user.';

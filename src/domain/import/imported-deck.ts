@@ -4,7 +4,8 @@
  * into a stored user deck, and the "what will change" comparison the preview shows.
  */
 import { DeckError } from '../deck/errors.ts';
-import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH, parseDeck } from '../deck/parse-deck.ts';
+import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
+import { parseDeck } from '../deck/parse-deck.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { slugify, userDeckId, type UserDeck, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
