@@ -3,8 +3,8 @@ import { userDeckId } from '../../domain/deck/user-deck';
 import { compareWithExisting, type ImportedDeck } from '../../domain/import/imported-deck';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { ImportFailure } from './ImportProblems';
-import { ImportPreview } from './ImportPreview';
+import { ImportFailure } from '../../components/ImportProblems';
+import { ImportPreview } from '../../components/ImportPreview';
 
 export interface AddImportedDeckProps {
   readonly deck: ImportedDeck;

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { reviewLogToCsv } from '../../domain/export/deck-export';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { dateStamp, downloadText } from './download';
-import { ImportFailure } from './ImportProblems';
+import { dateStamp, downloadText } from '../../components/download';
+import { ImportFailure } from '../../components/ImportProblems';
 import { RestoreSection } from './RestoreSection';
 import './import.css';
 

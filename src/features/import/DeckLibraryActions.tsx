@@ -4,9 +4,9 @@ import { deckToCsv, deckToJson } from '../../domain/export/deck-export';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeleteDeckDialog } from './DeleteDeckDialog';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { ShareDeckPanel } from './ShareDeckPanel';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 import './import.css';
 
 export interface DeckLibraryActionsProps {

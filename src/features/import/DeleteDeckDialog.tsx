@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 
 export interface DeleteDeckDialogProps {
   readonly deckId: DeckId;

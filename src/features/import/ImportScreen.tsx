@@ -5,7 +5,7 @@ import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
 import { AddImportedDeck } from './AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 import { readImport, type ChosenFile, type ImportOutcome } from './read-import';
 import './import.css';
 

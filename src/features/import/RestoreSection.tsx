@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProgressSnapshot, RestoreSummary } from '../../domain/backup/restore-plan';
 import { useStudyStore } from '../../store';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 
 interface Pending {
   readonly snapshot: ProgressSnapshot;

@@ -4,7 +4,7 @@ import { deckToJson } from '../../domain/export/deck-export';
 import { portableDeckId } from '../../domain/deck/user-deck';
 import { routeHash } from '../../domain/routes/routes';
 import { encodeDeckLink, MAX_LINK_PAYLOAD_CHARS, type ShareLinkResult } from '../../domain/share/share-link';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 
 export interface ShareDeckPanelProps {
   readonly deck: Deck;

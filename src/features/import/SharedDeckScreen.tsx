@@ -3,7 +3,7 @@ import type { ImportedDeck } from '../../domain/import/imported-deck';
 import { routeHash } from '../../domain/routes/routes';
 import { decodeDeckLink } from '../../domain/share/share-link';
 import { AddImportedDeck } from './AddImportedDeck';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 import './import.css';
 
 export interface SharedDeckScreenProps {

@@ -1,4 +1,4 @@
-import type { DeckChange, ImportedDeck } from '../../domain/import/imported-deck';
+import type { DeckChange, ImportedDeck } from '../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
 
 export interface ImportPreviewProps {
