@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { userDeckId } from '../../domain/deck/user-deck';
 import { formatBytes } from '../../domain/format-bytes';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
+import { useStudyStore } from '../../store';
 import { AddImportedDeck } from './AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from '../../components/ImportProblems';
@@ -18,6 +20,9 @@ export function ImportScreen() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const imported = outcome?.ok === true ? outcome.deck : undefined;
+  const existing = useStudyStore((s) => (imported ? s.decks.get(userDeckId(imported.slug)) : undefined));
+  const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
 
   useEffect(() => {
     if (!file) return;
@@ -67,6 +72,8 @@ export function ImportScreen() {
       {outcome?.ok === true ? <AddImportedDeck
           key={`${file?.name}:${outcome.deck.cards.length}`}
           deck={outcome.deck}
+          existing={existing}
+          onAdd={addImportedDeck}
           {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
         /> : null}
     </section>
