@@ -5,7 +5,7 @@ import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSize
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { AddImportedDeck } from './AddImportedDeck';
+import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from '../../components/ImportProblems';
 import { readImport, type ChosenFile, type ImportOutcome } from './read-import';

@@ -4,7 +4,7 @@ import type { ImportedDeck } from '../../domain/import/imported-deck';
 import { routeHash } from '../../domain/routes/routes';
 import { decodeDeckLink } from '../../domain/share/share-link';
 import { useStudyStore } from '../../store';
-import { AddImportedDeck } from './AddImportedDeck';
+import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { ImportFailure } from '../../components/ImportProblems';
 import './import.css';
 

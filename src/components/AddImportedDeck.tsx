@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Deck } from '../../domain/deck/types';
-import type { DeckId } from '../../domain/ids';
-import { compareWithExisting, type ImportedDeck } from '../../domain/import/imported-deck';
-import { routeHash } from '../../domain/routes/routes';
-import { ImportFailure } from '../../components/ImportProblems';
-import { ImportPreview } from '../../components/ImportPreview';
+import type { Deck } from '../domain/deck/types';
+import type { DeckId } from '../domain/ids';
+import { compareWithExisting, type ImportedDeck } from '../domain/import/imported-deck';
+import { routeHash } from '../domain/routes/routes';
+import { ImportFailure } from './ImportProblems';
+import { ImportPreview } from './ImportPreview';
 
 export interface AddImportedDeckProps {
   readonly deck: ImportedDeck;
