@@ -1,5 +1,6 @@
 import type { DeckChange, ImportedDeck } from '../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
+import './import-preview.css';
 
 export interface ImportPreviewProps {
   readonly deck: ImportedDeck;
