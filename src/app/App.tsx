@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { DeckId } from '../domain/ids';
 import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
-import { deckShareUrl } from '../domain/routes/share-url';
+import { deckShareUrl } from '../domain/share/share-url';
 import { DeckList } from '../features/decks/DeckList';
 import { DeckPage } from '../features/decks/DeckPage';
-import { ShareDeck } from '../features/decks/ShareDeck';
+import { ShareDeck } from '../features/share/ShareDeck';
 import { DataSafety } from '../features/device/DataSafety';
 import { isDeckListSettled, studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -26,9 +26,9 @@ const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => (
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
-const SharedDeckScreen = lazy(() => import('../features/import/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
+const SharedDeckScreen = lazy(() => import('../features/share/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
 const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
-const ShareDeckPanel = lazy(() => import('../features/import/ShareDeckPanel').then((m) => ({ default: m.ShareDeckPanel })));
+const ShareDeckPanel = lazy(() => import('../features/share/ShareDeckPanel').then((m) => ({ default: m.ShareDeckPanel })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {

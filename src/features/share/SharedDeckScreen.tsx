@@ -6,7 +6,6 @@ import { decodeDeckLink } from '../../domain/share/share-link';
 import { useStudyStore } from '../../store';
 import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { ImportFailure } from '../../components/ImportProblems';
-import './import.css';
 
 export interface SharedDeckScreenProps {
   readonly payload: string;
