@@ -6,7 +6,7 @@ import { useStudyStore } from '../../store';
 import { DeleteDeckDialog } from './DeleteDeckDialog';
 import { downloadText } from '../../components/download';
 import { ImportFailure } from '../../components/ImportProblems';
-import './import.css';
+import './deck-actions.css';
 
 export interface DeckLibraryActionsProps {
   readonly deckId: DeckId;
@@ -40,7 +40,7 @@ export function DeckLibraryActions({ deckId, sharePanel }: DeckLibraryActionsPro
 
   return (
     <section aria-label="Manage this deck">
-      <div className="library-actions">
+      <div className="action-row">
         <button type="button" className="button" onClick={() => downloadText(`${fileBase}.csv`, deckToCsv(deck), 'text/csv')}>
           Export CSV
         </button>
@@ -49,7 +49,7 @@ export function DeckLibraryActions({ deckId, sharePanel }: DeckLibraryActionsPro
         </button>
       </div>
       {!isMine ? null : draft === null ? (
-        <div className="library-actions">
+        <div className="action-row">
           <button type="button" className="button" aria-expanded={isSharing} onClick={() => setIsSharing(!isSharing)}>
             Share by link
           </button>

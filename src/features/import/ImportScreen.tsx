@@ -63,7 +63,7 @@ export function ImportScreen() {
         Anki package. You see a preview before anything is added.{' '}
         <a href={routeHash({ name: 'backup' })}>Backup and restore</a> is on its own page.
       </p>
-      <label className="import-screen__file">
+      <label className="file-field">
         Deck file
         <input type="file" accept={ACCEPT} onChange={(event) => void choose(event.target.files?.[0])} />
       </label>
