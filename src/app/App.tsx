@@ -25,9 +25,9 @@ const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').
 const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => ({ default: m.DeckMediaProvider })));
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
-const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
+const BackupScreen = lazy(() => import('../features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 const SharedDeckScreen = lazy(() => import('../features/share/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
-const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
+const DeckLibraryActions = lazy(() => import('../features/decks/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
 const ShareDeckPanel = lazy(() => import('../features/share/ShareDeckPanel').then((m) => ({ default: m.ShareDeckPanel })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
