@@ -3,6 +3,7 @@ import { routeHash } from '../../domain/routes/routes';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeckCounts } from './DeckCounts';
+import './decks.css';
 
 export interface DeckPageProps {
   readonly deckId: DeckId;

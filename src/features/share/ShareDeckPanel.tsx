@@ -6,6 +6,7 @@ import { routeHash } from '../../domain/routes/routes';
 import { encodeDeckLink, MAX_LINK_PAYLOAD_CHARS, type ShareLinkResult } from '../../domain/share/share-link';
 import { useStudyStore } from '../../store';
 import { downloadText } from '../../components/download';
+import './share.css';
 
 export interface ShareDeckPanelProps {
   readonly deckId: DeckId;
