@@ -9,7 +9,8 @@
 import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
 import { isUserDeckId } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
-import { ImportError, formatBytes, importError, type ImportIssue } from '../domain/import/import-error';
+import { formatBytes } from '../domain/format-bytes';
+import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
 import { parseJsonText } from '../domain/deck/json-text';

@@ -37,6 +37,3 @@ export class ImportError extends FlipdeckError<ImportErrorCode> {
 /** An ImportError with a single message. */
 export const importError = (code: ImportErrorCode, source: string, message: string, line?: number): ImportError =>
   new ImportError(code, source, [{ ...(line === undefined ? {} : { line }), message: `${source}: ${message}` }]);
-
-/** Kept for src/storage/backup-file.ts until it imports ../domain/format-bytes directly. */
-export { formatBytes } from '../format-bytes.ts';
