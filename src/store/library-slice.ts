@@ -6,7 +6,8 @@
  */
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import { toUserDeck, type ImportedDeck, type ImportedMedia } from '../domain/import/imported-deck';
+import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
+import { toUserDeck } from '../domain/import/to-user-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';

@@ -7,7 +7,7 @@ import { DeckError } from '../deck/errors.ts';
 import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
 import { parseDeck } from '../deck/parse-deck.ts';
 import type { Card, Deck } from '../deck/types.ts';
-import { slugify, userDeckId, type UserDeck, type UserDeckOrigin } from '../deck/user-deck.ts';
+import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
 
 /** The most cards one import accepts; beyond this the preview and study list get sluggish. */
@@ -170,18 +170,3 @@ export function compareWithExisting(imported: ImportedDeck, existing: Pick<Deck,
   const removed = [...old.keys()].filter((id) => !kept.has(id)).length;
   return { isNewDeck: existing === undefined, added, changed, unchanged, removed };
 }
-
-/** The user deck an import becomes: a new one, or the existing one with the same id updated in place. */
-export function toUserDeck(imported: ImportedDeck, existing: UserDeck | undefined, now: number): UserDeck {
-  return {
-    schemaVersion: 1,
-    id: userDeckId(imported.slug),
-    title: imported.title,
-    description: imported.description,
-    cards: imported.cards,
-    origin: existing?.origin ?? imported.origin,
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  };
-}
-
