@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { asDeckId } from '../src/domain/ids';
 import { DEFAULT_FSRS_WEIGHTS } from '../src/domain/scheduling/memory-model';
-import { syntheticReviewLog } from '../src/domain/scheduling/synthetic-log';
+import { syntheticReviewLog } from '../src/test-support/synthetic-log';
 import type { ReviewLogEntry } from '../src/domain/scheduling/types';
 import { C3_DECK_ID, deckTile, gradeButton, openStudy, question } from './helpers';
 

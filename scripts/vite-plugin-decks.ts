@@ -23,15 +23,10 @@ import {
   type DeckIndexEntry,
 } from '../src/domain/deck/deck-index.ts';
 import { DeckError } from '../src/domain/deck/errors.ts';
-import {
-  assertDeckMatchesFile,
-  DECK_ID_PATTERN,
-  expectedDeckIdFromFile,
-  MAX_DECK_ID_LENGTH,
-  MAX_TITLE_LENGTH,
-  parseDeck,
-  parseJsonText,
-} from '../src/domain/deck/parse-deck.ts';
+import { assertDeckMatchesFile, expectedDeckIdFromFile } from '../src/domain/deck/deck-file.ts';
+import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from '../src/domain/deck/deck-schema.ts';
+import { parseJsonText } from '../src/domain/deck/json-text.ts';
+import { parseDeck } from '../src/domain/deck/parse-deck.ts';
 import type { Deck } from '../src/domain/deck/types.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 

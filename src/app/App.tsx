@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { DeckId } from '../domain/ids';
 import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
+import { deckShareUrl } from '../domain/share/share-url';
 import { DeckList } from '../features/decks/DeckList';
 import { DeckPage } from '../features/decks/DeckPage';
+import { ShareDeck } from '../features/share/ShareDeck';
 import { DataSafety } from '../features/device/DataSafety';
 import { isDeckListSettled, studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -23,9 +25,10 @@ const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').
 const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => ({ default: m.DeckMediaProvider })));
 // Import, export, sharing and backup load only when used, so first load stays the same size.
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
-const BackupScreen = lazy(() => import('../features/import/BackupScreen').then((m) => ({ default: m.BackupScreen })));
-const SharedDeckScreen = lazy(() => import('../features/import/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
-const DeckLibraryActions = lazy(() => import('../features/import/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
+const BackupScreen = lazy(() => import('../features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
+const SharedDeckScreen = lazy(() => import('../features/share/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
+const DeckLibraryActions = lazy(() => import('../features/decks/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
+const ShareDeckPanel = lazy(() => import('../features/share/ShareDeckPanel').then((m) => ({ default: m.ShareDeckPanel })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -154,9 +157,17 @@ function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly scree
   if (screen === 'deck') {
     return (
       <ErrorBoundary area="The deck page">
-        <DeckPage deckId={deckId} />
+        <DeckPage deckId={deckId} share={<ShareDeck deckTitle={title} url={deckShareUrl(window.location.href, deckId)} />} />
         <Suspense fallback={null}>
-          <DeckLibraryActions deckId={deckId} />
+          <DeckLibraryActions
+            deckId={deckId}
+            sharePanel={
+              // Its own boundary: while the link code loads, the buttons above it stay in place.
+              <Suspense fallback={<p role="status">Making the link…</p>}>
+                <ShareDeckPanel deckId={deckId} />
+              </Suspense>
+            }
+          />
         </Suspense>
       </ErrorBoundary>
     );

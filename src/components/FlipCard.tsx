@@ -1,4 +1,5 @@
 import { Markdown } from './Markdown';
+import './flip-card.css';
 
 export interface FlipCardProps {
   readonly front: string;

@@ -1,6 +1,7 @@
 import { memo, useContext } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
 import { DeckMediaContext, isDeckMediaPath } from './deck-media';
+import './markdown.css';
 
 /**
  * Renders untrusted card Markdown. Raw HTML is never interpreted (react-markdown shows it as text),

@@ -9,10 +9,11 @@
 import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
 import { isUserDeckId } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
-import { ImportError, formatBytes, importError, type ImportIssue } from '../domain/import/import-error';
+import { formatBytes } from '../domain/format-bytes';
+import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
-import { parseJsonText } from '../domain/deck/parse-deck';
+import { parseJsonText } from '../domain/deck/json-text';
 import { DeckError } from '../domain/deck/errors';
 import { STUDY_SETTINGS_KEY, cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow, settingsFromRow } from './mappers';
 import type { RowProblem, RowResult } from './mappers';

@@ -4,7 +4,8 @@
  * the domain parsers accept it, so a malformed deck becomes a message naming its file, card and field.
  */
 import { DECK_INDEX_PATH, parseDeckIndex } from '../domain/deck/deck-index';
-import { assertDeckMatchesFile, parseDeckJsonText } from '../domain/deck/parse-deck';
+import { assertDeckMatchesFile } from '../domain/deck/deck-file';
+import { parseDeckJsonText } from '../domain/deck/parse-deck';
 import type { Deck } from '../domain/deck/types';
 import type { DeckIndexEntry } from '../domain/deck/deck-index';
 

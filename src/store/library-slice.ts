@@ -5,8 +5,9 @@
  * They throw StorageError (with a user-facing message) for the screen to show.
  */
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
-import { toUserDeck, userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
+import { toUserDeck } from '../domain/import/to-user-deck';
 import type { DeckId } from '../domain/ids';
 import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';

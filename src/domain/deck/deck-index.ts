@@ -5,18 +5,16 @@
  */
 import * as v from 'valibot';
 import { asDeckId, type DeckId } from '../ids.ts';
+import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from './deck-schema.ts';
 import { DeckError } from './errors.ts';
 import {
   collectIssues,
-  DECK_ID_PATTERN,
   jsonObject,
-  MAX_DECK_ID_LENGTH,
-  MAX_TITLE_LENGTH,
   mustBe,
   mustBeVersion,
   PARSE_CONFIG,
   type IssueVocabulary,
-} from './parse-deck.ts';
+} from './valibot-messages.ts';
 import type { Deck } from './types.ts';
 
 /** The index format version this build reads and writes (independent of the deck version). */

@@ -2,12 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from './errors';
-import {
-  assertDeckMatchesFile,
-  expectedDeckIdFromFile,
-  parseDeck,
-  parseDeckJsonText,
-} from './parse-deck';
+import { assertDeckMatchesFile, expectedDeckIdFromFile } from './deck-file';
+import { parseDeck, parseDeckJsonText } from './parse-deck';
 import type { Deck } from './types';
 
 const SOURCE = 'decks/foo.json';

@@ -5,8 +5,7 @@
  * bundled deck added later can never take over a user's deck or its progress.
  */
 import { asDeckId, type DeckId } from '../ids.ts';
-import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH } from './parse-deck.ts';
-import type { ImportedDeck } from '../import/imported-deck.ts';
+import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH } from './deck-schema.ts';
 import type { Deck } from './types.ts';
 
 export const USER_DECK_ID_PREFIX = 'user.';
@@ -52,18 +51,3 @@ export function slugify(text: string): string {
     .replace(/-+$/g, '');
   return DECK_ID_PATTERN.test(slug) ? slug : 'deck';
 }
-
-/** The user deck an import becomes: a new one, or the existing one with the same id updated in place. */
-export function toUserDeck(imported: ImportedDeck, existing: UserDeck | undefined, now: number): UserDeck {
-  return {
-    schemaVersion: 1,
-    id: userDeckId(imported.slug),
-    title: imported.title,
-    description: imported.description,
-    cards: imported.cards,
-    origin: existing?.origin ?? imported.origin,
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  };
-}
-

@@ -3,7 +3,8 @@
  * file type (binary files are refused by name), then the encoding. UTF-8 is the default;
  * UTF-16 is accepted with a byte-order mark because Excel's "Unicode text" export writes it.
  */
-import { formatBytes, importError } from './import-error.ts';
+import { formatBytes } from '../format-bytes.ts';
+import { importError } from './import-error.ts';
 
 /** The largest text file (CSV, TSV, Markdown, deck JSON) an import reads. */
 export const MAX_TEXT_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -37,9 +37,3 @@ export class ImportError extends FlipdeckError<ImportErrorCode> {
 /** An ImportError with a single message. */
 export const importError = (code: ImportErrorCode, source: string, message: string, line?: number): ImportError =>
   new ImportError(code, source, [{ ...(line === undefined ? {} : { line }), message: `${source}: ${message}` }]);
-
-/** "2.4 MB", "512 KB": a byte count for messages. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}

@@ -4,15 +4,14 @@
  * into a stored user deck, and the "what will change" comparison the preview shows.
  */
 import { DeckError } from '../deck/errors.ts';
-import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH, parseDeck } from '../deck/parse-deck.ts';
+import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
+import { parseDeck } from '../deck/parse-deck.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
 
 /** The most cards one import accepts; beyond this the preview and study list get sluggish. */
 export const MAX_IMPORT_CARDS = 10_000;
-
-export { toUserDeck } from '../deck/user-deck.ts';
 
 /** An image that belongs to an imported deck; cards refer to it as `![](media/<name>)`. */
 export interface ImportedMedia {

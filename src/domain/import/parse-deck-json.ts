@@ -4,7 +4,8 @@
  * the deck id as the slug, so importing a newer version of the same file updates it in place.
  */
 import { DeckError } from '../deck/errors.ts';
-import { parseDeck, parseJsonText } from '../deck/parse-deck.ts';
+import { parseJsonText } from '../deck/json-text.ts';
+import { parseDeck } from '../deck/parse-deck.ts';
 import { buildImportedDeck, type ImportedDeck } from './imported-deck.ts';
 import { ImportError, importError } from './import-error.ts';
 

@@ -10,7 +10,7 @@
  * Headings inside fenced code blocks are card text, not structure. Without an explicit id a
  * card's id comes from its front, so importing an edited file again keeps progress.
  */
-import { CARD_ID_PATTERN } from '../deck/parse-deck.ts';
+import { CARD_ID_PATTERN } from '../deck/deck-schema.ts';
 import { buildImportedDeck, clampTitle, finishDraftCards, titleFromFileName, type DraftCard, type ImportedDeck } from './imported-deck.ts';
 import type { ImportIssue } from './import-error.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId } from '../ids';
 import { cardHistories, DEFAULT_FSRS_WEIGHTS, estimateReviewLoad, logLoss, toOptimizerInput } from './memory-model';
 import { newCardState } from './scheduler';
-import { syntheticReviewLog } from './synthetic-log';
+import { syntheticReviewLog } from '../../test-support/synthetic-log';
 import type { CardState, Rating, ReviewLogEntry } from './types';
 
 const HOUR = 3_600_000;

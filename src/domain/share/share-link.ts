@@ -12,7 +12,8 @@
 import { deckToJson } from '../export/deck-export.ts';
 import type { Deck } from '../deck/types.ts';
 import type { ImportedDeck } from '../import/imported-deck.ts';
-import { ImportError, formatBytes, importError } from '../import/import-error.ts';
+import { formatBytes } from '../format-bytes.ts';
+import { ImportError, importError } from '../import/import-error.ts';
 import { parseDeckJsonImport } from '../import/parse-deck-json.ts';
 
 const PAYLOAD_VERSION = '1';

@@ -1,6 +1,7 @@
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore, type DeckEntry } from '../../store';
 import { DeckCounts } from './DeckCounts';
+import './decks.css';
 
 /** The home screen: every deck with its counts; a broken deck shows its error, the rest still work. */
 export function DeckList() {

@@ -1,17 +1,19 @@
+import type { ReactNode } from 'react';
 import { routeHash } from '../../domain/routes/routes';
-import { deckShareUrl } from '../../domain/routes/share-url';
 import { plural } from '../../domain/stats/format';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeckCounts } from './DeckCounts';
-import { ShareDeck } from './ShareDeck';
+import './decks.css';
 
 export interface DeckPageProps {
   readonly deckId: DeckId;
+  /** The Share button, shown once the deck is ready; the app passes it in from the share feature. */
+  readonly share?: ReactNode;
 }
 
 /** One deck: what it is, what is due, and the way into a study session. */
-export function DeckPage({ deckId }: DeckPageProps) {
+export function DeckPage({ deckId, share }: DeckPageProps) {
   const entry = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === deckId));
   if (!entry) return null;
   const { listing } = entry;
@@ -35,7 +37,7 @@ export function DeckPage({ deckId }: DeckPageProps) {
               {hasWork ? 'Study now' : 'Open study session'}
             </a>
           </p>
-          <ShareDeck deckTitle={listing.title} url={deckShareUrl(window.location.href, deckId)} />
+          {share}
           {!hasWork ? <p>Nothing is due right now. Come back later, or open the session to see when the next card is due.</p> : null}
         </>
       ) : null}

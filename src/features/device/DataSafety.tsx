@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStudyStore } from '../../store';
-import { currentPlatform, formatBytes, isIosBrowserTab } from './platform';
+import { formatBytes } from '../../domain/format-bytes';
+import { currentPlatform, isIosBrowserTab } from './platform';
 
 /** Where the student's progress lives and how safe it is: persisted or not, space used, iOS advice. */
 export function DataSafety() {

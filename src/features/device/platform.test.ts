@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, isIosBrowserTab } from './platform';
+import { isIosBrowserTab } from './platform';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
 const IPAD_DESKTOP_MODE = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
@@ -15,16 +15,5 @@ describe('isIosBrowserTab', () => {
     expect(isIosBrowserTab({ userAgent: IPHONE, maxTouchPoints: 5, isStandalone: true })).toBe(false);
     expect(isIosBrowserTab({ userAgent: IPAD_DESKTOP_MODE, maxTouchPoints: 0, isStandalone: false })).toBe(false);
     expect(isIosBrowserTab({ userAgent: ANDROID, maxTouchPoints: 5, isStandalone: false })).toBe(false);
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [512, '512 B'],
-    [1536, '1.5 KB'],
-    [5 * 1024 * 1024, '5.0 MB'],
-    [300 * 1024 * 1024, '300 MB'],
-  ])('formats %d as %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
   });
 });

@@ -25,16 +25,3 @@ export function currentPlatform(): PlatformFacts {
     isStandalone: navigatorStandalone || window.matchMedia('(display-mode: standalone)').matches,
   };
 }
-
-/** "1.2 MB" style sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { formatBytes } from '../../domain/import/import-error';
+import { userDeckId } from '../../domain/deck/user-deck';
+import { formatBytes } from '../../domain/format-bytes';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
-import { studyStore } from '../../store';
-import { AddImportedDeck } from './AddImportedDeck';
+import { studyStore, useStudyStore } from '../../store';
+import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 import { readImport, type ChosenFile, type ImportOutcome } from './read-import';
 import './import.css';
 
@@ -20,6 +21,9 @@ export function ImportScreen() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const imported = outcome?.ok === true ? outcome.deck : undefined;
+  const existing = useStudyStore((s) => (imported ? s.decks.get(userDeckId(imported.slug)) : undefined));
+  const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
 
   useEffect(() => {
     if (!file) return;
@@ -61,7 +65,7 @@ export function ImportScreen() {
         Anki package. You see a preview before anything is added.{' '}
         <a href={routeHash({ name: 'backup' })}>Backup and restore</a> is on its own page.
       </p>
-      <label className="import-screen__file">
+      <label className="file-field">
         Deck file
         <input type="file" accept={ACCEPT} onChange={(event) => void choose(event.target.files?.[0])} />
       </label>
@@ -70,6 +74,8 @@ export function ImportScreen() {
       {outcome?.ok === true ? <AddImportedDeck
           key={`${file?.name}:${outcome.deck.cards.length}`}
           deck={outcome.deck}
+          existing={existing}
+          onAdd={addImportedDeck}
           {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
         /> : null}
     </section>

@@ -7,6 +7,7 @@ import { GradeBar } from './GradeBar';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
 import { useStudyKeys } from './use-study-keys';
+import './study.css';
 
 export interface StudyScreenProps {
   readonly deckId: DeckId;

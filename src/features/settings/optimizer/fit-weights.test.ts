@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asDeckId } from '../../../domain/ids';
 import { cardHistories, DEFAULT_FSRS_WEIGHTS } from '../../../domain/scheduling/memory-model';
-import { syntheticReviewLog } from '../../../domain/scheduling/synthetic-log';
+import { syntheticReviewLog } from '../../../test-support/synthetic-log';
 import { fitWeights, type ComputeParameters } from './fit-weights';
 
 // Parameters of a harder-than-average student: low initial stabilities, faster forgetting.

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 
 export interface DeleteDeckDialogProps {
   readonly deckId: DeckId;
@@ -42,7 +42,7 @@ export function DeleteDeckDialog({ deckId, title, onClose }: DeleteDeckDialogPro
           : `This also deletes ${plural(count.reviews, 'review')} and the progress of ${plural(count.cardsStudied, 'card')}. It cannot be undone; a backup keeps a copy.`}
       </p>
       {error ? <ImportFailure error={error} outcome="The deck was not deleted" /> : null}
-      <div className="library-actions">
+      <div className="action-row">
         <button type="button" className="button button--primary" onClick={() => void confirm()} disabled={count === null}>
           Delete deck
         </button>

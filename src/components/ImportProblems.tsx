@@ -1,4 +1,5 @@
-import { isFlipdeckError } from '../../domain/errors';
+import { isFlipdeckError } from '../domain/errors';
+import './import-preview.css';
 
 /** The lines of an import failure; each already names the file and the line or card. */
 function problemLines(error: unknown): readonly string[] {

@@ -1,23 +1,27 @@
 import { useEffect, useState } from 'react';
-import type { Deck } from '../../domain/deck/types';
 import { deckToJson } from '../../domain/export/deck-export';
 import { portableDeckId } from '../../domain/deck/user-deck';
+import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { encodeDeckLink, MAX_LINK_PAYLOAD_CHARS, type ShareLinkResult } from '../../domain/share/share-link';
-import { downloadText } from './download';
+import { useStudyStore } from '../../store';
+import { downloadText } from '../../components/download';
+import './share.css';
 
 export interface ShareDeckPanelProps {
-  readonly deck: Deck;
+  readonly deckId: DeckId;
 }
 
 const number = (n: number) => n.toLocaleString('en');
 
 /** A link that carries the whole deck, or, for a deck too large for one, the offer of a file. */
-export function ShareDeckPanel({ deck }: ShareDeckPanelProps) {
+export function ShareDeckPanel({ deckId }: ShareDeckPanelProps) {
+  const deck = useStudyStore((s) => s.decks.get(deckId));
   const [result, setResult] = useState<ShareLinkResult | null>(null);
   const [isCopied, setIsCopied] = useState(false);
 
   useEffect(() => {
+    if (deck === undefined) return;
     let isCurrent = true;
     void encodeDeckLink(deck).then((encoded) => isCurrent && setResult(encoded));
     return () => {
@@ -25,6 +29,7 @@ export function ShareDeckPanel({ deck }: ShareDeckPanelProps) {
     };
   }, [deck]);
 
+  if (deck === undefined) return null;
   if (result === null) return <p role="status">Making the link…</p>;
   if (!result.ok) {
     return (

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { reviewLogToCsv } from '../../domain/export/deck-export';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
-import { dateStamp, downloadText } from './download';
-import { ImportFailure } from './ImportProblems';
+import { dateStamp, downloadText } from '../../components/download';
+import { ImportFailure } from '../../components/ImportProblems';
 import { RestoreSection } from './RestoreSection';
-import './import.css';
+import './backup.css';
 
 /** #/backup: download everything, download the review log for FSRS, and restore. */
 export function BackupScreen() {
@@ -36,7 +36,7 @@ export function BackupScreen() {
       <h1 id="backup-title">Backup and restore</h1>
       <h2>Back up</h2>
       <p>One file with your own decks, the progress of every card, your whole review history and your settings. Bundled decks are part of the app and are not copied.</p>
-      <div className="library-actions">
+      <div className="action-row">
         <button type="button" className="button button--primary" onClick={() => void backup()}>
           Download backup
         </button>

@@ -1,21 +1,23 @@
 import { useState } from 'react';
-import { userDeckId } from '../../domain/deck/user-deck';
-import { compareWithExisting, type ImportedDeck } from '../../domain/import/imported-deck';
-import { routeHash } from '../../domain/routes/routes';
-import { useStudyStore } from '../../store';
+import type { Deck } from '../domain/deck/types';
+import type { DeckId } from '../domain/ids';
+import { compareWithExisting, type ImportedDeck } from '../domain/import/imported-deck';
+import { routeHash } from '../domain/routes/routes';
 import { ImportFailure } from './ImportProblems';
 import { ImportPreview } from './ImportPreview';
 
 export interface AddImportedDeckProps {
   readonly deck: ImportedDeck;
+  /** The user's deck this import would update (same id), if there is one. */
+  readonly existing: Deck | undefined;
+  /** Stores the deck; resolves to its id, rejects with what went wrong. */
+  readonly onAdd: (deck: ImportedDeck) => Promise<DeckId>;
   /** Shown under the preview, e.g. what an .apkg import leaves out. */
   readonly note?: string;
 }
 
 /** The preview plus the one button that writes it; on success it opens the deck. */
-export function AddImportedDeck({ deck, note }: AddImportedDeckProps) {
-  const existing = useStudyStore((s) => s.decks.get(userDeckId(deck.slug)));
-  const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
+export function AddImportedDeck({ deck, existing, onAdd, note }: AddImportedDeckProps) {
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const change = compareWithExisting(deck, existing);
@@ -24,7 +26,7 @@ export function AddImportedDeck({ deck, note }: AddImportedDeckProps) {
     setIsSaving(true);
     setError(null);
     try {
-      const id = await addImportedDeck(deck);
+      const id = await onAdd(deck);
       window.location.hash = routeHash({ name: 'deck', deckId: id });
     } catch (caught) {
       setError(caught);

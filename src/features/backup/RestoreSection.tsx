@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProgressSnapshot, RestoreSummary } from '../../domain/backup/restore-plan';
 import { useStudyStore } from '../../store';
-import { ImportFailure } from './ImportProblems';
+import { ImportFailure } from '../../components/ImportProblems';
 
 interface Pending {
   readonly snapshot: ProgressSnapshot;
@@ -65,7 +65,7 @@ export function RestoreSection() {
         Restoring merges the backup into what is here and never deletes anything: every review from both is kept, each card takes the schedule it
         was last reviewed with, and a deck in both keeps the copy changed last. Into an empty browser it simply restores everything.
       </p>
-      <label className="import-screen__file">
+      <label className="file-field">
         Backup file
         <input type="file" accept=".json,application/json" onChange={(event) => void choose(event.target.files?.[0])} />
       </label>

@@ -8,7 +8,7 @@
  * gives every share of the same deck the same link.
  */
 import type { DeckId } from '../ids';
-import { routeHash } from './routes';
+import { routeHash } from '../routes/routes';
 
 /** The absolute link that opens `deckId`'s page, built from the current page's absolute URL. */
 export function deckShareUrl(pageHref: string, deckId: DeckId): string {

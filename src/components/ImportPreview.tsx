@@ -1,6 +1,7 @@
-import { plainPreview } from '../../domain/browse/card-search';
-import type { DeckChange, ImportedDeck } from '../../domain/import/imported-deck';
+import { plainPreview } from '../domain/browse/card-search';
+import type { DeckChange, ImportedDeck } from '../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
+import './import-preview.css';
 
 export interface ImportPreviewProps {
   readonly deck: ImportedDeck;

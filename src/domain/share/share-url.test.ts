@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asDeckId } from '../ids';
-import { parseRoute } from './routes';
+import { parseRoute } from '../routes/routes';
 import { deckShareUrl } from './share-url';
 
 const c3 = asDeckId('c3-containers-iaas-storage');

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { tryMakeQrCode } from './qr-code';
+import './share.css';
 
 export interface SharePanelProps {
   readonly deckTitle: string;

@@ -1,20 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { isUserDeckId, portableDeckId } from '../../domain/deck/user-deck';
 import { deckToCsv, deckToJson } from '../../domain/export/deck-export';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeleteDeckDialog } from './DeleteDeckDialog';
-import { downloadText } from './download';
-import { ShareDeckPanel } from './ShareDeckPanel';
-import { ImportFailure } from './ImportProblems';
-import './import.css';
+import { downloadText } from '../../components/download';
+import { ImportFailure } from '../../components/ImportProblems';
+import './deck-actions.css';
 
 export interface DeckLibraryActionsProps {
   readonly deckId: DeckId;
+  /** What "Share by link" opens; the app passes it in from the share feature. */
+  readonly sharePanel?: ReactNode;
 }
 
 /** Under a deck's page: export for every deck; rename and delete for the user's own decks. */
-export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
+export function DeckLibraryActions({ deckId, sharePanel }: DeckLibraryActionsProps) {
   const deck = useStudyStore((s) => s.decks.get(deckId));
   const title = deck?.title;
   const renameUserDeck = useStudyStore((s) => s.renameUserDeck);
@@ -39,7 +40,7 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
 
   return (
     <section aria-label="Manage this deck">
-      <div className="library-actions">
+      <div className="action-row">
         <button type="button" className="button" onClick={() => downloadText(`${fileBase}.csv`, deckToCsv(deck), 'text/csv')}>
           Export CSV
         </button>
@@ -48,7 +49,7 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
         </button>
       </div>
       {!isMine ? null : draft === null ? (
-        <div className="library-actions">
+        <div className="action-row">
           <button type="button" className="button" aria-expanded={isSharing} onClick={() => setIsSharing(!isSharing)}>
             Share by link
           </button>
@@ -73,7 +74,7 @@ export function DeckLibraryActions({ deckId }: DeckLibraryActionsProps) {
           </button>
         </form>
       )}
-      {isMine && isSharing ? <ShareDeckPanel deck={deck} /> : null}
+      {isMine && isSharing ? sharePanel : null}
       {error ? <ImportFailure error={error} outcome="The deck was not renamed" /> : null}
       {isDeleting ? <DeleteDeckDialog deckId={deckId} title={title} onClose={() => setIsDeleting(false)} /> : null}
     </section>

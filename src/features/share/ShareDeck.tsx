@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { shareOrCopy } from './share-link';
 import type { SharePanel as SharePanelComponent } from './SharePanel';
+import './share.css';
 
 export interface ShareDeckProps {
   readonly deckTitle: string;

@@ -4,11 +4,11 @@
  * Reproducible from the seed; times are epoch ms from `startAt`.
  */
 import { FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
-import { asCardId, type DeckId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
-import { seededRandom } from './memory-model';
-import { createScheduler, newCardState } from './scheduler';
-import type { Rating, ReviewLogEntry } from './types';
+import { asCardId, type DeckId } from '../domain/ids';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { seededRandom } from '../domain/scheduling/memory-model';
+import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
+import type { Rating, ReviewLogEntry } from '../domain/scheduling/types';
 
 export interface SyntheticLogOptions {
   readonly weights: readonly number[];

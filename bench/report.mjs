@@ -1,0 +1,231 @@
+/**
+ * The report half of `npm run bench`: turns the figures bench/run.mjs measured into the tables it
+ * prints and the bench/results.md it writes, with the targets and the before-the-fixes baseline.
+ * Nothing here measures; a change of wording or layout never needs a rerun to check.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+
+/**
+ * The first run of this benchmark, before the fixes it led to (commit a633e17, same machine): kept
+ * here so every run prints the comparison. Lighthouse figures are from the same build.
+ */
+export const BEFORE = {
+  firstCardMs: 3942,
+  queueBuildMs: 1982,
+  gradeP95Ms: 65,
+  heapMb: 41.6,
+  mobile: 'performance 90 (FCP 1.7 s, LCP 2.2 s, CLS 0.165)',
+  desktop: 'performance 98 (FCP 0.9 s, LCP 0.9 s, CLS 0.024)',
+};
+export const TARGETS = { firstCardMs: 1500, gradeP95Ms: 16, queueBuildMs: 50, heapMb: 150 };
+export const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
+export const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
+
+function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(process.env.CHROME_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // Reported as unknown; the runs themselves would have failed without it.
+  }
+  let freeH;
+  try {
+    freeH = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
+  } catch {
+    freeH = `total ${(totalmem() / 2 ** 30).toFixed(1)} GiB, free ${(freemem() / 2 ** 30).toFixed(1)} GiB`;
+  }
+  return { cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', freeH, chromium, node: process.version };
+}
+
+const mark = (value, target) => (Number.isFinite(value) ? (value <= target ? 'met' : 'missed') : 'n/a');
+
+function sizeTable(results) {
+  const header = ['Cards', 'Seen (states)', 'Log rows', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue build from the list', 'Queue with new cards', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Save median', 'Save p95', 'Heap after session'];
+  const rows = results.map((r) => [
+    r.size.toLocaleString('en'),
+    r.stateCount.toLocaleString('en'),
+    r.logCount.toLocaleString('en'),
+    ms(r.import.writeMs),
+    ms(r.import.fetchParseMs),
+    ms(r.firstCardMs),
+    ms(r.queueBuildMs),
+    ms(r.queueFromListMs),
+    ms(r.queueCompleteMs),
+    String(r.grades),
+    ms(r.gradeMedianMs),
+    ms(r.gradeP95Ms),
+    ms(r.gradeP99Ms),
+    ms(r.saveMedianMs),
+    ms(r.saveP95Ms),
+    mb(r.heapMb),
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Restoring the generated backup through the app's own screen (bench/browser.mjs restoreThroughApp). */
+function restoreTable(results) {
+  const header = ['Cards', 'Backup file', 'Read + validate', 'Write', 'Deck list with counts', 'Total', 'Longest task: read / write', 'Renderer peak RSS', 'Outcome'];
+  const rows = results.map(({ size, backupBytes, logCount, restore: r }) => [
+    size.toLocaleString('en'),
+    mb(backupBytes / 2 ** 20).replace('MB', 'MiB'),
+    `${ms(r.readMs)} (parse+check ${ms(r.measures?.read)}, plan ${ms(r.measures?.preview)})`,
+    `${ms(r.writeMs)} (transaction ${ms(r.measures?.write)})`,
+    ms(r.listMs),
+    ms(r.totalMs),
+    `${ms(r.longestReadTaskMs)} / ${ms(r.longestWriteTaskMs)}`,
+    mb(r.peakRssBytes / 2 ** 20).replace('MB', 'MiB'),
+    r.isFailed
+      ? `failed: ${r.failure.replace(/\|/g, '/').slice(0, 300)}`
+      : `restored ${/(\d+) review\(s\) added/.exec(r.summary)?.[1] ?? '?'} of ${logCount.toLocaleString('en')} reviews; deck tile: ${r.counts}`,
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function targetTable(largest) {
+  if (!largest) return '';
+  const rows = [
+    ['First card visible (cold start)', ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`, mark(largest.firstCardMs, TARGETS.firstCardMs)],
+    ['Grade to next card, p95', ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`, mark(largest.gradeP95Ms, TARGETS.gradeP95Ms)],
+    ['Queue build, cold start', ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`, mark(largest.queueBuildMs, TARGETS.queueBuildMs)],
+    ['Queue build, session opened from the deck list', ms(largest.queueFromListMs), `${TARGETS.queueBuildMs} ms`, mark(largest.queueFromListMs, TARGETS.queueBuildMs)],
+    ['JS heap after the session', mb(largest.heapMb), `${TARGETS.heapMb} MB`, mark(largest.heapMb, TARGETS.heapMb)],
+  ];
+  return [`Targets at ${largest.size.toLocaleString('en')} cards:`, '', '| Figure | Measured | Target | |', '| --- | --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
+}
+
+function beforeAfterTable(largest, lighthouse) {
+  if (!largest || largest.size !== 100_000) return 'The before figures are for 100,000 cards, which this run did not include.';
+  const preset = (name) => {
+    const r = lighthouse.find((entry) => entry.preset === name);
+    return r ? `performance ${r.performance} (FCP ${ms(r.fcpMs)}, LCP ${ms(r.lcpMs)}, CLS ${r.cls.toFixed(3)})` : 'not run';
+  };
+  const rows = [
+    ['First card visible, cold start', ms(BEFORE.firstCardMs), ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`],
+    ['Queue build, cold start', ms(BEFORE.queueBuildMs), ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`],
+    ['Queue build, from the deck list', 'not measured', ms(largest.queueFromListMs), `${TARGETS.queueBuildMs} ms`],
+    ['Grade to next card, p95', ms(BEFORE.gradeP95Ms), ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`],
+    ['JS heap after the session', `${BEFORE.heapMb} MB`, mb(largest.heapMb), `${TARGETS.heapMb} MB`],
+    ['Lighthouse mobile', BEFORE.mobile, preset('mobile'), 'performance 100'],
+    ['Lighthouse desktop', BEFORE.desktop, preset('desktop'), ''],
+  ];
+  return [`| ${largest.size.toLocaleString('en')} cards | Before the fixes | This run | Target |`, '| --- | --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
+}
+
+function lighthouseTable(results) {
+  if (results.length === 0) return 'Lighthouse was skipped (BENCH_SKIP_LIGHTHOUSE).';
+  const rows = results.map((r) => `| ${r.preset} | ${r.performance} (runs: ${r.performanceRuns.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${ms(r.fcpMs)} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} |`);
+  const failing = results.filter((r) => r.failing.length > 0).map((r) => `- ${r.preset}: audits below full marks: ${r.failing.join(', ')}`);
+  const elements = results.map(
+    (r) => `- ${r.preset}: LCP element \`${r.lcpElement}\`; layout shifts: ${r.layoutShifts.length === 0 ? 'none' : r.layoutShifts.join(', ')}`,
+  );
+  return ['| Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, '', ...elements, ...failing].join('\n');
+}
+
+/** bench/notes.md, appended to the results as written, or '' when there is none. */
+export function readNotes(path) {
+  return existsSync(path) ? readFileSync(path, 'utf8').trim() : '';
+}
+
+/**
+ * bench/results.md for one run: `run` holds what bench/run.mjs measured (`results` per deck size,
+ * `largest` of them, `lighthouse`, `firstLoadJs`) and how (`started`, `totalS`, load averages,
+ * `seed`, `benchSettings`, `coldRuns`).
+ */
+export function resultsMarkdown(run, notes) {
+  const { started, totalS, loadBefore, loadAfter, results, largest, lighthouse, firstLoadJs } = run;
+  const load = (values) => values.map((v) => v.toFixed(1)).join(' / ');
+  const m = machine();
+  return `# Flipdeck benchmark results
+
+Written by \`npm run bench\` (bench/run.mjs) on ${new Date(started).toISOString()}; the whole run took ${totalS.toFixed(0)} s.
+
+## Machine
+- ${m.cores} cores (${m.cpuModel}), shared with other work while this ran: load average (1/5/15 min)
+  ${load(loadBefore)} at the start and ${load(loadAfter)} at the end, so absolute times carry that noise
+- Memory (\`free -h\`):
+\`\`\`
+${m.freeH}
+\`\`\`
+- ${m.chromium}, headless; Node ${m.node}
+
+## Study at scale
+Production build of each generated deck, served gzip-compressed from 127.0.0.1, in headless Chromium.
+Seed ${run.seed}; settings row ${JSON.stringify(run.benchSettings)} so a 300-card session is possible on every size.
+
+${sizeTable(results)}
+
+${targetTable(largest)}
+
+- **First card**: a new browser process on the populated profile opens \`#/deck/<id>/study\`; time from
+  navigation start to the frame after the card's front is in the DOM, median of ${run.coldRuns} cold starts
+  (every run: ${results.map((r) => `${r.size.toLocaleString('en')}: ${r.firstCardRunsMs.map(ms).join(', ')}`).join('; ')}).
+  The card is in the DOM a frame earlier: ${results.map((r) => `${r.size.toLocaleString('en')}: ${ms(r.firstCardDomMs)}`).join(', ')}.
+- **Queue build**: the \`flipdeck:queue-build\` User Timing measure: from the start of the session to a
+  queue the first card can be chosen from (today's due states read by range, queue built), median over
+  the cold starts. At a cold start the due read begins while the deck file loads, so it is mostly done
+  before the session starts. **Queue build from the list**: the same measure for a session opened from
+  the deck list (after each cold start: back to the list, Study a second after its counts show), which
+  reuses the reads behind the list's counts. **Queue with new cards**: \`flipdeck:queue-complete\`, until the key scan that tells
+  new cards from ones due later has landed and the new cards are in the queue too (the session is usable
+  before that; a session with nothing due waits for it).
+- **Save**: \`flipdeck:grade-save\`, the durable IndexedDB write inside each grade (strict durability:
+  the next card waits for it by design).
+- **Grade to next card**: click on a grade button until the next card's "Show answer" button is in the DOM,
+  including the durable IndexedDB write of the grade. Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
+- **Seeding**: how the study measurements get their progress, not the app's import: the generated card
+  states and review log are written with the raw IndexedDB API in readwrite transactions of 10,000 rows.
+  Fetch+parse is downloading and \`JSON.parse\`-ing the generated files in the page. The app's own import
+  of a deck with its progress is the restore below.
+- **Heap**: \`Runtime.getHeapUsage\` after a forced garbage collection, at the end of the graded session.
+
+## Import of the deck and its progress (restore through the app)
+The same generated deck and progress, written as one backup file in the app's format (the deck as a
+user deck \`user.bench-<size>\`, its card states, the whole review log with ids, and the settings; see
+\`backupText\` in bench/generate.mjs), restored in a fresh profile on the same production build through
+the app's own screen, as a user would: open \`#/backup\`, choose the file (Playwright \`setInputFiles\`),
+wait for the preview, press "Restore this backup", wait for "Restored", then follow "All decks" and wait
+for the deck's tile to show its counts.
+
+${restoreTable(results)}
+
+- **Read + validate**: from the file input's \`change\` event to the preview being in the DOM: reading the
+  file, decoding, \`JSON.parse\`, checking every deck, state and log row, and planning the merge
+  against what the browser holds (empty here) for the preview's counts.
+- **Write**: from the click on "Restore this backup" to the "Restored" status: the restore's IndexedDB
+  writes and the deck list's reload. The pause before the click (a user reading the preview) is not counted.
+- **Deck list with counts**: from following "All decks" to the restored deck's tile showing its counts.
+- **Total**: the sum of the three. Stamps are taken in the page (bench/browser.mjs \`RESTORE_PROBE\`).
+- In brackets, the app's own User Timing measures (src/store/library-slice.ts): \`flipdeck:restore-read\`
+  (reading the file, decoding, \`JSON.parse\` and checking every row), \`flipdeck:restore-preview\` (reading
+  what the browser holds and planning the merge) and \`flipdeck:restore-write\` (the restore's one
+  transaction: planning again against the data read inside it, then every write, until it commits; the
+  Write column adds the reload of the settings and the deck list that follows).
+- **Longest task**: the longest main-thread task (Long Tasks API) while reading, and while writing: how
+  long the page could not paint or answer input at a stretch.
+- **Renderer peak RSS**: the largest \`VmHWM\` (peak resident memory) of the browser's renderer processes
+  at the end, read from /proc: memory of the whole page process, not only the JS heap.
+
+${results.filter((r) => r.storageFallbacks > 0).map((r) => `- **Warning**: at ${r.size.toLocaleString('en')} cards, ${r.storageFallbacks} cold start(s) opened IndexedDB too slowly and fell back to memory-only progress; those figures do not measure the database.`).join('\n')}
+
+Generated progress (phases of stored states, and how many are due now / overdue by a week or more):
+${results.map((r) => `- ${r.size.toLocaleString('en')} cards: ${JSON.stringify(r.mix)}; generated in ${ms(r.generateMs)}, built in ${ms(r.buildMs)}`).join('\n')}
+
+## Lighthouse
+The normal build (bundled decks), first visit in a fresh profile, served gzip-compressed from 127.0.0.1,
+${firstLoadJs || 'first-load JS not measured'}. Each preset ran 3 times; the table shows the run with the
+median performance score (every run's score in brackets).
+
+${lighthouseTable(lighthouse)}
+
+## Before and after
+
+${beforeAfterTable(largest, lighthouse)}
+${notes ? `\n${notes}\n` : ''}`;
+}
+
+/** The tables printed at the end of a run. */
+export function consoleSummary({ results, largest, lighthouse }) {
+  return [sizeTable(results), restoreTable(results), targetTable(largest), lighthouseTable(lighthouse)].join('\n\n');
+}
