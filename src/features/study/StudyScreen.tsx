@@ -4,6 +4,7 @@ import type { DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
 import { useStudyStore } from '../../store';
 import { GradeBar } from './GradeBar';
+import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
 import { useStudyKeys } from './use-study-keys';
@@ -19,7 +20,8 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);
-  const isSaving = useStudyStore((s) => s.isSaving);
+  const isUndoing = useStudyStore((s) => s.isUndoing);
+  const pendingSaves = useStudyStore((s) => s.pendingSaves);
   const startSession = useStudyStore((s) => s.startSession);
   const leaveSession = useStudyStore((s) => s.leaveSession);
   const flip = useStudyStore((s) => s.flip);
@@ -51,11 +53,12 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
 
   const card = current ? deck.cards.find((c) => c.id === current.cardId) : undefined;
-  const canUndo = session.undoStack.length > 0 && !isSaving;
+  const canUndo = session.undoStack.length > 0 && !isUndoing;
 
   return (
     <div className="study">
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
+      <SaveStatus pendingSaves={pendingSaves} studiedCount={session.studiedCount} />
       {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
       {current && card ? (
         <>
@@ -63,7 +66,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
           <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
           <div className="study__actions">
             {isFlipped ? (
-              <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isSaving} onGrade={onGrade} />
+              <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />
             ) : (
               // Focus lands here for each new card; the description makes a screen reader read the front.
               <button ref={revealRef} type="button" className="button button--primary button--wide" aria-describedby={frontId} onClick={flip}>
