@@ -3,6 +3,8 @@
  * storage writes and set(). A grade shows the next card in the same frame; its durable write runs
  * behind, in order, in the commit queue (grade-commits.ts), and counts as saved only once done.
  */
+import { createEventIdGenerator } from '../domain/events/event-id';
+import type { EventId } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
 import { buildQueue, type BuildQueueInput } from '../domain/queue/queue';
 import type * as SchedulerModule from '../domain/scheduling/scheduler';
@@ -97,21 +99,20 @@ const laterNotSaved = (count: number) =>
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) => {
   const commits = createCommitQueue((pendingSaves) => set({ pendingSaves, isSaving: pendingSaves > 0 || get().isUndoing }));
+  const newEventId = createEventIdGenerator(deps.randomBytes ?? ((length) => crypto.getRandomValues(new Uint8Array(length))));
 
   /** The deck as the session functions need it. Only called with a session open, so the scheduler is loaded. */
   function sessionDeck(state: StudyState, deckId: DeckId, module = loadedScheduling): SessionDeck {
     if (!module) throw new Error('The scheduler is not loaded yet.');
     const deck = state.decks.get(deckId);
     const settings = settingsForDeck(state, deckId);
-    return { cardIds: deck ? deckCardIds(deck).ordered : [], settings, scheduler: schedulerFor(module, settings) };
+    return { cardIds: deck ? deckCardIds(deck).ordered : [], settings, scheduler: schedulerFor(module, settings), newEventId };
   }
 
   /** Bumped by every start and leave, so reads and commits that finish after the session changed are dropped. */
   let sessionSeq = 0;
-  /** Grade ids, unique per store: they name a grade in the undo stack before and after its commit. */
-  let gradeSeq = 0;
-  /** Storage's log id of each saved grade, for undo. */
-  const savedLogIds = new Map<string, number>();
+  /** Storage's log id of each saved grade (by its review event id), for undo. */
+  const savedLogIds = new Map<EventId, number>();
 
   /**
    * Another tab graded the card first, so the grade was refused: rebuild the queue from storage
@@ -154,7 +155,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   }
 
   /** Writes one grade durably, in turn; when it fails, brings the session back to its card. */
-  async function commitGrade(seq: number, gradeId: string, entry: ReviewLogEntry): Promise<void> {
+  async function commitGrade(seq: number, eventId: EventId, entry: ReviewLogEntry): Promise<void> {
     const { repository } = get();
     if (!repository) return;
     const outcome = await commits.enqueue(async () => {
@@ -165,7 +166,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     });
     if (outcome.status === 'cancelled') return; // Taken back by the failure before it.
     if (outcome.status === 'saved') {
-      savedLogIds.set(gradeId, outcome.value);
+      savedLogIds.set(eventId, outcome.value);
       set({ saveError: null });
       announceWrite(get(), deps, { kind: 'progress', deckId: entry.deckId });
       void get().requestPersistenceOnce();
@@ -174,7 +175,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     const { error } = outcome;
     const isConflict = error instanceof StorageError && error.kind === 'conflict';
     const session = get().session;
-    const returned = seq === sessionSeq && session ? returnToUnsavedGrade(session, gradeId, sessionDeck(get(), session.deckId), deps.clock()) : null;
+    const returned = seq === sessionSeq && session ? returnToUnsavedGrade(session, eventId, sessionDeck(get(), session.deckId), deps.clock()) : null;
     if (!returned) {
       // The session is gone (left, or another deck opened): say so; its card will be due again.
       set({ saveError: notSaved(error) });
@@ -246,11 +247,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const state = get();
       const { session } = state;
       if (!session || state.isUndoing || !state.repository) return Promise.resolve();
-      const gradeId = `g${++gradeSeq}`;
-      const graded = gradeCurrent(session, rating, sessionDeck(state, session.deckId), deps.clock(), gradeId);
+      const graded = gradeCurrent(session, rating, sessionDeck(state, session.deckId), deps.clock());
       if (!graded) return Promise.resolve();
       set({ session: graded.session, sessionNotice: null });
-      return commitGrade(sessionSeq, gradeId, graded.entry);
+      return commitGrade(sessionSeq, graded.eventId, graded.entry);
     },
 
     async undo() {
@@ -266,11 +266,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const { repository } = get();
       // A save failed meanwhile and brought the session back to that card: its message stands, and
       // the grade the student meant to undo is already taken back.
-      if (seq !== sessionSeq || !session || !repository || session.undoStack.at(-1)?.gradeId !== last.gradeId) {
+      if (seq !== sessionSeq || !session || !repository || session.undoStack.at(-1)?.eventId !== last.eventId) {
         finish();
         return;
       }
-      const logId = savedLogIds.get(last.gradeId);
+      const logId = savedLogIds.get(last.eventId);
       try {
         if (logId === undefined) throw new Error('the grade has no saved log row.');
         await repository.undoReview(logId);
@@ -278,7 +278,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         finish({ saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
-      savedLogIds.delete(last.gradeId);
+      savedLogIds.delete(last.eventId);
       announceWrite(get(), deps, { kind: 'progress', deckId: session.deckId });
       const latest = get().session ?? session;
       finish({ saveError: null, session: undoLastGrade(latest, sessionDeck(get(), latest.deckId), deps.clock()) });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contentEventId, createEventIdGenerator } from '../events/event-id';
+import { replayCard } from '../events/replay';
+import { asDeviceId, type CardEvent } from '../events/types';
+import { seededBytes } from '../events/test-events';
 import { asCardId, asDeckId, type CardId } from '../ids';
 import { buildDueQueue, buildQueue, type BuildQueueInput } from '../queue/queue';
 import { createScheduler } from '../scheduling/scheduler';
@@ -15,7 +19,7 @@ const deckId = asDeckId('d');
 const ids = (count: number): CardId[] => Array.from({ length: count }, (_, i) => asCardId(`c${i + 1}`));
 
 function deckOf(count: number, settings: StudySettings = DEFAULT_SETTINGS): SessionDeck {
-  return { cardIds: ids(count), settings, scheduler: createScheduler(settings) };
+  return { cardIds: ids(count), settings, scheduler: createScheduler(settings), newEventId: createEventIdGenerator(seededBytes(count)) };
 }
 
 function stored(cardId: string, phase: CardPhase, dueAt: number): CardState {
@@ -44,9 +48,9 @@ function fresh(count: number, deck = deckOf(count)): StudySession {
   return openSession(deckId, input, buildQueue(input), deck, NOW);
 }
 
-/** Flips and grades the current card at `at`, as grade id `id`. */
-function gradeAt(session: StudySession, deck: SessionDeck, at: number, id: string, rating: 'again' | 'good' | 'easy' = 'good') {
-  const graded = gradeCurrent({ ...session, isFlipped: true }, rating, deck, at, id);
+/** Flips and grades the current card at `at`. */
+function gradeAt(session: StudySession, deck: SessionDeck, at: number, rating: 'again' | 'hard' | 'good' | 'easy' = 'good') {
+  const graded = gradeCurrent({ ...session, isFlipped: true }, rating, deck, at);
   if (!graded) throw new Error('nothing to grade');
   return graded;
 }
@@ -65,7 +69,7 @@ describe('advance: the next card and its grade preview', () => {
 
   it('ends with no card and the next due time once the queue is empty', () => {
     const deck = deckOf(1);
-    const { session } = gradeAt(fresh(1, deck), deck, NOW + 5_000, 'g1', 'easy');
+    const { session } = gradeAt(fresh(1, deck), deck, NOW + 5_000, 'easy');
     expect(session.current).toBeNull();
     const easyDue = session.states.get(asCardId('c1'))?.dueAt;
     expect(session.nextDueAt).toBe(easyDue);
@@ -73,7 +77,7 @@ describe('advance: the next card and its grade preview', () => {
 
   it('comes back to a learning card when its step has elapsed, not before', () => {
     const deck = deckOf(1, { ...DEFAULT_SETTINGS, learnAheadMinutes: 0 });
-    const { session } = gradeAt(fresh(1, deck), deck, NOW, 'g1', 'again');
+    const { session } = gradeAt(fresh(1, deck), deck, NOW, 'again');
     expect(session.current).toBeNull();
     expect(advance(session, deck, NOW + 30_000).current).toBeNull();
     expect(advance(session, deck, NOW + MIN).current?.cardId).toBe('c1');
@@ -83,18 +87,22 @@ describe('advance: the next card and its grade preview', () => {
 describe('gradeCurrent', () => {
   it('does nothing until the answer is shown', () => {
     const deck = deckOf(2);
-    expect(gradeCurrent(fresh(2, deck), 'good', deck, NOW, 'g1')).toBeNull();
+    expect(gradeCurrent(fresh(2, deck), 'good', deck, NOW)).toBeNull();
   });
 
   it('returns the review to write and the session already on the next card', () => {
     const deck = deckOf(2);
-    const { session, entry } = gradeAt(fresh(2, deck), deck, NOW + 4_200, 'g1');
+    const start = fresh(2, deck);
+    const { session, entry, eventId } = gradeAt(start, deck, NOW + 4_200);
+    expect(eventId).toBe(start.current?.reviewId);
     expect(entry).toMatchObject({ deckId, cardId: 'c1', rating: 'good', reviewedAt: NOW + 4_200, answerMs: 4_200, before: null });
-    expect(entry.after).toEqual(deck.scheduler.grade(freshState('c1', NOW + 4_200), 'good', NOW + 4_200));
+    expect(entry.after).toEqual(deck.scheduler.grade(freshState('c1', NOW + 4_200), 'good', NOW + 4_200, eventId));
     expect(session.current?.cardId).toBe('c2');
     expect(session.current?.shownAt).toBe(NOW + 4_200);
     expect(session.states.get(asCardId('c1'))).toBe(entry.after);
-    expect(session.undoStack).toEqual([{ gradeId: 'g1', entry }]);
+    expect(session.undoStack).toEqual([{ eventId, entry }]);
+    // The next card has an id of its own.
+    expect(session.current?.reviewId).not.toBe(eventId);
     expect(session.studiedCount).toBe(1);
     expect(session.doneToday).toEqual({ newCards: 1, reviews: 0 });
     // Good on a new card is the first learning step: back in the learning pile, due in 10 minutes.
@@ -105,8 +113,46 @@ describe('gradeCurrent', () => {
   it('schedules exactly what the preview showed for that grade at the same moment', () => {
     const deck = deckOf(1);
     const session = fresh(1, deck);
-    const { entry } = gradeAt(session, deck, NOW, 'g1', 'easy');
+    const { entry } = gradeAt(session, deck, NOW, 'easy');
     expect(entry.after).toEqual(session.current?.preview.easy.state);
+  });
+});
+
+describe('the review event id, chosen when the card is shown', () => {
+  // A review card 20 days in: intervals long enough for fuzz to spread them over several days.
+  const due = { ...stored('c1', 'review', NOW - DAY), stability: 20, scheduledDays: 20, lastReviewedAt: NOW - 21 * DAY };
+  const deck = deckOf(1);
+  const shownAt = (seed: number) => {
+    const seeded = { ...deck, newEventId: createEventIdGenerator(seededBytes(seed)) };
+    const input = completeInput(seeded, [due]);
+    return { seeded, session: openSession(deckId, input, buildQueue(input), seeded, NOW) };
+  };
+
+  it('seeds the fuzz, so the preview is exactly what each grade schedules, seconds later too', () => {
+    const goodDue = new Set<number>();
+    for (let seed = 1; seed <= 8; seed += 1) {
+      const { seeded, session } = shownAt(seed);
+      for (const rating of ['hard', 'good', 'easy'] as const) {
+        const { entry } = gradeAt(session, seeded, NOW + 7_000, rating);
+        const preview = session.current!.preview[rating];
+        expect(entry.after.scheduledDays, `${rating}, seed ${seed}`).toBe(preview.state.scheduledDays);
+        expect(entry.after.dueAt - (NOW + 7_000)).toBe(preview.dueAt - NOW);
+      }
+      goodDue.add(session.current!.preview.good.dueAt);
+    }
+    // Different ids, different fuzz: the preview really follows the id, not the card alone.
+    expect(goodDue.size).toBeGreaterThan(1);
+  });
+
+  it('makes the grade what replaying its review event gives, on any device', () => {
+    const { seeded, session } = shownAt(3);
+    const { entry, eventId } = gradeAt(session, seeded, NOW + 7_000, 'good');
+    const device = asDeviceId('test');
+    const events: CardEvent[] = [
+      { id: contentEventId(0, 'snapshot'), deviceId: device, createdAt: NOW - 21 * DAY + 1, deckId, cardId: due.cardId, kind: 'snapshot', state: due },
+      { id: eventId, deviceId: device, createdAt: entry.reviewedAt, deckId, cardId: due.cardId, kind: 'review', rating: 'good', answerMs: entry.answerMs, before: entry.before, after: entry.after },
+    ];
+    expect(replayCard(events, () => seeded.settings).state).toEqual(entry.after);
   });
 });
 
@@ -135,7 +181,7 @@ describe('undoLastGrade: the rewind', () => {
   it('restores the state, counts and queue, and shows that card again front first', () => {
     const deck = deckOf(2);
     const start = fresh(2, deck);
-    const { session } = gradeAt(start, deck, NOW, 'g1');
+    const { session } = gradeAt(start, deck, NOW);
     const undone = undoLastGrade(session, deck, NOW + MIN);
     expect(undone.current?.cardId).toBe('c1');
     expect(undone.current?.shownAt).toBe(NOW + MIN);
@@ -153,7 +199,7 @@ describe('undoLastGrade: the rewind', () => {
     const input = completeInput(deck, [due], { doneToday: { newCards: 0, reviews: 4 } });
     const start = openSession(deckId, input, buildQueue(input), deck, NOW);
     expect(start.current?.cardId).toBe('c2');
-    const { session } = gradeAt(start, deck, NOW, 'g1', 'good');
+    const { session } = gradeAt(start, deck, NOW, 'good');
     expect(session.doneToday.reviews).toBe(5);
     const undone = undoLastGrade(session, deck, NOW);
     expect(undone.states.get(asCardId('c2'))).toBe(due);
@@ -171,8 +217,8 @@ describe('undoLastGrade: the rewind', () => {
 describe('returnToUnsavedGrade: a commit failed', () => {
   it('goes back to that card with its answer shown, as first seen, ready to grade again', () => {
     const deck = deckOf(3);
-    const { session } = gradeAt(fresh(3, deck), deck, NOW + 3_000, 'g1');
-    const returned = returnToUnsavedGrade(session, 'g1', deck, NOW + 3_050);
+    const { session, eventId } = gradeAt(fresh(3, deck), deck, NOW + 3_000);
+    const returned = returnToUnsavedGrade(session, eventId, deck, NOW + 3_050);
     expect(returned?.laterCount).toBe(0);
     expect(returned?.session.current?.cardId).toBe('c1');
     expect(returned?.session.current?.shownAt).toBe(NOW);
@@ -180,24 +226,26 @@ describe('returnToUnsavedGrade: a commit failed', () => {
     expect(returned?.session.studiedCount).toBe(0);
     expect(returned?.session.undoStack).toEqual([]);
     // Graded again, the answer time still runs from the first sight of the front.
-    const again = gradeCurrent(returned!.session, 'easy', deck, NOW + 5_000, 'g2');
+    const again = gradeCurrent(returned!.session, 'easy', deck, NOW + 5_000);
     expect(again?.entry).toMatchObject({ cardId: 'c1', rating: 'easy', answerMs: 5_000, before: null });
+    // A new event: the failed one's id is never reused for a different grade.
+    expect(again?.eventId).not.toBe(eventId);
   });
 
   it('takes back the later unsaved grades too, including a second grade of the same card, and queues their cards again', () => {
     const deck = deckOf(3, { ...DEFAULT_SETTINGS, newCardsPerDay: 3 });
     let session = fresh(3, deck);
-    const saved = gradeAt(session, deck, NOW, 'g1', 'easy'); // c1: saved, stays
-    const failed = gradeAt(saved.session, deck, NOW + 1_000, 'g2', 'again'); // c2: the commit that fails
-    const later = gradeAt(failed.session, deck, NOW + 2_000, 'g3', 'good'); // c3: queued behind it
+    const saved = gradeAt(session, deck, NOW, 'easy'); // c1: saved, stays
+    const failed = gradeAt(saved.session, deck, NOW + 1_000, 'again'); // c2: the commit that fails
+    const later = gradeAt(failed.session, deck, NOW + 2_000, 'good'); // c3: queued behind it
     expect(later.session.current?.cardId).toBe('c2'); // learn-ahead: c2 again
-    session = gradeAt(later.session, deck, NOW + 3_000, 'g4', 'good').session; // c2 again, from the failed grade's state
-    const returned = returnToUnsavedGrade(session, 'g2', deck, NOW + 3_100);
+    session = gradeAt(later.session, deck, NOW + 3_000, 'good').session; // c2 again, from the failed grade's state
+    const returned = returnToUnsavedGrade(session, failed.eventId, deck, NOW + 3_100);
     expect(returned?.laterCount).toBe(2);
     expect(returned?.entry).toBe(failed.entry);
     const back = returned!.session;
     expect(back.current?.cardId).toBe('c2');
-    expect(back.undoStack.map((u) => u.gradeId)).toEqual(['g1']);
+    expect(back.undoStack.map((u) => u.eventId)).toEqual([saved.eventId]);
     expect([...back.states.keys()]).toEqual(['c1']);
     expect(back.doneToday).toEqual({ newCards: 1, reviews: 0 });
     expect(back.studiedCount).toBe(1);
@@ -207,7 +255,9 @@ describe('returnToUnsavedGrade: a commit failed', () => {
 
   it('returns null when the session no longer holds that grade', () => {
     const deck = deckOf(2);
-    expect(returnToUnsavedGrade(fresh(2, deck), 'g1', deck, NOW)).toBeNull();
+    const deckWithGrade = deckOf(2);
+    const { eventId } = gradeAt(fresh(2, deckWithGrade), deckWithGrade, NOW);
+    expect(returnToUnsavedGrade(fresh(2, deck), eventId, deck, NOW)).toBeNull();
   });
 });
 
@@ -238,7 +288,7 @@ describe('the two-phase start', () => {
 
   it('counts grades given before the new cards arrived, and moves a finished session on to them', () => {
     const opened = openSession(deckId, dueOnly(), dueQueue(), deck, NOW);
-    const { session } = gradeAt(opened, deck, NOW + 1_000, 'g1', 'easy');
+    const { session } = gradeAt(opened, deck, NOW + 1_000, 'easy');
     expect(session.current).toBeNull();
     const completed = withNewCards(session, { storedCardIds: new Set(states.map((s) => s.cardId)), laterDueAt: NOW + 10 * DAY }, deck, NOW, NOW + 2_000);
     expect(completed.current?.cardId).toBe('c1');
@@ -248,7 +298,7 @@ describe('the two-phase start', () => {
   });
 
   it('reloads from storage after a conflict, keeping the undo history and count', () => {
-    const { session } = gradeAt(fresh(5, deck), deck, NOW, 'g1', 'easy');
+    const { session } = gradeAt(fresh(5, deck), deck, NOW, 'easy');
     const other = stored('c2', 'review', NOW + 3 * DAY); // another tab graded c2
     const input = completeInput(deck, [session.states.get(asCardId('c1'))!, other], { doneToday: { newCards: 2, reviews: 0 } });
     const reloaded = reloadSession(session, input, deck, NOW + 1_000);

@@ -4,6 +4,8 @@
  * that could not be saved) is a pure function from one session to the next; the store only
  * sequences these with storage writes and set(). Time is always a parameter.
  */
+import type { EventIdGenerator } from '../events/event-id';
+import type { EventId } from '../events/types';
 import type { CardId, DeckId } from '../ids';
 import {
   applyGradeToQueue,
@@ -23,14 +25,19 @@ export interface CurrentCard {
   readonly cardId: CardId;
   /** When the front was shown (epoch ms); the answer time is measured from here. */
   readonly shownAt: number;
+  /**
+   * The id the grade's review event will have, chosen when the card is shown: interval fuzz is
+   * seeded from it, so the preview below is exactly what the grade will schedule (and replay).
+   */
+  readonly reviewId: EventId;
   /** What each grade button would schedule, for its interval label. */
   readonly preview: GradePreview;
 }
 
 /** A grade given in this session, newest last: enough to take it back. */
 export interface UndoEntry {
-  /** Names the grade to the store and storage (unique per store). */
-  readonly gradeId: string;
+  /** The grade's review event id (CurrentCard.reviewId when it was graded). */
+  readonly eventId: EventId;
   readonly entry: ReviewLogEntry;
 }
 
@@ -67,6 +74,8 @@ export interface SessionDeck {
   readonly settings: StudySettings;
   /** A scheduler built from `settings`. */
   readonly scheduler: Scheduler;
+  /** Makes the review event id for each card shown (see CurrentCard.reviewId). */
+  readonly newEventId: EventIdGenerator;
 }
 
 /** The session's view of the deck as queue input (everything but `now`). */
@@ -93,10 +102,14 @@ function stateOf(session: SessionProgress, cardId: CardId, now: number): CardSta
   return session.states.get(cardId) ?? newCardState(session.deckId, cardId, now);
 }
 
-/** The session showing `cardId`, shown at `shownAt`, with its grade preview from that moment. */
+/**
+ * The session showing `cardId`, shown at `shownAt`, with a new review event id and the grade
+ * preview that id gives from that moment.
+ */
 export function showCard(session: SessionProgress, cardId: CardId, deck: SessionDeck, shownAt: number, isFlipped = false): StudySession {
-  const preview = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt);
-  return { ...session, current: { cardId, shownAt, preview }, isFlipped, nextDueAt: null };
+  const reviewId = deck.newEventId(shownAt);
+  const preview = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt, reviewId);
+  return { ...session, current: { cardId, shownAt, reviewId, preview }, isFlipped, nextDueAt: null };
 }
 
 /** The session with its next card chosen at `now`, or over for now (with when the next card falls due). */
@@ -107,22 +120,23 @@ export function advance(session: SessionProgress, deck: SessionDeck, now: number
   return { ...session, current: null, isFlipped: false, nextDueAt: dueAt };
 }
 
-/** A grade given: the review to write, and the session already on its next card. */
+/** A grade given: the review to write, its event id, and the session already on its next card. */
 export interface Graded {
   readonly session: StudySession;
+  readonly eventId: EventId;
   readonly entry: ReviewLogEntry;
 }
 
 /**
- * Grades the current card at `now`: the review to write and the session moved on to the next
- * card, counting the grade and keeping it for undo under `gradeId`. Null when there is no card or
- * its answer is not shown yet.
+ * Grades the current card at `now` with the event id chosen when it was shown: the review to
+ * write and the session moved on to the next card, counting the grade and keeping it for undo.
+ * Null when there is no card or its answer is not shown yet.
  */
-export function gradeCurrent(session: StudySession, rating: Rating, deck: SessionDeck, now: number, gradeId: string): Graded | null {
+export function gradeCurrent(session: StudySession, rating: Rating, deck: SessionDeck, now: number): Graded | null {
   if (!session.current || !session.isFlipped) return null;
-  const { cardId, shownAt } = session.current;
+  const { cardId, shownAt, reviewId } = session.current;
   const before = session.states.get(cardId) ?? null;
-  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now);
+  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
   const entry: ReviewLogEntry = {
     deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
   };
@@ -131,10 +145,10 @@ export function gradeCurrent(session: StudySession, rating: Rating, deck: Sessio
     states: new Map(session.states).set(cardId, after),
     queue: applyGradeToQueue(session.queue, after, now, deck.settings.dayStartHour),
     doneToday: countReview(session.doneToday, before, +1),
-    undoStack: [...session.undoStack, { gradeId, entry }],
+    undoStack: [...session.undoStack, { eventId: reviewId, entry }],
     studiedCount: session.studiedCount + 1,
   }, deck, now);
-  return { session: next, entry };
+  return { session: next, eventId: reviewId, entry };
 }
 
 /** The session with the given grades (newest last) taken back in memory: states, counts and queue. */
@@ -179,18 +193,18 @@ export interface ReturnedGrade {
 }
 
 /**
- * The session back on the card whose grade `gradeId` could not be saved, answer shown, so the
- * student can grade it again. Grades given after it were never saved (commits run in order and stop
- * at a failure), so they are taken back too and their cards return to the queue. Null when the
- * session holds no such grade (e.g. it was started afresh since).
+ * The session back on the card whose grade (review event `eventId`) could not be saved, answer
+ * shown, so the student can grade it again, as a new event. Grades given after it were never saved
+ * (commits run in order and stop at a failure), so they are taken back too and their cards return
+ * to the queue. Null when the session holds no such grade (e.g. it was started afresh since).
  */
-export function returnToUnsavedGrade(session: StudySession, gradeId: string, deck: SessionDeck, now: number): ReturnedGrade | null {
-  const at = session.undoStack.findIndex((undo) => undo.gradeId === gradeId);
+export function returnToUnsavedGrade(session: StudySession, eventId: EventId, deck: SessionDeck, now: number): ReturnedGrade | null {
+  const at = session.undoStack.findIndex((undo) => undo.eventId === eventId);
   if (at === -1) return null;
   const taken = session.undoStack.slice(at);
   const { entry } = taken[0]!;
   const rewound = withoutGrades(session, taken, deck, now);
-  // Shown as it was: the answer time of the next grade still counts from the first sight of the front.
+  // Shown as it was (with a new event id): the answer time still counts from the first sight of the front.
   const shownAt = entry.reviewedAt - entry.answerMs;
   return { session: showCard(rewound, entry.cardId, deck, shownAt, true), entry, laterCount: taken.length - 1 };
 }
