@@ -65,6 +65,27 @@ describe('the grade commit queue', () => {
     expect(await outD).toEqual({ status: 'saved', value: 'd' });
   });
 
+  it('starts an idle queue\'s commit in a later task, so the caller finishes its work first', async () => {
+    const log: string[] = [];
+    const later: (() => void)[] = [];
+    const queue = createCommitQueue(undefined, (work) => later.push(work));
+    const a = gated(log, 'a');
+    const b = gated(log, 'b');
+    const outA = queue.enqueue(a.commit);
+    void queue.enqueue(b.commit);
+    await flush();
+    expect(log).toEqual([]);
+    expect(later).toHaveLength(1);
+    later.shift()!();
+    expect(log).toEqual(['start a']);
+    a.succeed();
+    await outA;
+    await flush();
+    // b was queued behind a running commit: it follows at once, no second wait.
+    expect(log).toEqual(['start a', 'end a', 'start b']);
+    expect(later).toHaveLength(0);
+  });
+
   it('settles once nothing is pending, and at once when idle', async () => {
     const log: string[] = [];
     const queue = createCommitQueue();

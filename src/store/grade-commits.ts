@@ -29,8 +29,19 @@ interface Waiting {
   readonly cancel: () => void;
 }
 
-/** A commit queue; `onPendingChange` hears the pending count after every change. */
-export function createCommitQueue(onPendingChange: (pendingCount: number) => void = () => {}): CommitQueue {
+/** Runs `work` in a later task. */
+export type StartLater = (work: () => void) => void;
+
+/**
+ * A commit queue; `onPendingChange` hears the pending count after every change. An idle queue
+ * starts its next commit through `startLater` (default: the next task), so the grade that queued it
+ * renders the next card before the write's own main-thread work (transaction setup, cloning the
+ * rows) begins.
+ */
+export function createCommitQueue(
+  onPendingChange: (pendingCount: number) => void = () => {},
+  startLater: StartLater = (work) => void setTimeout(work, 0),
+): CommitQueue {
   const waiting: Waiting[] = [];
   let isRunning = false;
   let pendingCount = 0;
@@ -47,7 +58,6 @@ export function createCommitQueue(onPendingChange: (pendingCount: number) => voi
   };
 
   async function drain(): Promise<void> {
-    isRunning = true;
     for (let next = waiting.shift(); next; next = waiting.shift()) await next.run();
     isRunning = false;
   }
@@ -79,7 +89,10 @@ export function createCommitQueue(onPendingChange: (pendingCount: number) => voi
           },
         });
         changePending(+1);
-        if (!isRunning) void drain();
+        if (!isRunning) {
+          isRunning = true;
+          startLater(() => void drain());
+        }
       });
     },
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
+import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
-import type { DeckId } from '../../domain/ids';
+import type { CardId, DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
 import { useStudyStore } from '../../store';
 import { GradeBar } from './GradeBar';
@@ -21,7 +22,6 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);
   const isUndoing = useStudyStore((s) => s.isUndoing);
-  const pendingSaves = useStudyStore((s) => s.pendingSaves);
   const startSession = useStudyStore((s) => s.startSession);
   const leaveSession = useStudyStore((s) => s.leaveSession);
   const flip = useStudyStore((s) => s.flip);
@@ -52,13 +52,13 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
   if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
 
-  const card = current ? deck.cards.find((c) => c.id === current.cardId) : undefined;
+  const card = cardOf(deck, current?.cardId);
   const canUndo = session.undoStack.length > 0 && !isUndoing;
 
   return (
     <div className="study">
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
-      <SaveStatus pendingSaves={pendingSaves} studiedCount={session.studiedCount} />
+      <SaveStatus />
       {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
       {current && card ? (
         <>
@@ -80,4 +80,17 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
       )}
     </div>
   );
+}
+
+// Each deck's cards by id, built on first use: a linear search per card shown costs most of a
+// millisecond on a 100,000-card deck, every grade.
+const cardsById = new WeakMap<Deck, ReadonlyMap<CardId, Card>>();
+function cardOf(deck: Deck | undefined, cardId: CardId | undefined): Card | undefined {
+  if (!deck || cardId === undefined) return undefined;
+  let byId = cardsById.get(deck);
+  if (!byId) {
+    byId = new Map(deck.cards.map((c) => [c.id, c]));
+    cardsById.set(deck, byId);
+  }
+  return byId.get(cardId);
 }
