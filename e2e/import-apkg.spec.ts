@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeAnki21bApkg, makeLegacyApkg } from '../scripts/apkg-fixtures.mjs';
+import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, type FixtureNote } from '../scripts/apkg-fixtures.mjs';
 import { gradeButton } from './helpers';
 import { chooseImportFile, forbidDialogs } from './import-helpers';
 
@@ -11,6 +11,12 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await expect(page.getByText('Review history, scheduling and sounds are not imported')).toBeVisible();
   await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
   await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
+  // The preview table shows what the cards say, not their Markdown source.
+  const table = page.getByRole('table');
+  await expect(table).toContainText('[...] make ATP');
+  await expect(table).toContainText('What is ATP?');
+  await expect(table).not.toContainText('\\[');
+  await expect(table).not.toContainText('**');
   await page.getByRole('button', { name: 'Add to my decks' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
 
@@ -46,6 +52,58 @@ test('Anki packages in both layouts import, update each other in place, and stud
   }
   await expect(page.getByRole('heading', { name: /finished this deck/ })).toBeVisible();
   expect(dialogs).toEqual([]);
+});
+
+// Anki 2.1.50+ writes collection.anki21b, whose tables use COLLATE unicase and WITHOUT ROWID (#11).
+for (const [layout, make] of [
+  ['collection.anki21b', makeAnki21bApkg],
+  ['collection.anki21', makeAnki21Apkg],
+] as const) {
+  test(`a package with ${layout} imports on its own, image included, with no console errors`, async ({ page }) => {
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await chooseImportFile(page, `biology-${layout}.apkg`, Buffer.from(await make()));
+    await expect(page.getByRole('heading', { name: 'Preview: Biology / Cells' })).toBeVisible();
+    await expect(page.getByTestId('preview-card-count')).toHaveText('6');
+    await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
+    await page.getByRole('button', { name: 'Add to my decks' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Biology / Cells' })).toBeVisible();
+    await page.goto('./#/deck/user.biology-cells/study');
+    await expect(page.getByRole('region', { name: 'Question' }).locator('strong')).toHaveText('ATP');
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    const image = page.getByRole('region', { name: 'Answer' }).locator('img');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('a newer export under another file name updates the deck in place and keeps progress (#11)', async ({ page }) => {
+  const [basic, reversed, cloze] = FIXTURE_NOTES as [FixtureNote, FixtureNote, FixtureNote];
+  // All in Anki's Default deck: the title, and once the deck id, came from the file name.
+  const make = (notes: FixtureNote[]) => makeAnki21bApkg({ decks: [], deckOf: () => 1, notes, cards: [[1, 0], [2, 0], [2, 1], [3, 0], [3, 1], [5, 0]] });
+  await chooseImportFile(page, 'update1.apkg', Buffer.from(await make([basic, reversed, cloze])));
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'update1' })).toBeVisible();
+  await page.goto('./#/deck/user.update1/study');
+  await expect(page.getByRole('region', { name: 'Question' })).toContainText('What is ATP?');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await gradeButton(page, 'Easy').click();
+  await page.goto('./#/deck/user.update1');
+  const newCount = page.locator('.deck-counts__item--new dd');
+  await expect(newCount).toHaveText('4');
+
+  const edited: FixtureNote = [basic[0], basic[1], basic[2], ['What is <b>ADP</b>?', basic[3][1]!]];
+  await chooseImportFile(page, 'update2.apkg', Buffer.from(await make([edited, reversed, [5, 'g.new', basic[2], ['New note', 'here']]])));
+  await expect(page.getByText('update your deck “update1” in place: 1 new, 1 changed, 2 unchanged, 2 removed from the package.')).toBeVisible();
+  await page.getByRole('button', { name: 'Update my deck' }).click();
+  await expect(page).toHaveURL(/#\/deck\/user\.update1$/);
+  await expect(page.getByText('4 cards', { exact: true })).toBeVisible();
+  // The edited card kept its review; the other three are new.
+  await expect(newCount).toHaveText('3');
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: /update2/ })).toHaveCount(0);
 });
 
 test('a truncated Anki package explains itself and adds nothing', async ({ page }) => {

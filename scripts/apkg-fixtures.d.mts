@@ -1,5 +1,15 @@
 /** Types for apkg-fixtures.mjs (test-only Anki package builders). */
-export declare const FIXTURE_NOTES: readonly (readonly [number, string, number, readonly string[]])[];
-export declare function zstdStored(data: Uint8Array): Uint8Array;
-export declare function makeLegacyApkg(): Promise<Uint8Array>;
-export declare function makeAnki21bApkg(): Promise<Uint8Array>;
+export type FixtureNote = readonly [id: number, guid: string, notetypeId: number, fields: readonly string[]];
+export interface FixtureOptions {
+  readonly notes?: readonly FixtureNote[];
+  /** [note id, card ord] for each card Anki generated. */
+  readonly cards?: readonly (readonly [number, number])[];
+  /** Deck ids and names ("Parent::Child"); Default (id 1) is always there. */
+  readonly decks?: readonly (readonly [number, string])[];
+  readonly deckOf?: (noteId: number, ord: number) => number;
+}
+export declare const FIXTURE_NOTES: readonly FixtureNote[];
+export declare function zstdStored(data: Uint8Array, options?: { readonly hasContentSize?: boolean }): Uint8Array;
+export declare function makeLegacyApkg(options?: FixtureOptions): Promise<Uint8Array>;
+export declare function makeAnki21Apkg(options?: FixtureOptions): Promise<Uint8Array>;
+export declare function makeAnki21bApkg(options?: FixtureOptions): Promise<Uint8Array>;

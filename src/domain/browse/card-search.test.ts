@@ -51,6 +51,10 @@ describe('plainPreview', () => {
     expect(plainPreview('# Why **containers**?\n\nSee [docs](http://x)\n```\ncode\n```')).toBe('Why containers? See docs');
   });
 
+  it('shows escaped characters as the text they are, as in an imported Anki cloze (#11)', () => {
+    expect(plainPreview('\\[...\\] make **ATP** \\*not bold\\* a\\_b')).toBe('[...] make ATP *not bold* a_b');
+  });
+
   it('shortens long text with an ellipsis', () => {
     expect(plainPreview('a'.repeat(200), 10)).toBe(`${'a'.repeat(9)}…`);
   });

@@ -45,12 +45,16 @@ export function leechCount(cards: readonly Card[], states: ReadonlyMap<CardId, C
 
 /** A card's Markdown as one short line of plain text, for a list row. */
 export function plainPreview(markdown: string, maxChars = 120): string {
+  // Escaped characters (\[ \* \_) are literal text: park them where the mark-stripping cannot reach.
+  const escaped: string[] = [];
   const text = markdown
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, (_whole, ch: string) => `\uE000${escaped.push(ch) - 1}\uE000`)
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`#>~|]/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/\uE000(\d+)\uE000/g, (_whole, index: string) => escaped[Number(index)] ?? '');
   return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
 }

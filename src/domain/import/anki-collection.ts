@@ -130,18 +130,59 @@ function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: S
   return { html: linked, dropped };
 }
 
+/**
+ * The HTML without its style attributes. Anki's editor writes them everywhere; Markdown has no
+ * place for them, and merely parsing one in the app (as the HTML-to-Markdown step does) makes the
+ * browser report a CSP violation, since the app allows no inline styles. Quoted values may hold
+ * ">", so tags are matched quote by quote.
+ */
+export function withoutStyleAttributes(html: string): string {
+  return html.replace(/<[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi, (tag) =>
+    tag.replace(/\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ''),
+  );
+}
+
 const decodeEntitiesLite = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
-/** The deck most cards are in, as a title ("Biology / Cells"), unless it is Anki's "Default". */
-function deckTitle(collection: AnkiCollection, source: string): string {
-  const counts = new Map<number, number>();
-  for (const card of collection.cards) counts.set(card.deckId, (counts.get(card.deckId) ?? 0) + 1);
-  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const name = top === undefined ? undefined : collection.deckNames.get(top[0]);
-  if (!name || name === 'Default') return titleFromFileName(source);
-  // Schema 18 separates nested deck names with U+001F, older collections with "::".
-  return name.split('\u001f').join('::').split('::').join(' / ');
+/** A deck's name as its levels: schema 18 separates them with U+001F, older collections with "::". */
+const deckPath = (name: string): string[] => name.split('\u001f').join('::').split('::').map((level) => level.trim());
+
+/** The deck path each card is in, by card index; undefined for a deck the collection does not name. */
+function cardDeckPaths(collection: AnkiCollection): (string[] | undefined)[] {
+  return collection.cards.map((card) => {
+    const name = collection.deckNames.get(card.deckId);
+    return name === undefined ? undefined : deckPath(name);
+  });
 }
+
+/**
+ * The title: the deck the cards are in ("Biology / Cells"), or, when they are spread over
+ * subdecks, the deepest deck holding them all ("Course" for Course::Week 1 and Course::Week 2).
+ * Without a common parent it is the deck most cards are in; Anki's "Default" gives way to the
+ * file name.
+ */
+function deckTitle(paths: readonly (readonly string[] | undefined)[], source: string): string {
+  const named = paths.filter((path) => path !== undefined);
+  let common = named[0] ?? [];
+  for (const path of named) {
+    let depth = 0;
+    while (depth < common.length && depth < path.length && common[depth] === path[depth]) depth += 1;
+    common = common.slice(0, depth);
+  }
+  if (common.length === 0) {
+    const counts = new Map<string, { path: readonly string[]; count: number }>();
+    for (const path of named) {
+      const key = path.join('::');
+      counts.set(key, { path, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    common = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.path ?? [];
+  }
+  if (common.length === 0 || (common.length === 1 && common[0] === 'Default')) return titleFromFileName(source);
+  return common.join(' / ');
+}
+
+/** An Anki-style hierarchical tag for a deck path: levels joined by "::", spaces as "_". */
+const subdeckTag = (path: readonly string[]): string => path.map((level) => level.replace(/\s+/g, '_')).join('::');
 
 /**
  * Turns a read collection into a previewable deck.
@@ -154,6 +195,11 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const drafts: DraftCard[] = [];
   let droppedMedia = 0;
   const usedMedia = new Set<string>();
+  const paths = cardDeckPaths(collection);
+  // Flipdeck has no subdecks yet (#11): a package spread over several keeps each card's
+  // subdeck as a tag, so the names survive and the cards can be found by them.
+  const subdecks = new Set(paths.filter((path) => path !== undefined).map(subdeckTag));
+  const isSpread = subdecks.size > 1;
 
   collection.cards.forEach((card, index) => {
     const where = `card ${index + 1}`;
@@ -177,9 +223,9 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     droppedMedia += front.dropped + back.dropped;
     drafts.push({
       id: `anki-${guidSlug(note.guid)}-${card.ord}`,
-      front: htmlToMarkdown(front.html).trim(),
-      back: htmlToMarkdown(back.html).trim() || '(empty)',
-      tags: note.tags,
+      front: htmlToMarkdown(withoutStyleAttributes(front.html)).trim(),
+      back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
+      tags: isSpread && paths[index] !== undefined ? [...note.tags, subdeckTag(paths[index])] : note.tags,
       where,
     });
   });
@@ -192,8 +238,14 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   if (droppedMedia > 0) {
     warnings.push({ message: `${source}: ${droppedMedia} sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.` });
   }
+  if (isSpread) {
+    const names = [...subdecks].sort();
+    warnings.push({
+      message: `${source}: the cards are in ${names.length} Anki decks (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.`,
+    });
+  }
   const cards = finishDraftCards(usable, source, warnings);
   const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
-  const deck = buildImportedDeck({ title: deckTitle(collection, source), description: '', cards, origin: 'apkg' }, source, warnings);
+  const deck = buildImportedDeck({ title: deckTitle(paths, source), description: '', cards, origin: 'apkg' }, source, warnings);
   return { ...deck, media };
 }

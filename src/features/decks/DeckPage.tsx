@@ -1,5 +1,6 @@
 import { routeHash } from '../../domain/routes/routes';
 import { deckShareUrl } from '../../domain/routes/share-url';
+import { plural } from '../../domain/stats/format';
 import type { DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { DeckCounts } from './DeckCounts';
@@ -25,7 +26,7 @@ export function DeckPage({ deckId }: DeckPageProps) {
       </p>
       <h1 id="deck-page-title">{listing.title}</h1>
       <p className="deck-page__description">{listing.description}</p>
-      <p className="deck-page__meta">{listing.cardCount} cards</p>
+      <p className="deck-page__meta">{plural(listing.cardCount, 'card')}</p>
       {entry.status === 'ready' ? (
         <>
           <DeckCounts counts={entry.counts} />

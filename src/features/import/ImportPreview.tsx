@@ -1,3 +1,4 @@
+import { plainPreview } from '../../domain/browse/card-search';
 import type { DeckChange, ImportedDeck } from '../../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
 
@@ -10,8 +11,8 @@ export interface ImportPreviewProps {
 
 const PREVIEW_CARDS = 5;
 
-/** Plain text for the preview table: card text is untrusted and is not rendered here. */
-const short = (text: string) => (text.length > 140 ? `${text.slice(0, 137)}…` : text);
+/** Plain text for the preview table: card text is untrusted and not rendered here, and Markdown marks are not what the card says. */
+const short = (markdown: string) => plainPreview(markdown, 140);
 
 /** What an import holds and what adding it would change; nothing has been written yet. */
 export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProps) {
@@ -31,7 +32,7 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
         <dd>
           {change.isNewDeck
             ? 'create a new deck in your decks.'
-            : `update your deck “${existingTitle ?? deck.title}” in place: ${change.added} new, ${change.changed} changed, ${change.unchanged} unchanged, ${change.removed} removed. Progress on cards that stay is kept.`}
+            : `update your deck “${existingTitle ?? deck.title}” in place: ${change.added} new, ${change.changed} changed, ${change.unchanged} unchanged, ${change.removed} removed from the package. Progress on cards that stay is kept.`}
         </dd>
       </dl>
       <table className="import-preview__cards">

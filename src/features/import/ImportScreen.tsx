@@ -3,6 +3,7 @@ import { formatBytes } from '../../domain/import/import-error';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
+import { studyStore } from '../../store';
 import { AddImportedDeck } from './AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from './ImportProblems';
@@ -11,7 +12,8 @@ import './import.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
 
-const ANKI_NOTE = 'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept.';
+const ANKI_NOTE =
+  'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept. A newer export of a deck you imported updates it in place, whatever the file is called.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {
@@ -22,7 +24,8 @@ export function ImportScreen() {
   useEffect(() => {
     if (!file) return;
     let isCurrent = true;
-    void readImport(file, csvOptions).then((result) => {
+    // The decks as they are when the file is read; a later change does not re-read the file.
+    void readImport(file, csvOptions, studyStore.getState().decks.values()).then((result) => {
       if (isCurrent) setOutcome(result);
     });
     return () => {

@@ -4,8 +4,10 @@
  */
 import { decodeText } from '../../domain/import/decode-text';
 import { detectImportKind, type ImportKind } from '../../domain/import/detect-format';
+import type { Deck } from '../../domain/deck/types';
 import type { ImportedDeck } from '../../domain/import/imported-deck';
 import { importError } from '../../domain/import/import-error';
+import { retargetAnkiImport } from '../../domain/import/match-anki-deck';
 import { parseDeckJsonImport } from '../../domain/import/parse-deck-json';
 import { detectDelimiter, parseDelimitedDeck, type DelimitedOptions } from '../../domain/import/parse-delimited';
 import { parseMarkdownDeck } from '../../domain/import/parse-markdown-deck';
@@ -19,8 +21,11 @@ export type ImportOutcome =
   | { readonly ok: true; readonly kind: ImportKind; readonly deck: ImportedDeck; readonly csvOptions?: DelimitedOptions }
   | { readonly ok: false; readonly kind: ImportKind; readonly error: unknown; readonly csvOptions?: DelimitedOptions };
 
-/** Parses the file with the parser its name or content calls for. */
-export async function readImport(file: ChosenFile, csvOptions?: Partial<DelimitedOptions>): Promise<ImportOutcome> {
+/**
+ * Parses the file with the parser its name or content calls for. An Anki package is matched
+ * against `decks` by note guid, so a newer export updates the deck it came from in place.
+ */
+export async function readImport(file: ChosenFile, csvOptions?: Partial<DelimitedOptions>, decks: Iterable<Pick<Deck, 'id' | 'title' | 'cards'>> = []): Promise<ImportOutcome> {
   const kind = detectImportKind(file.name, file.bytes);
   try {
     switch (kind) {
@@ -31,7 +36,7 @@ export async function readImport(file: ChosenFile, csvOptions?: Partial<Delimite
         } catch (error) {
           throw importError('wrong-type', file.name, `the Anki package reader could not be loaded (${(error as Error).message}). Connect to the internet once and try again.`);
         }
-        return { ok: true, kind, deck: await importAnkiPackage(file.bytes, file.name) };
+        return { ok: true, kind, deck: retargetAnkiImport(await importAnkiPackage(file.bytes, file.name), decks) };
       }
       case 'json':
         return { ok: true, kind, deck: parseDeckJsonImport(decodeText(file.bytes, file.name), file.name) };

@@ -1,7 +1,12 @@
+import { unzipSync, zipSync } from 'fflate';
+import { decompress } from 'fzstd';
+import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { makeAnki21bApkg, makeLegacyApkg } from '../../../../scripts/apkg-fixtures.mjs';
-import { ankiCollectionToDeck, renderCloze, renderTemplate } from '../../../domain/import/anki-collection';
+import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
+import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
+import { compareWithExisting, toUserDeck } from '../../../domain/import/imported-deck';
+import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
 import { readAnkiPackage } from './read-apkg';
 
@@ -16,12 +21,19 @@ async function importFailure(work: Promise<unknown>): Promise<ImportError> {
 }
 
 describe.each([
-  ['legacy collection.anki2', makeLegacyApkg],
-  ['current collection.anki21b (zstd)', makeAnki21bApkg],
+  ['collection.anki2 (schema 11, JSON media map)', makeLegacyApkg],
+  ['collection.anki21 beside the stub (schema 11, JSON media map)', makeAnki21Apkg],
+  ['collection.anki21b (zstd schema 18, protobuf media map)', makeAnki21bApkg],
 ])('an Anki package, %s', (_name, make) => {
   it('becomes one card per Anki card: basic, both directions of a reversed note, one per cloze', async () => {
     const collection = await readAnkiPackage(await make(), 'biology.apkg');
-    const deck = ankiCollectionToDeck(collection, 'biology.apkg', toMarkdown);
+    const converted: string[] = [];
+    const deck = ankiCollectionToDeck(collection, 'biology.apkg', (html) => {
+      converted.push(html);
+      return toMarkdown(html);
+    });
+    // The fields carry Anki's inline styles; none reaches the HTML parser (CSP style-src 'self').
+    expect(converted.join('\n')).not.toMatch(/style=/);
     expect(deck.title).toBe('Biology / Cells');
     expect(deck.cards.map((c) => [c.id, c.front, c.back])).toEqual([
       ['anki-g_2ebasic-0', 'What is **ATP**?', 'Energy currency  \n![](media/cell.png)'],
@@ -40,17 +52,127 @@ describe.each([
   });
 });
 
+/** The package's members, with the collection's SQLite bytes unpacked. */
+async function unpackAnki21b(): Promise<{ files: Record<string, Uint8Array>; sqlite: Uint8Array }> {
+  const files = unzipSync(await makeAnki21bApkg());
+  return { files, sqlite: decompress(files['collection.anki21b']!) };
+}
+
+describe('the anki21b fixture is what Anki writes', () => {
+  it('declares COLLATE unicase and WITHOUT ROWID, so a plain SQLite cannot read its note types (#11)', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database((await unpackAnki21b()).sqlite);
+    try {
+      const schema = new Map(db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'table'")[0]!.values.map(([name, sql]) => [String(name), String(sql)]));
+      for (const table of ['notetypes', 'fields', 'templates', 'decks', 'deck_config', 'tags']) expect(schema.get(table)).toMatch(/collate unicase/i);
+      for (const table of ['fields', 'templates', 'tags', 'config', 'graves']) expect(schema.get(table)).toMatch(/without rowid\s*$/i);
+      expect(db.exec('SELECT ver FROM col')[0]!.values).toEqual([[18]]);
+      // The failure every real anki21b package met before the reader rewrote the schema.
+      expect(() => db.exec('SELECT ntid, ord, name FROM fields ORDER BY ntid, ord')).toThrow(/no query solution/);
+      expect(() => db.exec('SELECT ntid, ord, config FROM templates')).toThrow(/no such collation sequence: unicase/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+/** An anki21b package with its collection replaced. */
+async function anki21bWith(sqlite: Uint8Array | ((compressed: Uint8Array) => Uint8Array)): Promise<Uint8Array> {
+  const { files } = await unpackAnki21b();
+  const collection = typeof sqlite === 'function' ? sqlite(files['collection.anki21b']!) : zstdStored(sqlite);
+  return zipSync({ ...files, 'collection.anki21b': collection });
+}
+
+const RAW_SQLITE = /sqlite|no such|no query|malformed|SQL|disk image/i;
+
 describe('broken Anki packages', () => {
   it('a truncated zip, a zip without a collection and a non-zip each say what is wrong', async () => {
     const whole = await makeLegacyApkg();
     const truncated = await importFailure(readAnkiPackage(whole.subarray(0, whole.length - 200), 'cut.apkg'));
     expect(truncated.code).toBe('malformed');
     expect(truncated.message).toMatch(/^cut\.apkg: the package is damaged or incomplete/);
-    const { zipSync } = await import('fflate');
     expect((await importFailure(readAnkiPackage(zipSync({ 'notes.txt': new Uint8Array([65]) }), 'x.apkg'))).message).toMatch(/holds no Anki collection/);
     expect((await importFailure(readAnkiPackage(new TextEncoder().encode('front,back'), 'y.apkg'))).code).toBe('wrong-type');
     const garbage = zipSync({ 'collection.anki2': new TextEncoder().encode('not sqlite at all') });
-    expect((await importFailure(readAnkiPackage(garbage, 'z.apkg'))).message).toMatch(/^z\.apkg: collection\.anki2 inside the package could not be read/);
+    expect((await importFailure(readAnkiPackage(garbage, 'z.apkg'))).message).toBe(
+      'z.apkg: collection.anki2 inside the package is damaged (it is not an SQLite database). Export the deck from Anki again.',
+    );
+  });
+
+  it('a collection cut short, inside a whole zip, is called incomplete and shows no SQLite message', async () => {
+    const { sqlite } = await unpackAnki21b();
+    const error = await importFailure(readAnkiPackage(await anki21bWith(sqlite.subarray(0, 4096 * 3)), 'half.apkg'));
+    expect(error.code).toBe('malformed');
+    expect(error.message).toBe('half.apkg: collection.anki21b inside the package is damaged or incomplete, so its cards cannot be read. Export the deck from Anki again.');
+    expect(error.message.replace('collection.anki21b', '')).not.toMatch(RAW_SQLITE);
+  });
+
+  it('a cut zstd stream and overwritten database pages are reported as damage, not as SQLite errors', async () => {
+    const cutStream = await importFailure(readAnkiPackage(await anki21bWith((zstd) => zstd.subarray(0, 5000)), 'cut-zstd.apkg'));
+    expect(cutStream.message).toMatch(/^cut-zstd\.apkg: collection\.anki21b inside the package is damaged or incomplete \(its zstd compression/);
+
+    const { sqlite } = await unpackAnki21b();
+    const scribbled = Uint8Array.from(sqlite);
+    // Keep the header and the schema page; every page after it becomes noise.
+    for (let i = 4096; i < scribbled.length; i += 1) scribbled[i] = (i * 7919) % 251;
+    const corrupt = await importFailure(readAnkiPackage(await anki21bWith(scribbled), 'corrupt.apkg'));
+    expect(corrupt.code).toBe('malformed');
+    expect(corrupt.message).toMatch(/^corrupt\.apkg: collection\.anki21b inside the package /);
+    expect(corrupt.message.replace('collection.anki21b', '')).not.toMatch(RAW_SQLITE);
+  });
+
+  it('a damaged media map loses the images, not the cards', async () => {
+    const { files } = await unpackAnki21b();
+    const collection = await readAnkiPackage(zipSync({ ...files, media: zstdStored(Uint8Array.from([0x0a, 0xff])) }), 'm.apkg');
+    expect(collection.notes).toHaveLength(4);
+    expect(collection.media.size).toBe(0);
+  });
+});
+
+describe('a newer export of the same Anki deck (#11)', () => {
+  it('under another file name, updates the deck in place by note guid and (note, ordinal)', async () => {
+    const [basic, reversed, cloze] = FIXTURE_NOTES as [FixtureNote, FixtureNote, FixtureNote];
+    // Every card in Anki's "Default" deck, so the title comes from the file name.
+    const inDefault = { decks: [], deckOf: () => 1 };
+    const read = async (name: string, notes: FixtureNote[]) => {
+      const bytes = await makeAnki21bApkg({ ...inDefault, notes, cards: [[1, 0], [2, 0], [2, 1], [3, 0], [3, 1], [5, 0]] });
+      return ankiCollectionToDeck(await readAnkiPackage(bytes, name), name, toMarkdown);
+    };
+    const first = await read('update1.apkg', [basic, reversed, cloze]);
+    const stored = toUserDeck(first, undefined, 1000);
+    expect(stored.id).toBe('user.update1');
+
+    const edited: FixtureNote = [basic[0], basic[1], basic[2], ['What is <b>ADP</b>?', basic[3][1]!]];
+    const added: FixtureNote = [5, 'g.new', basic[2], ['New note', 'here']];
+    const second = retargetAnkiImport(await read('update2.apkg', [edited, reversed, added]), [stored]);
+    expect(second).toMatchObject({ slug: 'update1', title: 'update1' });
+    expect(compareWithExisting(second, stored)).toEqual({ isNewDeck: false, added: 1, changed: 1, unchanged: 2, removed: 2 });
+    const updated = toUserDeck(second, stored, 2000);
+    expect(updated).toMatchObject({ id: stored.id, createdAt: 1000, updatedAt: 2000 });
+    // Card ids, which progress is keyed by, stay for every card that stays.
+    expect(updated.cards.map((c) => c.id)).toEqual(['anki-g_2ebasic-0', 'anki-g_2frev_2b1-0', 'anki-g_2frev_2b1-1', 'anki-g_2enew-0']);
+  });
+});
+
+describe.each([
+  ['collection.anki2 (names with "::")', makeLegacyApkg],
+  ['collection.anki21b (names with U+001F)', makeAnki21bApkg],
+])('a package spread over subdecks, %s', (_name, make) => {
+  it('is titled after the deck holding them all, and each card keeps its subdeck as a tag (#11)', async () => {
+    const options = { decks: [[2001, 'Course::Week 1'], [2002, 'Course::Week 2']] as const, deckOf: (noteId: number) => (noteId <= 2 ? 2001 : 2002) };
+    const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
+    expect(deck.title).toBe('Course');
+    expect(deck.cards.map((c) => [c.id, c.tags])).toEqual([
+      ['anki-g_2ebasic-0', ['bio', 'cells', 'Course::Week_1']],
+      ['anki-g_2frev_2b1-0', ['Course::Week_1']],
+      ['anki-g_2frev_2b1-1', ['Course::Week_1']],
+      ['anki-g_2ecloze-0', ['Course::Week_2']],
+      ['anki-g_2ecloze-1', ['Course::Week_2']],
+      ['anki-g_2exss-0', ['Course::Week_2']],
+    ]);
+    expect(deck.warnings.map((w) => w.message)).toContain(
+      'course.apkg: the cards are in 2 Anki decks (Course::Week_1, Course::Week_2); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.',
+    );
   });
 });
 
@@ -72,6 +194,13 @@ describe('Anki media', () => {
     expect(deck.warnings.map((w) => w.message)).toEqual([
       'm.apkg: 3 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
     ]);
+  });
+});
+
+describe('inline styles', () => {
+  it('are removed from every tag, whatever the quoting, and nothing else is', () => {
+    expect(withoutStyleAttributes('<span style="color: red">a</span><img src="x.png" style=\'width:1px\' alt="s>t">')).toBe('<span>a</span><img src="x.png" alt="s>t">');
+    expect(withoutStyleAttributes('<p title="a>b" style=color:red data-style="kept">style="text" 1 < 2</p>')).toBe('<p title="a>b" data-style="kept">style="text" 1 < 2</p>');
   });
 });
 

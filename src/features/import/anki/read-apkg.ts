@@ -6,13 +6,20 @@
  *   current  collection.anki21b: zstd-compressed SQLite (schema 18), note types in the
  *            notetypes/fields/templates tables with protobuf configs
  * When a package holds both (current Anki adds a "please update" legacy stub), the newest wins.
+ *
+ * Schema-15+ collections declare `name ... COLLATE unicase` (Anki's own Unicode case folding)
+ * on notetypes, fields, templates, decks, deck_config and tags, several of them WITHOUT ROWID.
+ * SQLite cannot plan a read of such a table without the collation ("no query solution"), and
+ * sql.js exports no way to register one, so the schema text is rewritten to NOCASE before any
+ * read (see readUnicaseAsNocase). SQLite messages never reach the user: every failure becomes
+ * an ImportError that says what is wrong with the file.
  */
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.js';
 import { imageTypeOf, type AnkiCollection, type AnkiNote, type AnkiNotetype } from '../../../domain/import/anki-collection';
 import { MAX_PACKAGE_IMPORT_BYTES, assertSize } from '../../../domain/import/decode-text';
-import { importError } from '../../../domain/import/import-error';
+import { ImportError, importError } from '../../../domain/import/import-error';
 
 
 type Row = Record<string, SqlValue>;
@@ -101,18 +108,23 @@ function deckNames(db: Database, isSchema18: boolean): Map<number, string> {
 /** The largest single image kept; bigger ones are left out like missing ones. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/** A zstd frame starts with 28 B5 2F FD; JSON, SQLite and image files never do. */
+const isZstdFrame = (bytes: Uint8Array) => bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
+
 /**
  * The package's images by name. The `media` entry maps zip member names ("0", "1", ...) to file
- * names: JSON in the legacy layout, zstd-compressed protobuf (entries in member order) in the
- * current one, where each member is zstd-compressed too. Only image types we show are read.
+ * names: JSON {"0": "cell.png"} in the legacy layouts, zstd-compressed protobuf MediaEntries
+ * (entry i is member "i") in the current one, where each member is zstd-compressed too. The form
+ * is told by the bytes, not the collection's name, since Anki's "legacy" export option mixes them.
+ * Only image types we show are read.
  */
-function readMedia(files: Record<string, Uint8Array>, isZstd: boolean): Map<string, Uint8Array> {
+function readMedia(files: Record<string, Uint8Array>): Map<string, Uint8Array> {
   const media = new Map<string, Uint8Array>();
   const map = files['media'];
   if (!map || map.length === 0) return media;
   let names: [member: string, name: string][];
   try {
-    names = isZstd
+    names = isZstdFrame(map)
       ? (readProtobuf(decompress(map)).get(1) ?? []).map((entry, index) => [String(index), text(readProtobuf(entry as Uint8Array).get(1)?.[0])])
       : Object.entries(JSON.parse(new TextDecoder().decode(map)) as Record<string, string>);
   } catch {
@@ -123,13 +135,47 @@ function readMedia(files: Record<string, Uint8Array>, isZstd: boolean): Map<stri
     const bytes = files[member];
     if (bytes === undefined || imageTypeOf(name) === undefined) continue;
     try {
-      const data = isZstd ? decompress(bytes) : bytes;
+      const data = isZstdFrame(bytes) ? decompress(bytes) : bytes;
       if (data.byteLength <= MAX_IMAGE_BYTES) media.set(name, data);
     } catch {
       // A damaged image is left out like a missing one.
     }
   }
   return media;
+}
+
+/** `collate unicase`, however Anki's upgrade steps spelled it. */
+const UNICASE = /\b(collate\s+)unicase\b/gi;
+
+/**
+ * Makes a schema-15+ collection readable without Anki's `unicase` collation by declaring those
+ * columns NOCASE instead, in this in-memory copy only. NOCASE folds ASCII exactly as unicase
+ * does, so the b-trees Anki wrote stay in the order their indexes claim for every ASCII name;
+ * we only scan these tables, never look a name up, so non-ASCII order cannot change a result.
+ * Registering the collation would be more exact, but sql.js's build does not export
+ * sqlite3_create_collation, and a second SQLite build would double the import's download.
+ */
+function readUnicaseAsNocase(db: Database): void {
+  const definitions = rows(db, "SELECT type, name, sql FROM sqlite_master WHERE sql LIKE '%unicase%'");
+  if (definitions.length === 0) return;
+  db.run('PRAGMA writable_schema = ON');
+  for (const { type, name, sql } of definitions) {
+    db.run('UPDATE sqlite_master SET sql = ? WHERE type = ? AND name = ?', [String(sql).replace(UNICASE, '$1NOCASE'), String(type), String(name)]);
+  }
+  // RESET reloads the schema from the rewritten text and turns writable_schema off again.
+  db.run('PRAGMA writable_schema = RESET');
+}
+
+/** What a SQLite failure means for the user, in words that do not need SQLite to understand. */
+function describeSqliteFailure(name: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not a database|malformed|disk image|file is encrypted|out of memory|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(message)) {
+    return `${name} inside the package is damaged or incomplete, so its cards cannot be read. Export the deck from Anki again.`;
+  }
+  if (/no such (table|column)/i.test(message)) {
+    return `${name} inside the package is not laid out like any Anki collection Flipdeck knows (a table or column it needs is missing). Export it again with a current Anki.`;
+  }
+  return `${name} inside the package could not be read as an Anki collection. Export it again with a current Anki; if that does not help, the file may be damaged.`;
 }
 
 /**
@@ -147,18 +193,22 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
   }
   const name = ['collection.anki21b', 'collection.anki21', 'collection.anki2'].find((candidate) => files[candidate] !== undefined);
   if (name === undefined) throw importError('wrong-type', source, 'the zip archive holds no Anki collection (collection.anki2, .anki21 or .anki21b); is it an .apkg?');
-  const isZstd = name === 'collection.anki21b';
 
   let database: Uint8Array;
   try {
-    database = isZstd ? decompress(files[name]!) : files[name]!;
+    database = isZstdFrame(files[name]!) ? decompress(files[name]!) : files[name]!;
   } catch {
-    throw importError('malformed', source, `${name} inside the package is damaged (its zstd compression could not be read).`);
+    throw importError('malformed', source, `${name} inside the package is damaged or incomplete (its zstd compression could not be read). Export the deck from Anki again.`);
+  }
+  // "SQLite format 3\0": anything else would only fail later with a less helpful message.
+  if (new TextDecoder().decode(database.subarray(0, 16)) !== 'SQLite format 3\0') {
+    throw importError('malformed', source, `${name} inside the package is damaged (it is not an SQLite database). Export the deck from Anki again.`);
   }
   const SQL = await initSqlJs(sqlConfig);
   let db: Database | undefined;
   try {
     db = new SQL.Database(database);
+    readUnicaseAsNocase(db);
     const isSchema18 = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").length > 0;
     const notes: AnkiNote[] = rows(db, 'SELECT id, guid, mid, flds, tags FROM notes').map((n) => ({
       id: Number(n['id']),
@@ -172,10 +222,11 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
       notes,
       cards: rows(db, 'SELECT nid, ord, did FROM cards ORDER BY nid, ord').map((c) => ({ noteId: Number(c['nid']), ord: Number(c['ord']), deckId: Number(c['did']) })),
       deckNames: deckNames(db, isSchema18),
-      media: readMedia(files, isZstd),
+      media: readMedia(files),
     };
   } catch (error) {
-    throw importError('malformed', source, `${name} inside the package could not be read as an Anki collection (${(error as Error).message}).`);
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('malformed', source, [{ message: `${source}: ${describeSqliteFailure(name, error)}` }], { cause: error });
   } finally {
     db?.close();
   }
