@@ -19,7 +19,9 @@ export const BEFORE = {
   mobile: 'performance 90 (FCP 1.7 s, LCP 2.2 s, CLS 0.165)',
   desktop: 'performance 98 (FCP 0.9 s, LCP 0.9 s, CLS 0.024)',
 };
-export const TARGETS = { firstCardMs: 1500, gradeP95Ms: 16, queueBuildMs: 50, heapMb: 150 };
+export const TARGETS = { firstCardMs: 1500, queueBuildMs: 50, heapMb: 150 };
+/** Grade key to the next card settled in the DOM, p95 (issue 10): 8 ms up to 1,000 cards, 12 ms up to 100,000. */
+const keyToCardTargetMs = (size) => (size <= 1000 ? 8 : 12);
 export const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
 export const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
 
@@ -40,9 +42,25 @@ function machine() {
 }
 
 const mark = (value, target) => (Number.isFinite(value) ? (value <= target ? 'met' : 'missed') : 'n/a');
+const triple = ({ p50, p95, p99 }) => `${ms(p50)} / ${ms(p95)} / ${ms(p99)}`;
+
+/** Grading alone: key to the next card (and to the frame after), and the grade's durable write, per size. */
+export function gradeTable(results) {
+  const header = ['Cards', 'Grades', 'Key to card settled in the DOM p50 / p95 / p99 (max)', 'p95 target', '', 'Key to next frame p50 / p95 / p99', 'Commit p50 / p95 / p99 (max)'];
+  const rows = results.map((r) => [
+    r.size.toLocaleString('en'),
+    String(r.grades),
+    `${triple(r.keyToCard)} (${ms(r.keyToCard.max)})`,
+    `${keyToCardTargetMs(r.size)} ms`,
+    mark(r.keyToCard.p95, keyToCardTargetMs(r.size)),
+    triple(r.keyToFrame),
+    `${triple(r.commit)} (${ms(r.commit.max)})`,
+  ]);
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
 
 function sizeTable(results) {
-  const header = ['Cards', 'Seen (states)', 'Log rows', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue build from the list', 'Queue with new cards', 'Grades', 'Grade median', 'Grade p95', 'Grade p99', 'Save median', 'Save p95', 'Heap after session'];
+  const header = ['Cards', 'Seen (states)', 'Log rows', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue build from the list', 'Queue with new cards', 'Grades', 'Key to card p50 / p95 / p99', 'Commit p50 / p95 / p99', 'Heap after session'];
   const rows = results.map((r) => [
     r.size.toLocaleString('en'),
     r.stateCount.toLocaleString('en'),
@@ -54,11 +72,8 @@ function sizeTable(results) {
     ms(r.queueFromListMs),
     ms(r.queueCompleteMs),
     String(r.grades),
-    ms(r.gradeMedianMs),
-    ms(r.gradeP95Ms),
-    ms(r.gradeP99Ms),
-    ms(r.saveMedianMs),
-    ms(r.saveP95Ms),
+    triple(r.keyToCard),
+    triple(r.commit),
     mb(r.heapMb),
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
@@ -87,7 +102,7 @@ function targetTable(largest) {
   if (!largest) return '';
   const rows = [
     ['First card visible (cold start)', ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`, mark(largest.firstCardMs, TARGETS.firstCardMs)],
-    ['Grade to next card, p95', ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`, mark(largest.gradeP95Ms, TARGETS.gradeP95Ms)],
+    ['Grade key to next card in the DOM, p95', ms(largest.keyToCard.p95), `${keyToCardTargetMs(largest.size)} ms`, mark(largest.keyToCard.p95, keyToCardTargetMs(largest.size))],
     ['Queue build, cold start', ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`, mark(largest.queueBuildMs, TARGETS.queueBuildMs)],
     ['Queue build, session opened from the deck list', ms(largest.queueFromListMs), `${TARGETS.queueBuildMs} ms`, mark(largest.queueFromListMs, TARGETS.queueBuildMs)],
     ['JS heap after the session', mb(largest.heapMb), `${TARGETS.heapMb} MB`, mark(largest.heapMb, TARGETS.heapMb)],
@@ -105,7 +120,7 @@ function beforeAfterTable(largest, lighthouse) {
     ['First card visible, cold start', ms(BEFORE.firstCardMs), ms(largest.firstCardMs), `${TARGETS.firstCardMs} ms`],
     ['Queue build, cold start', ms(BEFORE.queueBuildMs), ms(largest.queueBuildMs), `${TARGETS.queueBuildMs} ms`],
     ['Queue build, from the deck list', 'not measured', ms(largest.queueFromListMs), `${TARGETS.queueBuildMs} ms`],
-    ['Grade to next card, p95', ms(BEFORE.gradeP95Ms), ms(largest.gradeP95Ms), `${TARGETS.gradeP95Ms} ms`],
+    ['Grade to next card, p95', `${ms(BEFORE.gradeP95Ms)} (click, with the write)`, `${ms(largest.keyToCard.p95)} (key, write behind)`, `${keyToCardTargetMs(largest.size)} ms`],
     ['JS heap after the session', `${BEFORE.heapMb} MB`, mb(largest.heapMb), `${TARGETS.heapMb} MB`],
     ['Lighthouse mobile', BEFORE.mobile, preset('mobile'), 'performance 100'],
     ['Lighthouse desktop', BEFORE.desktop, preset('desktop'), ''],
@@ -156,6 +171,8 @@ Seed ${run.seed}; settings row ${JSON.stringify(run.benchSettings)} so a 300-car
 
 ${sizeTable(results)}
 
+${gradeTable(results)}
+
 ${targetTable(largest)}
 
 - **First card**: a new browser process on the populated profile opens \`#/deck/<id>/study\`; time from
@@ -170,10 +187,12 @@ ${targetTable(largest)}
   reuses the reads behind the list's counts. **Queue with new cards**: \`flipdeck:queue-complete\`, until the key scan that tells
   new cards from ones due later has landed and the new cards are in the queue too (the session is usable
   before that; a session with nothing due waits for it).
-- **Save**: \`flipdeck:grade-save\`, the durable IndexedDB write inside each grade (strict durability:
-  the next card waits for it by design).
-- **Grade to next card**: click on a grade button until the next card's "Show answer" button is in the DOM,
-  including the durable IndexedDB write of the grade. Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
+- **Key to card**: from the grade key's keydown (keys 1-4, sent to the focused grade button, with no pause
+  after the answer shows) until the next card is settled in the DOM: its "Show answer" button rendered and
+  focused. The grade's write runs behind it (one-frame grading), so this no longer includes the disk.
+  Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
+- **Commit**: \`flipdeck:grade-save\`, each grade's strict-durability IndexedDB write, from when it starts
+  (after any earlier grade's write) until it is durable: when the app shows the grade as saved.
 - **Seeding**: how the study measurements get their progress, not the app's import: the generated card
   states and review log are written with the raw IndexedDB API in readwrite transactions of 10,000 rows.
   Fetch+parse is downloading and \`JSON.parse\`-ing the generated files in the page. The app's own import

@@ -7,6 +7,9 @@
  * Environment: BENCH_SIZES=1000,10000,100000  BENCH_COLD_RUNS=3  BENCH_GRADES=300
  *              BENCH_SKIP_LIGHTHOUSE=1  CHROME_PATH=/usr/bin/chromium
  *              BENCH_ONLY=restore (only the restore-through-the-app measurement, for quick reruns)
+ *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
+ *                its table and leaves bench/results.md alone), e.g.
+ *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,13 +20,14 @@ import { RESTORED_SUFFIX, backupText, describeProgress, generateDeck } from './g
 import { startServer } from './server.mjs';
 import { coldStart, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
 import { runLighthouse } from './lighthouse.mjs';
-import { consoleSummary, ms, readNotes, resultsMarkdown } from './report.mjs';
+import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'bench/.cache');
 const SEED = 20261130;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const ONLY_GRADE = process.env.BENCH_ONLY === 'grade';
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? (ONLY_GRADE ? 1 : 3));
 const GRADES = Number(process.env.BENCH_GRADES ?? 300);
 const LOG_CHUNK_ROWS = 50_000;
 /** Seen share of each deck: a large deck is mostly still unseen. */
@@ -57,6 +61,7 @@ function quantile(values, q) {
   // Nearest-rank: the smallest value with at least q of the samples at or below it.
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
+const spread = (values) => ({ p50: quantile(values, 0.5), p95: quantile(values, 0.95), p99: quantile(values, 0.99), max: Math.max(...values) });
 function build(outDir, decksDir) {
   const started = Date.now();
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
@@ -113,6 +118,7 @@ async function benchSize(size, nowMs) {
   const server = await startServer({ root: outDir, benchDir: generated.progressDir });
   try {
     const study = ONLY_RESTORE ? NO_STUDY : await measureStudy(size, generated, server.url);
+    if (ONLY_GRADE) return { size, ...generated, buildMs, ...study };
     log(`${size} cards: restoring a ${(generated.backupBytes / 2 ** 20).toFixed(1)} MiB backup through the app`);
     const restoreProfile = mkdtempSync(join(tmpdir(), 'flipdeck-bench-restore-'));
     let restore;
@@ -139,12 +145,9 @@ const NO_STUDY = {
   queueFromListMs: NaN,
   storageFallbacks: 0,
   grades: 0,
-  gradeMedianMs: NaN,
-  gradeP95Ms: NaN,
-  gradeP99Ms: NaN,
-  gradeMaxMs: NaN,
-  saveMedianMs: NaN,
-  saveP95Ms: NaN,
+  keyToCard: { p50: NaN, p95: NaN, p99: NaN, max: NaN },
+  keyToFrame: { p50: NaN, p95: NaN, p99: NaN, max: NaN },
+  commit: { p50: NaN, p95: NaN, p99: NaN, max: NaN },
   heapMb: NaN,
 };
 
@@ -168,8 +171,7 @@ async function measureStudy(size, generated, serverUrl) {
     const queueCompleteMs = [];
     const queueFromListMs = [];
     let storageFallbacks = 0;
-    let gradeTimesMs = [];
-    let saveTimesMs = [];
+    let graded = { keyToCardMs: [], keyToFrameMs: [], commitMs: [] };
     let heapBytes = NaN;
     for (let run = 0; run < COLD_RUNS; run += 1) {
       log(`${size} cards: cold start ${run + 1}/${COLD_RUNS}`);
@@ -179,10 +181,10 @@ async function measureStudy(size, generated, serverUrl) {
       queueBuildMs.push(...figures.queueBuildMs);
       queueCompleteMs.push(...figures.queueCompleteMs);
       if (figures.isStorageFallback) storageFallbacks += 1;
-      queueFromListMs.push(await queueBuildFromList(studyPage));
+      if (!ONLY_GRADE) queueFromListMs.push(await queueBuildFromList(studyPage));
       if (run === COLD_RUNS - 1) {
         log(`${size} cards: grading ${GRADES} cards`);
-        ({ timesMs: gradeTimesMs, saveMs: saveTimesMs } = await gradeCards(studyPage, { count: GRADES, seed: SEED }));
+        graded = await gradeCards(studyPage, { count: GRADES, seed: SEED });
         heapBytes = await heapAfterGc(studyPage);
       }
       await context.close();
@@ -196,13 +198,10 @@ async function measureStudy(size, generated, serverUrl) {
       queueCompleteMs: median(queueCompleteMs),
       queueFromListMs: median(queueFromListMs),
       storageFallbacks,
-      grades: gradeTimesMs.length,
-      gradeMedianMs: median(gradeTimesMs),
-      gradeP95Ms: quantile(gradeTimesMs, 0.95),
-      gradeP99Ms: quantile(gradeTimesMs, 0.99),
-      gradeMaxMs: Math.max(...gradeTimesMs),
-      saveMedianMs: median(saveTimesMs),
-      saveP95Ms: quantile(saveTimesMs, 0.95),
+      grades: graded.keyToCardMs.length,
+      keyToCard: spread(graded.keyToCardMs),
+      keyToFrame: spread(graded.keyToFrameMs),
+      commit: spread(graded.commitMs),
       heapMb: heapBytes / 1024 / 1024,
     };
   } finally {
@@ -217,6 +216,12 @@ async function main() {
   const nowMs = Date.now();
   const results = [];
   for (const size of SIZES) results.push(await benchSize(size, nowMs));
+  if (ONLY_GRADE) {
+    console.log('');
+    console.log(gradeTable(results));
+    console.log(`\nGrading only (BENCH_ONLY=grade): bench/results.md left as it was; ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    return;
+  }
 
   let lighthouse = [];
   let firstLoadJs = '';

@@ -24,14 +24,14 @@ async function openSession(page: Page): Promise<void> {
 }
 
 interface Round {
-  /** Whether the app showed the grade as saved (the next card appeared) before the kill. */
+  /** Whether the app showed the grade as saved (its save status said so) before the kill. */
   readonly isConfirmed: boolean;
   /** From the grade key reaching the page to the SIGKILL, on the machine's one clock. */
   readonly keyToKillMs: number;
 }
 
 /**
- * Grades "Again" and SIGKILLs the browser either the moment the page shows the next card
+ * Grades "Again" and SIGKILLs the browser either the moment the page shows the grade as saved
  * (`killOn: 'confirmed'`) or `delayMs` after the key reached the page, wherever the write is.
  * The page reports both moments through bindings with its Date.now(), which is the same clock
  * as this process's, so the kill does not wait for a round trip of the test protocol.
@@ -49,18 +49,25 @@ async function gradeAndKill(browser: KillableBrowser, page: Page, killOn: 'confi
     keyAt = at;
     if (killOn !== 'confirmed') setTimeout(kill, Math.max(0, at + killOn.delayMs - Date.now()));
   });
-  await page.exposeFunction('__gradeShown', (at: number) => {
+  await page.exposeFunction('__gradeSaved', (at: number) => {
     if (killedAt !== null) return;
     confirmedAt = at;
     if (killOn === 'confirmed') kill();
   });
   await page.evaluate(() => {
-    const w = window as unknown as { __gradeKeyDown(at: number): void; __gradeShown(at: number): void };
-    window.addEventListener('keydown', (event) => event.key === '1' && w.__gradeKeyDown(Date.now()), { capture: true });
-    // The grade bar is replaced by "Show answer" only once the grade has been written.
+    const w = window as unknown as { __gradeKeyDown(at: number): void; __gradeSaved(at: number): void };
+    let isGraded = false;
+    window.addEventListener('keydown', (event) => {
+      if (event.key !== '1') return;
+      isGraded = true;
+      w.__gradeKeyDown(Date.now());
+    }, { capture: true });
+    // The next card shows before its grade is written; the save status says when the write is done.
+    // (A fresh page shows no status text until its first grade.)
     new MutationObserver(() => {
-      if ([...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Show answer'))) w.__gradeShown(Date.now());
-    }).observe(document.body, { childList: true, subtree: true });
+      const isSaved = [...document.querySelectorAll('[role="status"]')].some((node) => node.textContent === 'All grades saved');
+      if (isGraded && isSaved) w.__gradeSaved(Date.now());
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   await page.keyboard.press('Space');
   await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();

@@ -5,6 +5,8 @@ import { c3Deck, deckTile, frontText, gradeButton, openStudy, question, tileCoun
 const newCount = Math.min(20, c3Deck.cards.length);
 const notSavedBanner = (page: Page) => page.getByRole('status').filter({ hasText: 'Progress is not being saved' });
 const saveAlert = (page: Page) => page.getByRole('alert').filter({ hasText: 'not saved' });
+/** The study screen's save status once every grade given is written (the next card shows before that). */
+const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'All grades saved' });
 
 async function revealAndGrade(page: Page, label: 'Good' | 'Easy'): Promise<void> {
   await page.getByRole('button', { name: /Show answer/ }).click();
@@ -51,6 +53,7 @@ test.describe('storage failures', () => {
     await openStudy(page);
     await revealAndGrade(page, 'Easy');
     await expect(question(page)).toContainText(frontText(1));
+    await expect(allSaved(page)).toBeVisible();
 
     await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
     await revealAndGrade(page, 'Easy');
@@ -64,6 +67,7 @@ test.describe('storage failures', () => {
     await saveAlert(page).getByRole('button', { name: 'Try again' }).click();
     await gradeButton(page, 'Easy').click();
     await expect(question(page)).toContainText(frontText(2));
+    await expect(allSaved(page)).toBeVisible();
     expect(await countRows(page)).toEqual({ cardStates: 2, reviewLog: 2 });
     await page.goto('./');
     await expect.poll(() => tileCount(page, 'New')).toBe(newCount - 2);
@@ -73,6 +77,7 @@ test.describe('storage failures', () => {
     await openStudy(page);
     await revealAndGrade(page, 'Easy');
     await expect(question(page)).toContainText(frontText(1));
+    await expect(allSaved(page)).toBeVisible();
 
     // As "Clear site data" in another tab or the browser's settings would.
     await deleteDatabase(page);

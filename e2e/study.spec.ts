@@ -92,6 +92,8 @@ test.describe('the study loop', () => {
       await gradeButton(page, 'Easy').click();
     }
     await expect(question(page)).toContainText(frontText(2));
+    // The next card shows before the grade is written: the app promises only what it shows as saved.
+    await expect(page.getByRole('status').filter({ hasText: 'All grades saved' })).toBeVisible();
     await page.reload();
     await expect(question(page)).toContainText(frontText(2));
     await page.goto('./');

@@ -1,6 +1,6 @@
 import { suspendedState, unsuspendedState } from '../domain/browse/card-actions';
 import type { CardId, DeckId } from '../domain/ids';
-import { newCardState } from '../domain/scheduling/scheduler';
+import { newCardState } from '../domain/scheduling/new-card';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { CardStateChange } from '../storage/card-progress';
 import { messageOf } from './decks-slice';

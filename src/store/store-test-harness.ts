@@ -25,9 +25,9 @@ export interface Harness {
   readonly clock: { now: number };
 }
 
-/** A hydrated store over `decks`, starting at NOON. */
-export async function storeHarness(decks: Deck[], memory: MemoryRepositoryOptions = {}): Promise<Harness> {
-  const repository = createMemoryRepository({}, memory);
+/** A hydrated store over `decks`, starting at NOON, on `memory.repository` or a new in-memory one. */
+export async function storeHarness(decks: Deck[], memory: MemoryRepositoryOptions & { readonly repository?: ProgressRepository } = {}): Promise<Harness> {
+  const repository = memory.repository ?? createMemoryRepository({}, memory);
   const clock = { now: NOON };
   const store = createStudyStore({
     openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),

@@ -15,12 +15,15 @@ import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { ChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
+import type { RandomBytes } from '../domain/events/event-id';
 
 export interface StoreDeps {
   readonly openRepository: () => Promise<OpenedRepository>;
   readonly deckSource: DeckSource;
   /** Wall-clock time in epoch ms; tests pass a fixed clock. */
   readonly clock: () => number;
+  /** Random bytes for event ids (omitted: crypto.getRandomValues); tests pass a seeded source. */
+  readonly randomBytes?: RandomBytes;
   /** Tells other tabs what this one wrote, and hears what they wrote (omitted: no other tabs). */
   readonly changes?: ChangeFeed;
 }

@@ -12,7 +12,6 @@ import {
   Rating as FsrsRating,
   State as FsrsState,
   StrategyMode,
-  createEmptyCard,
   fsrs,
   generatorParameters,
 } from 'ts-fsrs';
@@ -103,10 +102,8 @@ export function createScheduler(settings: StudySettings): Scheduler {
 
 const previewEntry = (state: CardState) => ({ dueAt: state.dueAt, state });
 
-/** The state of a card that has never been reviewed: due now, phase 'new'. */
-export function newCardState(deckId: DeckId, cardId: CardId, now: number): CardState {
-  return fromFsrsCard(deckId, cardId, createEmptyCard(now));
-}
+// Callers that grade also need a blank state; it lives in new-card.ts, free of ts-fsrs.
+export { newCardState } from './new-card';
 
 function toFsrsCard(state: CardState, seed: string | undefined): SeededCard {
   return {

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
+import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
-import type { DeckId } from '../../domain/ids';
+import type { CardId, DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
 import { useStudyStore } from '../../store';
 import { GradeBar } from './GradeBar';
+import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
 import { useStudyKeys } from './use-study-keys';
@@ -20,7 +22,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);
-  const isSaving = useStudyStore((s) => s.isSaving);
+  const isUndoing = useStudyStore((s) => s.isUndoing);
   const startSession = useStudyStore((s) => s.startSession);
   const leaveSession = useStudyStore((s) => s.leaveSession);
   const flip = useStudyStore((s) => s.flip);
@@ -51,12 +53,13 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
   if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
 
-  const card = current ? deck.cards.find((c) => c.id === current.cardId) : undefined;
-  const canUndo = session.undoStack.length > 0 && !isSaving;
+  const card = cardOf(deck, current?.cardId);
+  const canUndo = session.undoStack.length > 0 && !isUndoing;
 
   return (
     <div className="study">
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
+      <SaveStatus />
       {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
       {current && card ? (
         <>
@@ -64,7 +67,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
           <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
           <div className="study__actions">
             {isFlipped ? (
-              <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isSaving} onGrade={onGrade} />
+              <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />
             ) : (
               // Focus lands here for each new card; the description makes a screen reader read the front.
               <button ref={revealRef} type="button" className="button button--primary button--wide" aria-describedby={frontId} onClick={flip}>
@@ -78,4 +81,17 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
       )}
     </div>
   );
+}
+
+// Each deck's cards by id, built on first use: a linear search per card shown costs most of a
+// millisecond on a 100,000-card deck, every grade.
+const cardsById = new WeakMap<Deck, ReadonlyMap<CardId, Card>>();
+function cardOf(deck: Deck | undefined, cardId: CardId | undefined): Card | undefined {
+  if (!deck || cardId === undefined) return undefined;
+  let byId = cardsById.get(deck);
+  if (!byId) {
+    byId = new Map(deck.cards.map((c) => [c.id, c]));
+    cardsById.set(deck, byId);
+  }
+  return byId.get(cardId);
 }
