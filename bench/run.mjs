@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { RESTORED_SUFFIX, backupText, describeProgress, generateDeck } from './generate.mjs';
 import { startServer } from './server.mjs';
 import { coldStart, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
-import { runLighthouse } from './lighthouse.mjs';
+import { lighthouseTable, LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'bench/.cache');
@@ -314,16 +314,6 @@ function beforeAfterTable(largest, lighthouse) {
   return [`| ${largest.size.toLocaleString('en')} cards | Before the fixes | This run | Target |`, '| --- | --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
 }
 
-function lighthouseTable(results) {
-  if (results.length === 0) return 'Lighthouse was skipped (BENCH_SKIP_LIGHTHOUSE).';
-  const rows = results.map((r) => `| ${r.preset} | ${r.performance} (runs: ${r.performanceRuns.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${ms(r.fcpMs)} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} |`);
-  const failing = results.filter((r) => r.failing.length > 0).map((r) => `- ${r.preset}: audits below full marks: ${r.failing.join(', ')}`);
-  const elements = results.map(
-    (r) => `- ${r.preset}: LCP element \`${r.lcpElement}\`; layout shifts: ${r.layoutShifts.length === 0 ? 'none' : r.layoutShifts.join(', ')}`,
-  );
-  return ['| Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, '', ...elements, ...failing].join('\n');
-}
-
 async function main() {
   const started = Date.now();
   const loadBefore = loadavg();
@@ -333,15 +323,17 @@ async function main() {
   for (const size of SIZES) results.push(await benchSize(size, nowMs));
 
   let lighthouse = [];
+  let lighthouseLoad = null;
   let firstLoadJs = '';
   if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
     log('building the app with its own decks for Lighthouse');
     const outDir = join(CACHE, 'dist-app');
     build(outDir, undefined);
-    firstLoadJs = execFileSync('node', ['scripts/size.mjs', outDir], { cwd: ROOT, encoding: 'utf8' }).split('\n').find((line) => line.startsWith('First-load JS')) ?? '';
+    firstLoadJs = execFileSync('node', ['scripts/size.mjs', outDir], { cwd: ROOT, encoding: 'utf8' }).split('\n').find((line) => line.startsWith('First-visit JS')) ?? '';
     const server = await startServer({ root: outDir, benchDir: CACHE });
     try {
-      log('running Lighthouse (mobile, desktop)');
+      log(`running Lighthouse (mobile ${LIGHTHOUSE_RUNS.mobile} times, desktop ${LIGHTHOUSE_RUNS.desktop} times)`);
+      lighthouseLoad = loadavg();
       lighthouse = await runLighthouse(server.url);
     } finally {
       await server.close();
@@ -432,8 +424,10 @@ ${results.map((r) => `- ${r.size.toLocaleString('en')} cards: ${JSON.stringify(r
 
 ## Lighthouse
 The normal build (bundled decks), first visit in a fresh profile, served gzip-compressed from 127.0.0.1,
-${firstLoadJs || 'first-load JS not measured'}. Each preset ran 3 times; the table shows the run with the
-median performance score (every run's score in brackets).
+${firstLoadJs || 'first-visit JS not measured'} (\`npm run size\`). Mobile ran ${LIGHTHOUSE_RUNS.mobile} times and desktop
+${LIGHTHOUSE_RUNS.desktop} times; the first table shows the run with the median performance score (every run's score in
+brackets), the second every run. Load average (1/5/15 min) when Lighthouse started: ${lighthouseLoad ? load(lighthouseLoad) : 'n/a'}.
+Targets: mobile performance >= 98 in every run, total blocking time <= 100 ms.
 
 ${lighthouseTable(lighthouse)}
 
