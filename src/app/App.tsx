@@ -1,6 +1,6 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
-import { studyStore, useStudyStore } from '../store';
+import { useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFound } from './NotFound';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -17,10 +17,6 @@ export function App() {
   const route = useRoute();
   useAppearance();
   usePreloadOnIntent(preloadRoute);
-
-  useEffect(() => {
-    void studyStore.getState().hydrate();
-  }, []);
 
   return (
     <>

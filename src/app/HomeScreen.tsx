@@ -1,17 +1,16 @@
 import { DeckList } from '../features/decks/DeckList';
 import { DataSafety } from '../features/device/DataSafety';
-import { isDeckListSettled, useStudyStore } from '../store';
 
 /**
- * The deck list, then the Data safety panel once every deck has its counts: rendered earlier, the
- * panel would be pushed down as the tiles fill in (a layout shift on every start).
+ * The deck list and the Data safety panel. The build prerenders exactly this screen's first
+ * render into index.html (scripts/vite-plugin-shell.ts) and the app hydrates it, so nothing on it
+ * may render differently before storage has answered; tiles keep their height while loading.
  */
 export function HomeScreen() {
-  const isListSettled = useStudyStore(isDeckListSettled);
   return (
     <>
       <DeckList />
-      {isListSettled ? <DataSafety /> : null}
+      <DataSafety />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { prerenderedDecks } from 'virtual:flipdeck/prerendered-decks';
 import { createBroadcastChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
 import { createStudyStore, type StudyState } from './study-store';
@@ -28,6 +29,7 @@ export const studyStore = createStudyStore({
   deckSource: lazyDeckSource(loadDeckSource),
   clock: () => Date.now(),
   changes: createBroadcastChangeFeed(),
+  prerenderedDecks,
 });
 
 /** Subscribes a component to one narrow slice of the store. */
