@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDeckIndex } from '../src/domain/deck/deck-index.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 import { THEME_HINT_KEY } from '../src/app/theme-hint.ts';
-import { bootScript, DEEP_LINK_CLASS, injectShell, renderShell } from './vite-plugin-shell.ts';
+import type { OutputBundle } from 'rolldown';
+import { bootScript, DEEP_LINK_CLASS, injectShell, renderShell, startupFiles } from './vite-plugin-shell.ts';
 
 const index = buildDeckIndex([
   { id: asDeckId('spanish'), file: 'decks/spanish.json', title: 'Spanish <b>verbs</b>', description: 'Tom & "Jerry" <img src=x onerror=alert(1)>', cardCount: 3 },
@@ -84,5 +85,34 @@ describe('the boot script', () => {
     localStorage.setItem(THEME_HINT_KEY, '"><script>');
     runBoot();
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+});
+
+describe('the chunks preloaded at start', () => {
+  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], extra: object = {}) => ({
+    type: 'chunk',
+    fileName,
+    moduleIds,
+    imports,
+    isEntry: false,
+    viteMetadata: { importedCss: new Set<string>(), importedAssets: new Set<string>() },
+    ...extra,
+  });
+  const bundle = {
+    entry: chunk('assets/index.js', ['/app/src/main.tsx'], [], { isEntry: true }),
+    store: chunk('assets/store.js', ['/app/src/store/index.ts', '/app/src/store/decks-slice.ts'], ['assets/index.js', 'assets/parse.js']),
+    parse: chunk('assets/parse.js', ['/app/node_modules/valibot/dist/index.js']),
+    app: chunk('assets/App.js', ['/app/src/app/App.tsx'], ['assets/store.js'], {
+      viteMetadata: { importedCss: new Set(['assets/App.css']), importedAssets: new Set() },
+    }),
+    study: chunk('assets/Study.js', ['/app/src/features/study/StudyScreen.tsx'], ['assets/store.js']),
+  } as unknown as OutputBundle;
+
+  it('are the chunks holding the start-up modules with what they import statically, never the entry or a lazy screen', () => {
+    expect(startupFiles(bundle, ['src/store/index.ts', 'src/app/App.tsx'])).toEqual(['assets/store.js', 'assets/parse.js', 'assets/App.js', 'assets/App.css']);
+  });
+
+  it('fail the build when a start-up module is in no chunk, rather than preloading nothing', () => {
+    expect(() => startupFiles(bundle, ['src/app/Gone.tsx'])).toThrow(/src\/app\/Gone.tsx/);
   });
 });

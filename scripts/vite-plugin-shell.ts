@@ -16,6 +16,7 @@
  * app renders its screen instead. Build only: the dev server has no shell.
  */
 import type { Plugin } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { DeckIndex, DeckIndexEntry } from '../src/domain/deck/deck-index.ts';
 import { SHORTCUTS } from '../src/app/shortcuts.ts';
 import { THEME_HINT_KEY } from '../src/app/theme-hint.ts';
@@ -100,31 +101,65 @@ const OUTSIDE_ROOT =
 /**
  * The boot script's source. It runs from <head>, before the body exists: it applies the theme the
  * student chose (src/app/theme-hint.ts), marks a deep link, and reads the entry's URL
- * from its own `data-entry` attribute. A classic script resolves import() against its own URL, and
- * both files live in assets/, hence the `./` + file name. A background tab may never run
- * requestAnimationFrame, hence the timer.
+ * from its own `data-entry` attribute, and the chunks the entry imports at start from `data-preload`
+ * (all in assets/ beside it, so each is resolved against the boot script's own URL). It preloads
+ * those as it starts the entry, so the chunks download side by side, not one after the other, and
+ * never compete with the first paint. A background tab may never run requestAnimationFrame, hence the timer.
  */
 export function bootScript(): string {
   return [
     '(function(){',
     'var script=document.currentScript,entry=script&&script.getAttribute("data-entry"),root=document.documentElement;',
+    'var preload=((script&&script.getAttribute("data-preload"))||"").split(" ").filter(Boolean);',
     `try{var theme=localStorage.getItem(${JSON.stringify(THEME_HINT_KEY)});if(theme==="light"||theme==="dark")root.setAttribute("data-theme",theme)}catch(e){}`,
     `if(!/^#?\\/?$/.test(location.hash))root.classList.add(${JSON.stringify(DEEP_LINK_CLASS)});`,
     'if(!entry)return;',
     'var isStarted=false;',
-    'function start(){if(!isStarted){isStarted=true;import("./"+entry.split("/").pop())}}',
+    'function dir(file){return new URL(file.split("/").pop(),script.src).href}',
+    'function start(){if(isStarted)return;isStarted=true;',
+    'preload.forEach(function(file){var link=document.createElement("link");link.rel=/\\.css$/.test(file)?"preload":"modulepreload";if(link.rel==="preload")link.as="style";link.href=dir(file);document.head.appendChild(link)});',
+    'import(dir(entry))}',
     'requestAnimationFrame(function(){setTimeout(start)});setTimeout(start,100)',
     '})();',
   ].join('');
 }
 
-/** index.html with the shell inside #root (for the app to hydrate) and the entry module started by `bootFile`. */
-export function injectShell(html: string, shell: string, bootFile: string): string {
+/**
+ * index.html with the shell inside #root (for the app to hydrate) and the entry module started by
+ * `bootFile`, which also preloads `preload` (files relative to the build folder) at that moment.
+ */
+export function injectShell(html: string, shell: string, bootFile: string, preload: readonly string[] = []): string {
   if (!html.includes(ROOT_ELEMENT)) throw new Error(`index.html must contain ${ROOT_ELEMENT} for the prerendered shell`);
   const entry = ENTRY_SCRIPT_TAG.exec(html);
   if (!entry?.[1]) throw new Error('index.html has no entry <script type="module" src> for the boot script to start');
-  const boot = `<script src="./${bootFile}" data-entry="${escapeHtml(entry[1])}"></script>`;
+  const preloadAttribute = preload.length === 0 ? '' : ` data-preload="${escapeHtml(preload.join(' '))}"`;
+  const boot = `<script src="./${bootFile}" data-entry="${escapeHtml(entry[1])}"${preloadAttribute}></script>`;
   return html.replace(entry[0], boot).replace(ROOT_ELEMENT, `<div id="root">${shell}</div>${OUTSIDE_ROOT}`);
+}
+
+/**
+ * The chunks holding `modules` (ids ending in one of them, e.g. `src/store/index.ts`), with every
+ * chunk and stylesheet they import statically: what the app fetches at start besides the entry.
+ */
+export function startupFiles(bundle: OutputBundle, modules: readonly string[]): string[] {
+  const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const files = new Set<string>();
+  const add = (chunk: OutputChunk) => {
+    if (chunk.isEntry || files.has(chunk.fileName)) return;
+    files.add(chunk.fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+    for (const name of chunk.imports) {
+      const imported = byName.get(name);
+      if (imported) add(imported);
+    }
+  };
+  for (const module of modules) {
+    const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
+    if (!chunk) throw new Error(`no chunk holds the start-up module ${module}`);
+    add(chunk);
+  }
+  return [...files];
 }
 
 /**
@@ -132,7 +167,7 @@ export function injectShell(html: string, shell: string, bootFile: string): stri
  * gives the app the same list (PRERENDERED_DECKS_MODULE) so its first render matches. The dev
  * server has no shell, so there the list is empty.
  */
-export function shellPlugin(deckIndex: () => DeckIndex): Plugin[] {
+export function shellPlugin(deckIndex: () => DeckIndex, options: { readonly startupModules?: readonly string[] } = {}): Plugin[] {
   let bootFile: string | undefined;
   let isBuild = false;
   const resolvedId = `\0${PRERENDERED_DECKS_MODULE}`;
@@ -158,9 +193,10 @@ export function shellPlugin(deckIndex: () => DeckIndex): Plugin[] {
       },
       transformIndexHtml: {
         order: 'post',
-        handler(html) {
+        handler(html, context) {
           if (!bootFile) throw new Error('the boot script was not emitted before index.html was written');
-          return injectShell(html, renderShell(deckIndex()), bootFile);
+          const preload = context.bundle ? startupFiles(context.bundle, options.startupModules ?? []) : [];
+          return injectShell(html, renderShell(deckIndex()), bootFile, preload);
         },
       },
     },
