@@ -92,6 +92,20 @@ test.describe('the first screen before the JavaScript has loaded', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the study screen loads on intent: not on a first visit, but once a Study link is pointed at', async ({ page }) => {
+    const studyChunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/StudyScreen-[^/]+\.js$/.test(request.url())) studyChunks.push(request.url());
+    });
+    await page.goto('./');
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(studyChunks).toEqual([]);
+
+    await deckTile(page).getByRole('link', { name: `Study ${c3Deck.title}` }).hover();
+    await expect.poll(() => studyChunks.length).toBe(1);
+  });
+
   test('a deep link opens its screen through the shell: the study session starts', async ({ page }) => {
     await openStudy(page);
     await expect(page.getByRole('heading', { name: 'Your decks' })).toHaveCount(0);
