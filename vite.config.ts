@@ -18,7 +18,10 @@ export default defineConfig({
     react(),
     decks,
     // The home screen is prerendered into index.html: it paints before the JavaScript has loaded.
-    shellPlugin(() => decks.api.deckIndex()),
+    // It also preloads the chunks the app imports at start (src/main.tsx, src/store/index.ts).
+    shellPlugin(() => decks.api.deckIndex(), {
+      startupModules: ['src/store/index.ts', 'react-dom/client.js', 'src/app/App.tsx', 'src/storage/open-repository.ts', 'src/storage/deck-source.ts'],
+    }),
     cspPlugin(),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or

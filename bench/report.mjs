@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
+import { LIGHTHOUSE_RUNS, lighthouseTable } from './lighthouse.mjs';
 
 /**
  * The first run of this benchmark, before the fixes it led to (commit a633e17, same machine): kept
@@ -128,16 +129,6 @@ function beforeAfterTable(largest, lighthouse) {
   return [`| ${largest.size.toLocaleString('en')} cards | Before the fixes | This run | Target |`, '| --- | --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)].join('\n');
 }
 
-function lighthouseTable(results) {
-  if (results.length === 0) return 'Lighthouse was skipped (BENCH_SKIP_LIGHTHOUSE).';
-  const rows = results.map((r) => `| ${r.preset} | ${r.performance} (runs: ${r.performanceRuns.join(', ')}) | ${r.accessibility} | ${r.bestPractices} | ${ms(r.fcpMs)} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} |`);
-  const failing = results.filter((r) => r.failing.length > 0).map((r) => `- ${r.preset}: audits below full marks: ${r.failing.join(', ')}`);
-  const elements = results.map(
-    (r) => `- ${r.preset}: LCP element \`${r.lcpElement}\`; layout shifts: ${r.layoutShifts.length === 0 ? 'none' : r.layoutShifts.join(', ')}`,
-  );
-  return ['| Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, '', ...elements, ...failing].join('\n');
-}
-
 /** bench/notes.md, appended to the results as written, or '' when there is none. */
 export function readNotes(path) {
   return existsSync(path) ? readFileSync(path, 'utf8').trim() : '';
@@ -149,7 +140,7 @@ export function readNotes(path) {
  * `seed`, `benchSettings`, `coldRuns`).
  */
 export function resultsMarkdown(run, notes) {
-  const { started, totalS, loadBefore, loadAfter, results, largest, lighthouse, firstLoadJs } = run;
+  const { started, totalS, loadBefore, loadAfter, results, largest, lighthouse, lighthouseLoad, firstLoadJs } = run;
   const load = (values) => values.map((v) => v.toFixed(1)).join(' / ');
   const m = machine();
   return `# Flipdeck benchmark results
@@ -233,8 +224,9 @@ ${results.map((r) => `- ${r.size.toLocaleString('en')} cards: ${JSON.stringify(r
 
 ## Lighthouse
 The normal build (bundled decks), first visit in a fresh profile, served gzip-compressed from 127.0.0.1,
-${firstLoadJs || 'first-load JS not measured'}. Each preset ran 3 times; the table shows the run with the
-median performance score (every run's score in brackets).
+${firstLoadJs || 'first-visit JS not measured'} (\`npm run size\`). Mobile ran ${LIGHTHOUSE_RUNS.mobile} times and desktop
+${LIGHTHOUSE_RUNS.desktop} times; the first table shows the run with the median performance score (every run's score in
+brackets), the second every run. Load average (1/5/15 min) when Lighthouse started: ${lighthouseLoad ? load(lighthouseLoad) : 'n/a'}.
 
 ${lighthouseTable(lighthouse)}
 

@@ -60,10 +60,56 @@ test.describe('the first screen before the JavaScript has loaded', () => {
     expect(await layoutShift()).toBe(0);
   });
 
+  test('the app adopts the painted deck list: its first render replaces no node and reports no mismatch', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    // Hold the entry module back until every painted node is marked.
+    let release = () => {};
+    const isReleased = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await isReleased;
+      await route.continue();
+    });
+    await page.goto('./', { waitUntil: 'commit' });
+    await expect(deckTile(page)).toContainText('Loading your progress…');
+    const painted = '#root header a, #root h1, #root .deck-tile h2, #root .deck-tile__description, #root .data-safety > p';
+    const markedCount = await page.evaluate((selector) => {
+      const nodes = [...document.querySelectorAll(selector)];
+      nodes.forEach((node) => Object.defineProperty(node, '__painted', { value: true }));
+      return nodes.length;
+    }, painted);
+    expect(markedCount).toBeGreaterThan(5);
+    release();
+
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
+    const kept = await page.evaluate(
+      (selector) => [...document.querySelectorAll(selector)].filter((node) => '__painted' in node).length,
+      painted,
+    );
+    expect(kept).toBe(markedCount);
+    expect(errors).toEqual([]);
+  });
+
+  test('the study screen loads on intent: not on a first visit, but once a Study link is pointed at', async ({ page }) => {
+    const studyChunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/StudyScreen-[^/]+\.js$/.test(request.url())) studyChunks.push(request.url());
+    });
+    await page.goto('./');
+    await expect(deckTile(page).locator('.deck-counts')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(studyChunks).toEqual([]);
+
+    await deckTile(page).getByRole('link', { name: `Study ${c3Deck.title}` }).hover();
+    await expect.poll(() => studyChunks.length).toBe(1);
+  });
+
   test('a deep link opens its screen through the shell: the study session starts', async ({ page }) => {
     await openStudy(page);
-    await expect(page.locator('#static-shell')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Your decks' })).toHaveCount(0);
+    await expect(page.locator('.shell-deep-link-only')).toHaveCount(0);
   });
 
   test('the first paint uses the theme the student chose, not the system one', async ({ page }) => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDeckIndex } from '../src/domain/deck/deck-index.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 import { THEME_HINT_KEY } from '../src/app/theme-hint.ts';
-import { bootScript, DEEP_LINK_CLASS, injectShell, renderShell, STATIC_SHELL_ID } from './vite-plugin-shell.ts';
+import type { OutputBundle } from 'rolldown';
+import { bootScript, DEEP_LINK_CLASS, injectShell, renderShell, startupFiles } from './vite-plugin-shell.ts';
 
 const index = buildDeckIndex([
   { id: asDeckId('spanish'), file: 'decks/spanish.json', title: 'Spanish <b>verbs</b>', description: 'Tom & "Jerry" <img src=x onerror=alert(1)>', cardCount: 3 },
@@ -22,22 +23,21 @@ describe('the prerendered shell', () => {
     expect(html).not.toMatch(/<b>|<img/);
   });
 
-  it('parses into the same landmarks and headings as the home screen, with ids that cannot clash with the app', () => {
-    document.body.innerHTML = renderShell(index);
-    const shell = document.getElementById(STATIC_SHELL_ID);
-    expect(shell?.querySelector('header nav[aria-label="Main"]')).not.toBeNull();
-    expect(shell?.querySelector('main h1')?.textContent).toBe('Your decks');
-    expect([...document.querySelectorAll('[id]')].map((e) => e.id).filter((id) => id !== STATIC_SHELL_ID && !id.startsWith('shell-'))).toEqual([]);
-    expect(shell?.querySelector('.deck-tile__footer')?.textContent).toContain('Loading your progress…');
+  it('parses into the same landmarks and headings as the home screen', () => {
+    document.body.innerHTML = `<div id="root">${renderShell(index)}</div>`;
+    const root = document.getElementById('root');
+    expect(root?.querySelector('header nav[aria-label="Main"]')).not.toBeNull();
+    expect(root?.querySelector('main h1')?.textContent).toBe('Your decks');
+    expect(root?.querySelector('.deck-tile__footer')?.textContent).toContain('Loading your progress…');
   });
 
-  it('says so when there are no decks', () => {
-    expect(renderShell(buildDeckIndex([]))).toContain('<p>No decks yet.</p>');
+  it('shows the deck list loading when no deck is bundled, as the app does until storage answers', () => {
+    expect(renderShell(buildDeckIndex([]))).toContain('<p role="status" class="loading">Loading decks…</p><ul class="deck-list"></ul>');
   });
 
-  it('hides #root behind the shell and replaces the entry module tag with the boot script, no inline script', () => {
-    const html = injectShell(BUILT_HTML, '<div id="static-shell">shell</div>', 'assets/boot-123.js');
-    expect(html).toContain('<div id="root" hidden></div><div id="static-shell">shell</div>');
+  it('writes the shell into #root for the app to hydrate and replaces the entry module tag with the boot script, no inline script', () => {
+    const html = injectShell(BUILT_HTML, '<main>shell</main>', 'assets/boot-123.js');
+    expect(html).toContain('<div id="root"><main>shell</main></div><p class="loading shell-deep-link-only" role="status">Loading…</p>');
     expect(html).toContain('<script src="./assets/boot-123.js" data-entry="./assets/index-abc.js"></script>');
     expect(html).not.toContain('type="module"');
     // Every script has a src: the Content-Security-Policy allows no inline script.
@@ -85,5 +85,34 @@ describe('the boot script', () => {
     localStorage.setItem(THEME_HINT_KEY, '"><script>');
     runBoot();
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+});
+
+describe('the chunks preloaded at start', () => {
+  const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], extra: object = {}) => ({
+    type: 'chunk',
+    fileName,
+    moduleIds,
+    imports,
+    isEntry: false,
+    viteMetadata: { importedCss: new Set<string>(), importedAssets: new Set<string>() },
+    ...extra,
+  });
+  const bundle = {
+    entry: chunk('assets/index.js', ['/app/src/main.tsx'], [], { isEntry: true }),
+    store: chunk('assets/store.js', ['/app/src/store/index.ts', '/app/src/store/decks-slice.ts'], ['assets/index.js', 'assets/parse.js']),
+    parse: chunk('assets/parse.js', ['/app/node_modules/valibot/dist/index.js']),
+    app: chunk('assets/App.js', ['/app/src/app/App.tsx'], ['assets/store.js'], {
+      viteMetadata: { importedCss: new Set(['assets/App.css']), importedAssets: new Set() },
+    }),
+    study: chunk('assets/Study.js', ['/app/src/features/study/StudyScreen.tsx'], ['assets/store.js']),
+  } as unknown as OutputBundle;
+
+  it('are the chunks holding the start-up modules with what they import statically, never the entry or a lazy screen', () => {
+    expect(startupFiles(bundle, ['src/store/index.ts', 'src/app/App.tsx'])).toEqual(['assets/store.js', 'assets/parse.js', 'assets/App.js', 'assets/App.css']);
+  });
+
+  it('fail the build when a start-up module is in no chunk, rather than preloading nothing', () => {
+    expect(() => startupFiles(bundle, ['src/app/Gone.tsx'])).toThrow(/src\/app\/Gone.tsx/);
   });
 });

@@ -1,45 +1,22 @@
-import { lazy, Suspense, useEffect } from 'react';
-import type { DeckId } from '../domain/ids';
+import { Suspense } from 'react';
 import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
-import { deckShareUrl } from '../domain/share/share-url';
-import { DeckList } from '../features/decks/DeckList';
-import { DeckPage } from '../features/decks/DeckPage';
-import { ShareDeck } from '../features/share/ShareDeck';
-import { DataSafety } from '../features/device/DataSafety';
-import { isDeckListSettled, studyStore, useStudyStore } from '../store';
+import { useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
-import { BrowseRoute, StatsRoute } from './insight-routes';
 import { NotFound } from './NotFound';
 import { KeyboardHelp } from './KeyboardHelp';
 import { InstallButton } from './pwa/InstallButton';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { preloadRoute, routeEntry, type RouteOf } from './routes';
 import { StorageBanner } from './StorageBanner';
 import { useAppearance } from './use-appearance';
+import { usePreloadOnIntent } from './use-preload-on-intent';
 import { useRoute } from './use-route';
-
-// The study screen (and react-markdown with it) loads on demand; it is prefetched once the list shows.
-const loadStudyScreen = () => import('../features/study/StudyScreen');
-const StudyScreen = lazy(() => loadStudyScreen().then((m) => ({ default: m.StudyScreen })));
-const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-// Images of imported decks are only needed once a card is on screen.
-const DeckMediaProvider = lazy(() => import('./DeckMediaProvider').then((m) => ({ default: m.DeckMediaProvider })));
-// Import, export, sharing and backup load only when used, so first load stays the same size.
-const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
-const BackupScreen = lazy(() => import('../features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
-const SharedDeckScreen = lazy(() => import('../features/share/SharedDeckScreen').then((m) => ({ default: m.SharedDeckScreen })));
-const DeckLibraryActions = lazy(() => import('../features/decks/DeckLibraryActions').then((m) => ({ default: m.DeckLibraryActions })));
-const ShareDeckPanel = lazy(() => import('../features/share/ShareDeckPanel').then((m) => ({ default: m.ShareDeckPanel })));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
   const route = useRoute();
   useAppearance();
-
-  useEffect(() => {
-    void studyStore.getState().hydrate();
-    const idle = window.setTimeout(() => void loadStudyScreen(), 500);
-    return () => window.clearTimeout(idle);
-  }, []);
+  usePreloadOnIntent(preloadRoute);
 
   return (
     <>
@@ -70,117 +47,29 @@ export function App() {
       <UpdatePrompt />
       <StorageBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Screen route={route} />
+        {/* Keyed by screen, so a screen that failed is not still failed after navigating away and back. */}
+        <ErrorBoundary key={route.name} area={routeEntry(route).area}>
+          <Suspense fallback={<Loading />}>
+            {'deckId' in route ? <DeckScreenFor route={route} /> : <ScreenFor route={route} />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );
 }
 
-/** The screen for a route. Each screen has its own error boundary. */
-function Screen({ route }: { readonly route: Route }) {
-  switch (route.name) {
-    case 'decks':
-      return (
-        <ErrorBoundary area="The deck list">
-          <HomeScreen />
-        </ErrorBoundary>
-      );
-    case 'stats':
-      return <StatsRoute deckId={null} />;
-    case 'settings':
-      return (
-        <ErrorBoundary area="The settings screen">
-          <Suspense fallback={<p role="status" className="loading">Loading…</p>}>
-            <SettingsScreen />
-          </Suspense>
-        </ErrorBoundary>
-      );
-    case 'deck':
-    case 'study':
-    case 'deck-stats':
-    case 'browse':
-      return <DeckRoute deckId={route.deckId} screen={route.name} />;
-    case 'import':
-      return (
-        <ErrorBoundary area="The import screen">
-          <Suspense fallback={<Loading />}>
-            <ImportScreen />
-          </Suspense>
-        </ErrorBoundary>
-      );
-    case 'shared-deck':
-      return (
-        <ErrorBoundary area="The shared deck">
-          <Suspense fallback={<Loading />}>
-            <SharedDeckScreen payload={route.payload} />
-          </Suspense>
-        </ErrorBoundary>
-      );
-    case 'backup':
-      return (
-        <ErrorBoundary area="The backup screen">
-          <Suspense fallback={<Loading />}>
-            <BackupScreen />
-          </Suspense>
-        </ErrorBoundary>
-      );
-    default:
-      return <NotFound what="Page" />;
-  }
+function ScreenFor({ route }: { readonly route: Exclude<Route, { readonly name: DeckScreen }> }) {
+  const { Screen } = routeEntry(route);
+  return <Screen route={route as never} />;
 }
 
-/**
- * The deck list, then the Data safety panel once every deck has its counts: rendered earlier, the
- * panel would be pushed down as the tiles fill in (a layout shift on every start).
- */
-function HomeScreen() {
-  const isListSettled = useStudyStore(isDeckListSettled);
-  return (
-    <>
-      <DeckList />
-      {isListSettled ? <DataSafety /> : null}
-    </>
-  );
-}
-
-function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly screen: DeckScreen }) {
-  const title = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === deckId)?.listing.title);
-  const isKnown = title !== undefined;
+/** A deck's screen, once the deck list says which decks exist. */
+function DeckScreenFor({ route }: { readonly route: RouteOf<DeckScreen> }) {
+  const title = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === route.deckId)?.listing.title);
   const isListLoaded = useStudyStore((s) => s.isDeckListLoaded);
-
-  if (!isKnown) {
-    if (!isListLoaded) return <p role="status" className="loading">Loading…</p>;
-    return <NotFound what="Deck" />;
-  }
-  if (screen === 'deck-stats') return <StatsRoute deckId={deckId} deckTitle={title} />;
-  if (screen === 'browse') return <BrowseRoute deckId={deckId} />;
-  if (screen === 'deck') {
-    return (
-      <ErrorBoundary area="The deck page">
-        <DeckPage deckId={deckId} share={<ShareDeck deckTitle={title} url={deckShareUrl(window.location.href, deckId)} />} />
-        <Suspense fallback={null}>
-          <DeckLibraryActions
-            deckId={deckId}
-            sharePanel={
-              // Its own boundary: while the link code loads, the buttons above it stay in place.
-              <Suspense fallback={<p role="status">Making the link…</p>}>
-                <ShareDeckPanel deckId={deckId} />
-              </Suspense>
-            }
-          />
-        </Suspense>
-      </ErrorBoundary>
-    );
-  }
-  return (
-    <ErrorBoundary area="The study screen">
-      <Suspense fallback={<p role="status" className="loading">Loading…</p>}>
-        <DeckMediaProvider deckId={deckId}>
-          <StudyScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
-        </DeckMediaProvider>
-      </Suspense>
-    </ErrorBoundary>
-  );
+  if (title === undefined) return isListLoaded ? <NotFound what="Deck" /> : <Loading />;
+  const { Screen } = routeEntry(route);
+  return <Screen route={route as never} deckTitle={title} />;
 }
 
 function Loading() {

@@ -1,13 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { SHORTCUTS } from './shortcuts';
 import './keyboard-help.css';
 
-const SHORTCUTS: readonly (readonly [keys: readonly string[], what: string])[] = [
-  [['Space', 'Enter'], 'Show the answer; once it shows, answer Good'],
-  [['1', '2', '3', '4'], 'Answer Again, Hard, Good or Easy'],
-  [['Ctrl+Z', '⌘Z'], 'Undo the last answer'],
-  [['?'], 'Show these shortcuts'],
-  [['Esc'], 'Close this list'],
-];
 
 /**
  * A modal dialog makes the page inert, but Tab past its last control still leaves for the

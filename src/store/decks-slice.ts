@@ -38,7 +38,8 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     set((s) => ({ deckEntries: s.deckEntries.map((e) => (e.listing.id === entry.listing.id ? entry : e)) }));
 
   return {
-    deckEntries: [],
+    // The prerendered page lists these; the first render (which hydrates it) must list them too.
+    deckEntries: (deps.prerenderedDecks ?? []).map((listing) => ({ status: 'loading', listing })),
     deckListError: null,
     isDeckListLoaded: false,
     decks: new Map(),

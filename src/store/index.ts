@@ -1,15 +1,35 @@
 import { useStore } from 'zustand';
-import { openRepository } from '../storage/open-repository';
+import { prerenderedDecks } from 'virtual:flipdeck/prerendered-decks';
 import { createBroadcastChangeFeed } from '../storage/change-feed';
-import { createFetchDeckSource } from '../storage/deck-source';
+import type { DeckSource } from '../storage/deck-source';
 import { createStudyStore, type StudyState } from './study-store';
+
+/**
+ * Dexie (with the repositories over it) and the deck parser (with valibot) are separate chunks:
+ * neither is needed to paint or render the deck list, only to fill in its counts. Each loads in
+ * its own task, started at once (the page preloads both, see scripts/vite-plugin-shell.ts), so
+ * evaluating the entry module stays short and the downloads overlap.
+ */
+const loadStorage = () => import('../storage/open-repository');
+const loadDeckSource = () => import('../storage/deck-source').then((m) => m.createFetchDeckSource());
+
+/** A deck source whose parser loads on first use; one load serves every call. */
+function lazyDeckSource(load: () => Promise<DeckSource>): DeckSource {
+  let source: Promise<DeckSource> | undefined;
+  const loaded = () => (source ??= load());
+  return {
+    listDecks: async () => (await loaded()).listDecks(),
+    loadDeck: async (listing) => (await loaded()).loadDeck(listing),
+  };
+}
 
 /** The app's single store. Tests build their own with createStudyStore. */
 export const studyStore = createStudyStore({
-  openRepository: () => openRepository(),
-  deckSource: createFetchDeckSource(),
+  openRepository: async () => (await loadStorage()).openRepository(),
+  deckSource: lazyDeckSource(loadDeckSource),
   clock: () => Date.now(),
   changes: createBroadcastChangeFeed(),
+  prerenderedDecks,
 });
 
 /** Subscribes a component to one narrow slice of the store. */

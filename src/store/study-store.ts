@@ -16,6 +16,7 @@ import { createStorageSlice, type StorageSlice } from './storage-slice';
 import type { ChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
 import type { RandomBytes } from '../domain/events/event-id';
+import type { DeckListing } from './types';
 
 export interface StoreDeps {
   readonly openRepository: () => Promise<OpenedRepository>;
@@ -26,6 +27,8 @@ export interface StoreDeps {
   readonly randomBytes?: RandomBytes;
   /** Tells other tabs what this one wrote, and hears what they wrote (omitted: no other tabs). */
   readonly changes?: ChangeFeed;
+  /** The bundled decks index.html was prerendered with, shown as loading until loadDecks has run. */
+  readonly prerenderedDecks?: readonly DeckListing[];
 }
 
 export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice;

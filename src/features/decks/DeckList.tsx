@@ -13,7 +13,7 @@ export function DeckList() {
     <section aria-labelledby="deck-list-title">
       <h1 id="deck-list-title">Your decks</h1>
       {listError ? <p role="alert" className="notice notice--error">The deck list could not be loaded: {listError}</p> : null}
-      {!isListLoaded ? <p role="status" className="loading">Loading decks…</p> : null}
+      {!isListLoaded && entries.length === 0 ? <p role="status" className="loading">Loading decks…</p> : null}
       {isListLoaded && !listError && entries.length === 0 ? <p>No decks yet.</p> : null}
       <ul className="deck-list">
         {entries.map((entry) => (
@@ -44,15 +44,15 @@ function DeckListItem({ entry }: { readonly entry: DeckEntry }) {
       </h2>
       {listing.origin ? <p className="deck-page__meta">Your deck</p> : null}
       <p className="deck-tile__description">{listing.description}</p>
-      {entry.status === 'ready' ? (
+      {/* A loading tile keeps the ready tile's footer, so nothing moves when the counts arrive. */}
+      {entry.status === 'error' ? null : (
         <div className="deck-tile__footer">
-          <DeckCounts counts={entry.counts} />
+          {entry.status === 'ready' ? <DeckCounts counts={entry.counts} /> : <p className="loading deck-tile__pending">Loading your progress…</p>}
           <a className="button button--primary" href={routeHash({ name: 'study', deckId: listing.id })} aria-label={`Study ${listing.title}`}>
             Study
           </a>
         </div>
-      ) : null}
-      {entry.status === 'loading' ? <p role="status" className="loading">Loading…</p> : null}
+      )}
       {entry.status === 'error' ? (
         <p role="alert" className="notice notice--error">
           This deck cannot be studied: {entry.error}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useStudyStore } from '../../store';
 import { formatBytes } from '../../domain/format-bytes';
 import { currentPlatform, isIosBrowserTab } from './platform';
@@ -8,7 +8,7 @@ export function DataSafety() {
   const persistence = useStudyStore((s) => s.persistence);
   const isPersistent = useStudyStore((s) => s.repository?.isPersistent ?? true);
   const refreshPersistence = useStudyStore((s) => s.refreshPersistence);
-  const [isIosTab] = useState(() => isIosBrowserTab(currentPlatform()));
+  const isIosTab = useSyncExternalStore(neverChanges, isIosTabNow, isNotKnownBeforeHydration);
 
   useEffect(() => {
     void refreshPersistence();
@@ -18,17 +18,20 @@ export function DataSafety() {
     <section className="data-safety" aria-labelledby="data-safety-title">
       <h2 id="data-safety-title">Data safety</h2>
       <p>Your progress is stored only on this device, in this browser. It works offline and is never uploaded.</p>
-      <ul>
-        {describePersistence(isPersistent, persistence?.isPersisted ?? null).map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-        {persistence?.usageBytes != null ? (
-          <li>
-            Space used: {formatBytes(persistence.usageBytes)}
-            {persistence.quotaBytes ? ` of ${formatBytes(persistence.quotaBytes)} available` : ''}.
-          </li>
-        ) : null}
-      </ul>
+      {/* Only once read: the prerendered page has no list, and the first render must match it. */}
+      {persistence ? (
+        <ul>
+          {describePersistence(isPersistent, persistence.isPersisted).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+          {persistence.usageBytes != null ? (
+            <li>
+              Space used: {formatBytes(persistence.usageBytes)}
+              {persistence.quotaBytes ? ` of ${formatBytes(persistence.quotaBytes)} available` : ''}.
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       {isIosTab ? (
         <p className="notice notice--warning">
           On iPhone and iPad, Safari may erase this site&apos;s data after 7 days without a visit. Install Flipdeck to keep
@@ -38,6 +41,11 @@ export function DataSafety() {
     </section>
   );
 }
+
+const neverChanges = () => () => undefined;
+const isIosTabNow = () => isIosBrowserTab(currentPlatform());
+// The prerendered page cannot know the device; the hydrating render must match it, then updates.
+const isNotKnownBeforeHydration = () => false;
 
 /** One short point per line: a long run-on item is hard to read on a phone. */
 function describePersistence(isPersistent: boolean, isPersisted: boolean | null): readonly string[] {

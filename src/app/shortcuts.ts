@@ -1,0 +1,11 @@
+/**
+ * The keyboard shortcuts the help dialog lists (src/app/KeyboardHelp.tsx). Plain data in its own
+ * module, because the build prerenders the dialog too (scripts/vite-plugin-shell.ts).
+ */
+export const SHORTCUTS: readonly (readonly [keys: readonly string[], what: string])[] = [
+  [['Space', 'Enter'], 'Show the answer; once it shows, answer Good'],
+  [['1', '2', '3', '4'], 'Answer Again, Hard, Good or Easy'],
+  [['Ctrl+Z', '⌘Z'], 'Undo the last answer'],
+  [['?'], 'Show these shortcuts'],
+  [['Esc'], 'Close this list'],
+];
