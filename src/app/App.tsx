@@ -6,7 +6,7 @@ import { DeckPage } from '../features/decks/DeckPage';
 import { DataSafety } from '../features/device/DataSafety';
 import { isDeckListSettled, studyStore, useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
-import { BrowseRoute, StatsRoute } from './insight-routes';
+import { BrowseRoute, PlanRoute, StatsRoute } from './insight-routes';
 import { NotFound } from './NotFound';
 import { KeyboardHelp } from './KeyboardHelp';
 import { InstallButton } from './pwa/InstallButton';
@@ -96,6 +96,7 @@ function Screen({ route }: { readonly route: Route }) {
     case 'study':
     case 'deck-stats':
     case 'browse':
+    case 'deck-plan':
       return <DeckRoute deckId={route.deckId} screen={route.name} />;
     case 'import':
       return (
@@ -151,6 +152,7 @@ function DeckRoute({ deckId, screen }: { readonly deckId: DeckId; readonly scree
   }
   if (screen === 'deck-stats') return <StatsRoute deckId={deckId} deckTitle={title} />;
   if (screen === 'browse') return <BrowseRoute deckId={deckId} />;
+  if (screen === 'deck-plan') return <PlanRoute deckId={deckId} />;
   if (screen === 'deck') {
     return (
       <ErrorBoundary area="The deck page">

@@ -10,6 +10,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 const StatsScreen = lazy(() => import('../features/stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
 const BrowseScreen = lazy(() => import('../features/browse/BrowseScreen').then((m) => ({ default: m.BrowseScreen })));
 
+const PlanScreen = lazy(() => import('../features/planning/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+
 const loading = <p role="status" className="loading">Loading…</p>;
 
 /** Statistics for one deck (with its title) or, when deckId is null, for all decks. */
@@ -35,6 +37,17 @@ export function BrowseRoute({ deckId }: { readonly deckId: DeckId }) {
     <ErrorBoundary area="The card browser">
       <Suspense fallback={loading}>
         <BrowseScreen deckId={deckId} deckHref={routeHash({ name: 'deck', deckId })} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/** The exam plan for one deck (issue 14). */
+export function PlanRoute({ deckId }: { readonly deckId: DeckId }) {
+  return (
+    <ErrorBoundary area="The exam plan">
+      <Suspense fallback={loading}>
+        <PlanScreen deckId={deckId} />
       </Suspense>
     </ErrorBoundary>
   );
