@@ -55,6 +55,7 @@ const loadShareDeck = lazyModule(() => import('../features/share/ShareDeck'));
 const loadShareDeckPanel = lazyModule(() => import('../features/share/ShareDeckPanel'));
 const loadStats = lazyModule(() => import('../features/stats/StatsScreen'));
 const loadBrowse = lazyModule(() => import('../features/browse/BrowseScreen'));
+const loadPlan = lazyModule(() => import('../features/planning/PlanScreen'));
 const loadSettings = lazyModule(() => import('../features/settings/SettingsScreen'));
 const loadImport = lazyModule(() => import('../features/import/ImportScreen'));
 const loadBackup = lazyModule(() => import('../features/backup/BackupScreen'));
@@ -68,6 +69,7 @@ const ShareDeck = lazyComponent(() => loadShareDeck().then((m) => m.ShareDeck));
 const ShareDeckPanel = lazyComponent(() => loadShareDeckPanel().then((m) => m.ShareDeckPanel));
 const StatsScreen = lazyComponent(() => loadStats().then((m) => m.StatsScreen));
 const BrowseScreen = lazyComponent(() => loadBrowse().then((m) => m.BrowseScreen));
+const PlanScreen = lazyComponent(() => loadPlan().then((m) => m.PlanScreen));
 const SettingsScreen = lazyComponent(() => loadSettings().then((m) => m.SettingsScreen));
 const ImportScreen = lazyComponent(() => loadImport().then((m) => m.ImportScreen));
 const BackupScreen = lazyComponent(() => loadBackup().then((m) => m.BackupScreen));
@@ -121,6 +123,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     Screen: ({ route }) => <BrowseScreen deckId={route.deckId} deckHref={deckHref(route.deckId)} />,
     preload: loadBrowse,
   },
+  'deck-plan': { area: 'The exam plan', Screen: ({ route }) => <PlanScreen deckId={route.deckId} />, preload: loadPlan },
   stats: { area: 'The statistics screen', Screen: AllStatsRoute, preload: loadStats },
   settings: { area: 'The settings screen', Screen: SettingsScreen, preload: loadSettings },
   import: { area: 'The import screen', Screen: ImportScreen, preload: loadImport },

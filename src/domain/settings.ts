@@ -20,6 +20,15 @@ export interface StudySettings {
   readonly fsrsWeights: readonly number[] | null;
   /** The weights in use before the last "Optimize" was applied, so they can be restored. */
   readonly previousFsrsWeights: readonly number[] | null;
+  /**
+   * Exam-date mode (issue 14): the start of the exam's study day, epoch ms, or null when off.
+   * While `now` is before it, no interval carries a card past it with recall below the target.
+   */
+  readonly examAt: number | null;
+  /** The recall wanted for each card at `examAt` (0.70–0.99); the exam is the day it counts. */
+  readonly examTargetRecall: number;
+  /** Minutes a day the student will study for the exam; null means no cap. */
+  readonly examDailyMinutes: number | null;
 }
 
 /** The defaults from the product spec (issue 2). */
@@ -35,6 +44,9 @@ export const DEFAULT_SETTINGS: StudySettings = {
   learnAheadMinutes: 20,
   fsrsWeights: null,
   previousFsrsWeights: null,
+  examAt: null,
+  examTargetRecall: 0.95,
+  examDailyMinutes: null,
 };
 
 /** How many weights an FSRS-6 parameter set has. */

@@ -243,6 +243,7 @@ const isFiniteNumber: SettingsCheck = (value) => typeof value === 'number' && Nu
 const isNumberList: SettingsCheck = (value) => Array.isArray(value) && value.every(isFiniteNumber);
 const isBoolean: SettingsCheck = (value) => typeof value === 'boolean';
 const isOptionalWeights: SettingsCheck = (value) => value === null || isFsrsWeights(value);
+const isOptionalNumber: SettingsCheck = (value) => value === null || isFiniteNumber(value);
 
 // Type checks only: whether a value is sensible (e.g. retention 0.70–0.99) is a domain rule,
 // and a settings screen that enforces it must not be second-guessed here.
@@ -258,6 +259,9 @@ const SETTINGS_CHECKS: { readonly [K in keyof StudySettings]: SettingsCheck } = 
   learnAheadMinutes: isFiniteNumber,
   fsrsWeights: isOptionalWeights,
   previousFsrsWeights: isOptionalWeights,
+  examAt: isOptionalNumber,
+  examTargetRecall: isFiniteNumber,
+  examDailyMinutes: isOptionalNumber,
 };
 
 /**

@@ -23,6 +23,9 @@ const OVERRIDE_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   learningStepsMinutes: (value) => Array.isArray(value) && value.every(isFiniteNumber),
   relearningStepsMinutes: (value) => Array.isArray(value) && value.every(isFiniteNumber),
   isFuzzEnabled: (value) => typeof value === 'boolean',
+  examAt: (value) => value === null || isFiniteNumber(value),
+  examTargetRecall: isFiniteNumber,
+  examDailyMinutes: (value) => value === null || isFiniteNumber(value),
 };
 
 const existingValue = (row: unknown): Fields => (isObject(row) && isObject(row['value']) ? row['value'] : {});

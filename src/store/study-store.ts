@@ -10,6 +10,7 @@ import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createPlanningSlice, type PlanningSlice } from './planning-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
@@ -31,7 +32,7 @@ export interface StoreDeps {
   readonly prerenderedDecks?: readonly DeckListing[];
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice & PlanningSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -50,5 +51,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createBrowseSlice(set, get, deps),
     ...createSettingsSlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
+    ...createPlanningSlice(set, get, deps),
   }));
 }

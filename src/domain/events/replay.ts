@@ -10,6 +10,7 @@
  * card, and on the merged history when something did.
  */
 import { createScheduler, newCardState, type Scheduler } from '../scheduling/scheduler';
+import { elapsedWholeDays, honourBalancedDueAt } from '../scheduling/load-balance';
 import type { CardState } from '../scheduling/types';
 import type { StudySettings } from '../settings';
 import { suspendedState, unsuspendedState } from '../browse/card-actions';
@@ -79,9 +80,13 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
   for (const event of effective) {
     switch (event.kind) {
       case 'review': {
-        const scheduler = schedulerFor(settingsAt(event.deckId, event.createdAt, event.id));
+        const settings = settingsAt(event.deckId, event.createdAt, event.id);
         const from = state ?? newCardState(event.deckId, event.cardId, event.createdAt);
-        const graded = scheduler.grade(withoutFlags(from), event.rating, event.createdAt, event.id);
+        const scheduled = schedulerFor(settings).grade(withoutFlags(from), event.rating, event.createdAt, event.id);
+        const graded =
+          event.balancedDueAt === undefined
+            ? scheduled
+            : honourBalancedDueAt(scheduled, event.createdAt, elapsedWholeDays(state, event.createdAt), settings, event.balancedDueAt);
         const after = withFlagsOf(state, graded);
         reviews.push({ event, before: state, after });
         state = after;

@@ -25,6 +25,7 @@ const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.i
 const isNumberList = (value: unknown) => Array.isArray(value) && value.every(isFiniteNumber);
 const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isOptionalWeights = (value: unknown) => value === null || isFsrsWeights(value);
+const isOptionalNumber = (value: unknown) => value === null || isFiniteNumber(value);
 
 /**
  * Type checks only: whether a value is sensible (retention 0.70–0.99, say) is the settings
@@ -42,6 +43,9 @@ export const STUDY_SETTINGS_CHECKS: { readonly [K in keyof StudySettings]: (valu
   learnAheadMinutes: isFiniteNumber,
   fsrsWeights: isOptionalWeights,
   previousFsrsWeights: isOptionalWeights,
+  examAt: isOptionalNumber,
+  examTargetRecall: isFiniteNumber,
+  examDailyMinutes: isOptionalNumber,
 };
 
 /** The study settings from folded values: the defaults, overridden by each known field of the right type. */

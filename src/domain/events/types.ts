@@ -44,6 +44,11 @@ export interface ReviewBody {
    */
   readonly before: CardState | null;
   readonly after: CardState;
+  /**
+   * The due time load balancing chose at grade time (epoch ms), from other cards' loads that
+   * replay of this card cannot see. Replay honours it only inside the card's fuzz range.
+   */
+  readonly balancedDueAt?: number;
 }
 
 /** Takes back an earlier event of the same card. An undo is final: redo is a new review. */

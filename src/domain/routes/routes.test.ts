@@ -12,6 +12,7 @@ describe('parseRoute', () => {
     ['#/deck/c3-containers/study', { name: 'study', deckId: 'c3-containers' }],
     ['#/deck/c3-containers/stats', { name: 'deck-stats', deckId: 'c3-containers' }],
     ['#/deck/c3-containers/browse', { name: 'browse', deckId: 'c3-containers' }],
+    ['#/deck/c3-containers/plan', { name: 'deck-plan', deckId: 'c3-containers' }],
     ['#/deck/a%20b', { name: 'deck', deckId: 'a b' }],
     ['#/stats', { name: 'stats' }],
     ['#/settings', { name: 'settings' }],
@@ -31,7 +32,7 @@ describe('parseRoute', () => {
     const routes: Exclude<Route, { name: 'not-found' }>[] = [
       { name: 'decks' }, { name: 'stats' }, { name: 'settings' }, { name: 'import' }, { name: 'backup' },
       { name: 'shared-deck', payload: 'abc_-123' },
-      { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId },
+      { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId }, { name: 'deck-plan', deckId },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -3,12 +3,13 @@
  *   #/                      deck list            #/deck/<id>            one deck
  *   #/deck/<id>/study       study session        #/deck/<id>/stats      one deck's statistics
  *   #/deck/<id>/browse      card browser         #/stats                statistics for all decks
+ *   #/deck/<id>/plan        exam plan
  *   #/settings              settings             #/import               import a deck
  *   #/backup                backup and restore   #/shared/<payload>     a deck carried in the link
  */
 import { asDeckId, type DeckId } from '../ids';
 
-export type DeckScreen = 'deck' | 'study' | 'deck-stats' | 'browse';
+export type DeckScreen = 'deck' | 'study' | 'deck-stats' | 'browse' | 'deck-plan';
 
 export type Route =
   | { readonly name: 'decks' }
@@ -25,6 +26,7 @@ const DECK_SUFFIXES: Readonly<Record<string, DeckScreen>> = {
   '/study': 'study',
   '/stats': 'deck-stats',
   '/browse': 'browse',
+  '/plan': 'deck-plan',
 };
 
 const FIXED: Readonly<Record<string, Route>> = {
@@ -75,5 +77,7 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>): string 
       return `#/deck/${encodeURIComponent(route.deckId)}/stats`;
     case 'browse':
       return `#/deck/${encodeURIComponent(route.deckId)}/browse`;
+    case 'deck-plan':
+      return `#/deck/${encodeURIComponent(route.deckId)}/plan`;
   }
 }

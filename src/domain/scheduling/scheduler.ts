@@ -17,7 +17,11 @@ import {
 } from 'ts-fsrs';
 import type { CardId, DeckId } from '../ids';
 import type { StudySettings } from '../settings';
+import { examInterval } from './exam-interval';
+import { memoryModel } from './forgetting-curve';
 import type { CardPhase, CardState, GradePreview, Rating } from './types';
+
+const DAY_MS = 86_400_000;
 
 const RATING_TO_FSRS: Readonly<Record<Rating, Grade>> = {
   again: FsrsRating.Again,
@@ -82,20 +86,37 @@ export function createScheduler(settings: StudySettings): Scheduler {
     }),
   ).useStrategy(StrategyMode.SEED, seedFromCard);
 
-  const fromItem = (base: CardState, item: RecordLogItem): CardState => fromFsrsCard(base.deckId, base.cardId, item.card);
+  const model = memoryModel(settings.fsrsWeights);
+  // The exam rule runs after ts-fsrs on every result, in preview and grade alike, so the buttons
+  // show what the grade schedules and replay (which grades with the settings of the time) agrees.
+  const withExam = (next: CardState, now: number): CardState => {
+    if (settings.examAt === null || next.phase !== 'review') return next;
+    const decision = examInterval(model, {
+      now,
+      examAt: settings.examAt,
+      targetRecall: settings.examTargetRecall,
+      stability: next.stability,
+      difficulty: next.difficulty,
+      dueAt: next.dueAt,
+    });
+    if (decision.kind === 'normal') return next;
+    return { ...next, dueAt: now + decision.intervalDays * DAY_MS, scheduledDays: decision.intervalDays };
+  };
+  const fromItem = (base: CardState, item: RecordLogItem, now: number): CardState =>
+    withExam(fromFsrsCard(base.deckId, base.cardId, item.card), now);
 
   return {
     preview(state, now, seed) {
       const log = engine.repeat(toFsrsCard(state, seed), now);
       return {
-        again: previewEntry(fromItem(state, log[FsrsRating.Again])),
-        hard: previewEntry(fromItem(state, log[FsrsRating.Hard])),
-        good: previewEntry(fromItem(state, log[FsrsRating.Good])),
-        easy: previewEntry(fromItem(state, log[FsrsRating.Easy])),
+        again: previewEntry(fromItem(state, log[FsrsRating.Again], now)),
+        hard: previewEntry(fromItem(state, log[FsrsRating.Hard], now)),
+        good: previewEntry(fromItem(state, log[FsrsRating.Good], now)),
+        easy: previewEntry(fromItem(state, log[FsrsRating.Easy], now)),
       };
     },
     grade(state, rating, now, seed) {
-      return fromItem(state, engine.next(toFsrsCard(state, seed), now, RATING_TO_FSRS[rating]));
+      return fromItem(state, engine.next(toFsrsCard(state, seed), now, RATING_TO_FSRS[rating]), now);
     },
   };
 }

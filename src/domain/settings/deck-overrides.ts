@@ -6,7 +6,11 @@
 import type { StudySettings } from '../settings';
 import type { SchedulerSettings } from './validate-settings';
 
-export type OverridableField = Exclude<keyof SchedulerSettings, 'dayStartHour'>;
+/** The exam-date mode fields (issue 14): set per deck on the deck page. */
+export type ExamField = 'examAt' | 'examTargetRecall' | 'examDailyMinutes';
+export const EXAM_FIELDS: readonly ExamField[] = ['examAt', 'examTargetRecall', 'examDailyMinutes'];
+
+export type OverridableField = Exclude<keyof SchedulerSettings, 'dayStartHour'> | ExamField;
 export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
   'desiredRetention',
   'newCardsPerDay',
@@ -14,6 +18,7 @@ export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
   'learningStepsMinutes',
   'relearningStepsMinutes',
   'isFuzzEnabled',
+  ...EXAM_FIELDS,
 ];
 
 /** The fields one deck sets differently from the all-deck settings. */
@@ -43,11 +48,15 @@ export function effectiveSettings(global: StudySettings, overrides: DeckOverride
   return merged;
 }
 
-/** The overrides that make `global` into `wanted` for one deck: only the fields that differ. */
-export function overridesFor(global: StudySettings, wanted: SchedulerSettings): DeckOverrides {
+/**
+ * The overrides that make `global` into `wanted` for one deck: only the fields that differ.
+ * A field `wanted` does not name is left out, so pass the deck's current overrides under the
+ * form's values to keep the fields that form does not edit.
+ */
+export function overridesFor(global: StudySettings, wanted: Partial<Pick<StudySettings, OverridableField>>): DeckOverrides {
   const overrides: Record<string, unknown> = {};
   for (const field of OVERRIDABLE_FIELDS) {
-    if (!sameValue(global[field], wanted[field])) overrides[field] = wanted[field];
+    if (field in wanted && !sameValue(global[field], wanted[field])) overrides[field] = wanted[field];
   }
   return overrides as DeckOverrides;
 }

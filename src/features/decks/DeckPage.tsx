@@ -43,7 +43,8 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
       ) : null}
       <p className="deck-page__links">
         <a className="button" href={routeHash({ name: 'deck-stats', deckId })}>Statistics</a>{' '}
-        <a className="button" href={routeHash({ name: 'browse', deckId })}>Browse cards</a>
+        <a className="button" href={routeHash({ name: 'browse', deckId })}>Browse cards</a>{' '}
+        <a className="button" href={routeHash({ name: 'deck-plan', deckId })}>Exam plan</a>
       </p>
       {entry.status === 'loading' ? <p role="status" className="loading">Loading…</p> : null}
       {entry.status === 'error' ? <p role="alert" className="notice notice--error">This deck cannot be studied: {entry.error}</p> : null}

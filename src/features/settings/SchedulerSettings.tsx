@@ -58,7 +58,7 @@ export function SchedulerSettings({ states }: { readonly states: readonly CardSt
         initial={initial}
         isDeck={deckId !== null}
         states={scopedStates}
-        onSave={(value) => (deckId ? saveDeckOverrides(deckId, overridesFor(settings, value)) : saveStudySettings({ ...settings, ...value }))}
+        onSave={(value) => (deckId ? saveDeckOverrides(deckId, overridesFor(settings, { ...overrides, ...value })) : saveStudySettings({ ...settings, ...value }))}
       />
     </section>
   );
