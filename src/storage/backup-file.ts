@@ -14,8 +14,9 @@ import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
 import { parseJsonText } from '../domain/deck/parse-deck';
 import { DeckError } from '../domain/deck/errors';
-import { STUDY_SETTINGS_KEY, cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow, settingsFromRow } from './mappers';
-import type { RowProblem, RowResult } from './mappers';
+import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
+import { STUDY_SETTINGS_KEY, settingsFromRow } from './settings-rows';
+import type { RowProblem, RowResult } from './row-parse';
 import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
 /** The backup format version this build writes and reads. */

@@ -6,8 +6,8 @@
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { FlipdeckDb } from './db';
-import { cardStateFromRow, cardStateToRow } from './mappers';
-import type { CardStateRow, ReviewLogRow } from './mappers';
+import { cardStateFromRow, cardStateToRow } from './progress-rows';
+import type { CardStateRow, ReviewLogRow } from './progress-rows';
 import type { StorageOperation } from './storage-error';
 
 /** Turns a card's current state (null: never studied, or reset) into the state to store (null: delete it). */

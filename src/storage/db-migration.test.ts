@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
-import { cardStateToRow, reviewLogEntryToRow } from './mappers';
+import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 import { createDexieRepository } from './progress-repository';
 import { DECK_A, makeReview, makeState } from './test-fixtures';
 

@@ -7,7 +7,8 @@
  */
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
-import type { CardStateRow, NewReviewLogRow, ReviewLogRow, SettingsRow } from './mappers';
+import type { CardStateRow, NewReviewLogRow, ReviewLogRow } from './progress-rows';
+import type { SettingsRow } from './settings-rows';
 import type { MediaRow, UserDeckRow } from './user-deck-rows';
 
 export const DEFAULT_DB_NAME = 'flipdeck';

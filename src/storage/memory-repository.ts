@@ -10,17 +10,11 @@ import type { DeckId } from '../domain/ids';
 import type { StudySettings } from '../domain/settings';
 import type { Appearance } from '../domain/settings/appearance';
 import type { DeckOverrides } from '../domain/settings/deck-overrides';
-import {
-  STUDY_SETTINGS_KEY,
-  cardStateFromRow,
-  cardStateToRow,
-  isSameCardState,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
-import type { CardStateRow, ReviewLogRow, SettingsRow, TableName } from './mappers';
+import { cardStateFromRow, cardStateToRow, isSameCardState, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
+import type { CardStateRow, ReviewLogRow } from './progress-rows';
+import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
+import type { SettingsRow } from './settings-rows';
+import type { TableName } from './row-parse';
 import { assertSameCard } from './card-progress';
 import { assertConsistentReview, assertReviewIsCurrent, collectDeckOverrides, keepValid, warnCorruptRow } from './progress-repository';
 import { APPEARANCE_KEY, appearanceFromRow, appearanceToRow, deckOverridesKey, deckOverridesToRow } from './settings-rows';

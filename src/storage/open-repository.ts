@@ -6,7 +6,7 @@
  */
 import { FlipdeckDb, globalIndexedDb } from './db';
 import type { DbConnectionListener } from './db';
-import { STUDY_SETTINGS_KEY } from './mappers';
+import { STUDY_SETTINGS_KEY } from './settings-rows';
 import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { StudySettings } from '../domain/settings';
 import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
-import type { RowProblem, TableName } from './mappers';
+import type { RowProblem, TableName } from './row-parse';
 import { createMemoryRepository } from './memory-repository';
 import type { MemoryWrite } from './memory-repository';
 import { createDexieRepository } from './progress-repository';

@@ -3,7 +3,7 @@
  * The in-memory twin lives in memory-repository.ts; both pass the same test suite.
  *
  * Every method speaks domain types and throws only StorageError. Rows read back go through
- * mappers.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
+ * progress-rows.ts and settings-rows.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
  */
 import { asCardId } from '../domain/ids';
 import type { CardId, DeckId } from '../domain/ids';
@@ -14,17 +14,9 @@ import type { CardProgressMethods } from './card-progress';
 import type { Appearance } from '../domain/settings/appearance';
 import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import type { FlipdeckDb } from './db';
-import {
-  STUDY_SETTINGS_KEY,
-  cardStateFromRow,
-  cardStateToRow,
-  isSameCardState,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
-import type { RowProblem, RowResult } from './mappers';
+import { cardStateFromRow, cardStateToRow, isSameCardState, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
+import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
+import type { RowProblem, RowResult } from './row-parse';
 import {
   APPEARANCE_KEY,
   DECK_OVERRIDES_PREFIX,

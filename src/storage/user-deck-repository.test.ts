@@ -6,7 +6,7 @@ import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
-import type { RowProblem } from './mappers';
+import type { RowProblem } from './row-parse';
 import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import { StorageError } from './storage-error';

@@ -14,16 +14,9 @@ import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { StudySettings } from '../domain/settings';
 import type { FlipdeckDb } from './db';
-import {
-  STUDY_SETTINGS_KEY,
-  cardStateFromRow,
-  cardStateToRow,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
-import type { RowResult } from './mappers';
+import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
+import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
+import type { RowResult } from './row-parse';
 import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
