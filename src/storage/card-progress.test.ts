@@ -1,47 +1,32 @@
-// The card-progress part of the repository contract, run against both implementations.
+// The card-progress part of the repository contract.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asCardId } from '../domain/ids';
 import type { CardState } from '../domain/scheduling/types';
 import { FlipdeckDb } from './db';
-import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import type { ProgressRepository } from './progress-repository';
 import { StorageError } from './storage-error';
-import { DECK_A, DECK_B, makeReview, makeState, quotaError } from './test-fixtures';
+import { DECK_A, DECK_B, makeReview, makeState, quotaError, writeHookMiddleware } from './test-fixtures';
 
 const openDbs: FlipdeckDb[] = [];
 afterEach(() => {
   openDbs.splice(0).forEach((db) => db.close());
 });
 
-const implementations: { name: string; create: (failPuts?: boolean) => ProgressRepository }[] = [
-  {
-    name: 'dexie',
-    create: (failPuts = false) => {
-      const db = new FlipdeckDb({ name: 'card-progress', indexedDB: new IDBFactory() });
-      openDbs.push(db);
-      if (failPuts) db.cardStates.hook('creating', () => { throw quotaError(); });
-      if (failPuts) db.cardStates.hook('updating', () => { throw quotaError(); });
-      return createDexieRepository(db, { onCorruptRow: () => {} });
-    },
-  },
-  {
-    name: 'memory',
-    create: (failPuts = false) =>
-      createMemoryRepository({}, {
-        onCorruptRow: () => {},
-        onBeforeWrite: (write) => {
-          if (failPuts && write.table === 'cardStates') throw quotaError();
-        },
-      }),
-  },
-];
+function create(failPuts = false): ProgressRepository {
+  const db = new FlipdeckDb({ name: 'card-progress', indexedDB: new IDBFactory() });
+  openDbs.push(db);
+  if (failPuts) db.use(writeHookMiddleware((write) => {
+    if (write.table === 'cardStates') throw quotaError();
+  }));
+  return createDexieRepository(db, { onCorruptRow: () => {} });
+}
 
 const suspend = (fallback: CardState) => (current: CardState | null): CardState => ({ ...(current ?? fallback), isSuspended: true });
 
-describe.each(implementations)('card progress ($name)', ({ create }) => {
+describe('card progress', () => {
   it('reviewsBetween reads one deck or every deck, inclusive at both ends, ordered by time then id', async () => {
     const repo = create();
     const a1 = makeState('a1', { lastReviewedAt: 100 });

@@ -1,7 +1,7 @@
 /**
  * Cross-deck reads for the statistics and per-card writes for the card browser. The interface is
- * part of ProgressRepository; the Dexie implementation lives here, the memory twin in
- * memory-repository.ts. Both use the indexes from schema v1, so no read scans the whole log.
+ * part of ProgressRepository, implemented here on Dexie with the indexes from schema v1, so no
+ * read scans the whole log.
  */
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';

@@ -1,5 +1,5 @@
-// The ProgressRepository contract, run against both implementations: the memory fallback
-// must be indistinguishable from IndexedDB apart from `isPersistent`.
+// The ProgressRepository contract. There is one implementation: the in-memory fallback is the
+// same Dexie code on an in-memory IndexedDB, so this suite covers it too.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,8 +10,7 @@ import type { StudySettings } from '../domain/settings';
 import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
 import type { RowProblem, TableName } from './row-parse';
-import { createMemoryRepository } from './memory-repository';
-import type { MemoryWrite } from './memory-repository';
+import type { MemoryWrite } from './test-fixtures';
 import { createDexieRepository } from './progress-repository';
 import type { ProgressRepository } from './progress-repository';
 import { StorageError } from './storage-error';
@@ -25,12 +24,11 @@ interface Subject {
 }
 
 interface Implementation {
-  readonly name: string;
   readonly isPersistent: boolean;
   readonly create: (storedSettings?: Record<string, unknown>) => Promise<Subject>;
 }
 
-type Fault = { table: TableName; type: MemoryWrite['type']; error: unknown };
+type Fault = { table: TableName | string; type: MemoryWrite['type']; error: unknown };
 
 const openDbs: FlipdeckDb[] = [];
 afterEach(() => {
@@ -60,41 +58,22 @@ function faultMiddleware(faults: Fault[]): Middleware<DBCore> {
   };
 }
 
-const implementations: Implementation[] = [
-  {
-    name: 'dexie',
-    isPersistent: true,
-    create: async (storedSettings) => {
-      const faults: Fault[] = [];
-      const problems: RowProblem[] = [];
-      const db = new FlipdeckDb({ name: 'contract', indexedDB: new IDBFactory() });
-      openDbs.push(db);
-      db.use(faultMiddleware(faults));
-      if (storedSettings) await db.settings.put({ key: 'study', value: storedSettings });
-      return {
-        repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }),
-        failWrites: (table, type, error) => faults.push({ table, type, error }),
-        problems,
-      };
-    },
+const implementation: Implementation = {
+  isPersistent: true,
+  create: async (storedSettings) => {
+    const faults: Fault[] = [];
+    const problems: RowProblem[] = [];
+    const db = new FlipdeckDb({ name: 'contract', indexedDB: new IDBFactory() });
+    openDbs.push(db);
+    db.use(faultMiddleware(faults));
+    if (storedSettings) await db.settings.put({ key: 'study', value: storedSettings });
+    return {
+      repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }),
+      failWrites: (table, type, error) => faults.push({ table, type, error }),
+      problems,
+    };
   },
-  {
-    name: 'memory',
-    isPersistent: false,
-    create: async (storedSettings) => {
-      const faults: Fault[] = [];
-      const problems: RowProblem[] = [];
-      const repo = createMemoryRepository(storedSettings ? { settings: storedSettings as Partial<StudySettings> } : {}, {
-        onCorruptRow: (problem) => problems.push(problem),
-        onBeforeWrite: (write) => {
-          const fault = faults.find((candidate) => candidate.table === write.table && candidate.type === write.type);
-          if (fault) throw fault.error;
-        },
-      });
-      return { repo, failWrites: (table, type, error) => faults.push({ table, type, error }), problems };
-    },
-  },
-];
+};
 
 /** Resolves with the StorageError the promise rejects with; fails the test if it resolves. */
 async function storageErrorFrom(promise: Promise<unknown>): Promise<StorageError> {
@@ -106,7 +85,7 @@ async function storageErrorFrom(promise: Promise<unknown>): Promise<StorageError
   return error as StorageError;
 }
 
-describe.each(implementations)('ProgressRepository ($name)', (implementation) => {
+describe('ProgressRepository', () => {
   it('reports whether progress survives the tab', async () => {
     const { repo } = await implementation.create();
     expect(repo.isPersistent).toBe(implementation.isPersistent);

@@ -1,6 +1,6 @@
 /**
- * Progress storage behind one interface, with the IndexedDB (Dexie) implementation.
- * The in-memory twin lives in memory-repository.ts; both pass the same test suite.
+ * Progress storage behind one interface, with its one implementation on Dexie. When IndexedDB is
+ * refused, the same code runs on an in-memory IndexedDB (memory-storage.ts).
  *
  * Every method speaks domain types and throws only StorageError. Rows read back go through
  * progress-rows.ts and settings-rows.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
@@ -83,6 +83,8 @@ export interface ProgressRepository extends CardProgressMethods {
 export interface RepositoryOptions {
   /** Told about each stored row that failed validation and was skipped. Defaults to console.warn. */
   readonly onCorruptRow?: (problem: RowProblem) => void;
+  /** False when the database is in memory (IndexedDB was refused); defaults to true. */
+  readonly isPersistent?: boolean;
 }
 
 /** Logs a skipped row; the app keeps working without it. */
@@ -132,7 +134,7 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
   };
 
   return {
-    isPersistent: true,
+    isPersistent: options.isPersistent ?? true,
     ...dexieCardProgress(db, { run, states, entries }),
 
     loadDeckStates: (deckId) => run('load', async () => states(await db.cardStates.where('deckId').equals(deckId).toArray())),

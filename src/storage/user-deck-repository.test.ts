@@ -7,11 +7,10 @@ import { asCardId, asDeckId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';
-import { createMemoryRepository } from './memory-repository';
 import { createDexieRepository } from './progress-repository';
 import { StorageError } from './storage-error';
-import { makeReview, makeState } from './test-fixtures';
-import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+import { makeReview, makeState, testStorage } from './test-fixtures';
+import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository } from './user-deck-repository';
 
 const MINE = userDeckId('spanish');
 
@@ -185,8 +184,7 @@ describe('restore', () => {
   });
 
   it('refuses in a browser that keeps nothing, changing nothing', async () => {
-    const memory = createMemoryRepository();
-    const decks = createMemoryUserDeckRepository(memory);
+    const { userDecks: decks } = await testStorage();
     await expect(decks.restore((current) => planRestore(current, backupOf()))).rejects.toThrow(/Nothing was changed/);
     expect((await decks.snapshot()).decks).toEqual([]);
   });

@@ -17,7 +17,7 @@ import type { FlipdeckDb } from './db';
 import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
 import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
 import type { RowResult } from './row-parse';
-import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
+import { keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
@@ -88,6 +88,13 @@ async function writeChunked<T, R>(items: readonly T[], toRow: (item: T) => R, wr
     onChunk(inFlight.count);
   }
 }
+
+const NOT_KEPT_RESTORE_ERROR = () =>
+  new StorageError(
+    'unknown',
+    'restore',
+    'This browser is not keeping Flipdeck data (private browsing or storage turned off), so a restore would be lost when the tab closes. Nothing was changed. Open Flipdeck in a normal window to restore.',
+  );
 
 const mapResult = <T, U>(result: RowResult<T>, map: (value: T) => U): RowResult<U> => (result.ok ? { ok: true, value: map(result.value) } : result);
 
@@ -162,7 +169,10 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
 
     restore: (plan, onProgress = () => undefined) =>
-      run('restore', () =>
+      run('restore', () => {
+        // Restoring into storage that forgets on close would only mislead.
+        if (options.isPersistent === false) return Promise.reject(NOT_KEPT_RESTORE_ERROR());
+        return (
         db.transaction('rw', allTables, async () => {
           const applied = plan(await readSnapshot(false));
           const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.cardStatesToPut.length + applied.reviewsToAdd.length;
@@ -186,54 +196,12 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           await writeChunked(applied.reviewsToAdd, reviewLogEntryToRow, (rows) => db.reviewLog.bulkAdd(rows), landed);
           if (applied.settings !== null) await saveSettingsRow(db, applied.settings);
           return applied;
-        }),
-      ),
+        })
+        );
+      }),
   };
 }
 
 async function saveSettingsRow(db: FlipdeckDb, settings: StudySettings): Promise<void> {
   await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
-}
-
-/**
- * The fallback when IndexedDB is unavailable: decks live for this tab only, like progress.
- * Restore refuses, because restoring into storage that forgets on close would only mislead.
- */
-export function createMemoryUserDeckRepository(progress: ProgressRepository): UserDeckRepository {
-  const stored = new Map<string, UserDeck>();
-  const storedMedia = new Map<string, readonly ImportedMedia[]>();
-  const sorted = () => [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    listDecks: async () => sorted(),
-    saveDeck: async (deck, media) => {
-      stored.set(deck.id, deck);
-      if (media !== undefined) storedMedia.set(deck.id, media);
-    },
-    loadMedia: async (deckId) => [...(storedMedia.get(deckId) ?? [])],
-    // Progress of a deleted deck stays in memory until the tab closes; it is never shown again.
-    deleteDeck: async (deckId) => {
-      stored.delete(deckId);
-      storedMedia.delete(deckId);
-    },
-    countProgress: async (deckId) => {
-      const { cardStates, reviewLog } = await progress.exportAll();
-      return {
-        reviews: reviewLog.filter((r) => r.deckId === deckId).length,
-        cardsStudied: cardStates.filter((s) => s.deckId === deckId).length,
-      };
-    },
-    snapshot: async () => ({
-      decks: sorted(),
-      media: [...storedMedia.entries()].flatMap(([deckId, files]) => files.map((file) => ({ ...file, deckId: asDeckId(deckId) }))),
-      ...(await progress.exportAll()),
-      settings: await progress.loadSettings(),
-    }),
-    restore: async () => {
-      throw new StorageError(
-        'unknown',
-        'restore',
-        'This browser is not keeping Flipdeck data (private browsing or storage turned off), so a restore would be lost when the tab closes. Nothing was changed. Open Flipdeck in a normal window to restore.',
-      );
-    },
-  };
 }

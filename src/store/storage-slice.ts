@@ -1,7 +1,6 @@
 import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { createMemoryRepository } from '../storage/memory-repository';
-import { createMemoryUserDeckRepository } from '../storage/user-deck-repository';
+import { openMemoryStorage } from '../storage/memory-storage';
 import type { SliceCreator } from './study-store';
 
 export interface StorageSlice {
@@ -40,7 +39,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     }
     set({
       repository,
-      userDecks: userDecks ?? createMemoryUserDeckRepository(repository),
+      userDecks,
       settings,
       isHydrated: true,
       storageWarning: problem?.message ?? null,
@@ -53,8 +52,9 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
   async continueWithoutSaving() {
     const current = get().repository;
     const snapshot = current ? await current.exportAll().catch(() => null) : null;
+    const memory = await openMemoryStorage({ ...snapshot, settings: get().settings, appearance: get().appearance, deckOverrides: get().deckOverrides });
     set({
-      repository: createMemoryRepository({ ...snapshot, settings: get().settings, appearance: get().appearance, deckOverrides: get().deckOverrides }),
+      repository: memory.repository,
       saveError: null,
       storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
     });

@@ -2,7 +2,7 @@
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import { asCardId, asDeckId } from '../domain/ids';
-import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage/memory-repository';
+import { testStorage, type TestStorageOptions } from '../storage/test-fixtures';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { createStudyStore, type StudyStore } from './study-store';
 
@@ -26,11 +26,12 @@ export interface Harness {
 }
 
 /** A hydrated store over `decks`, starting at NOON. */
-export async function storeHarness(decks: Deck[], memory: MemoryRepositoryOptions = {}): Promise<Harness> {
-  const repository = createMemoryRepository({}, memory);
+export async function storeHarness(decks: Deck[], memory: TestStorageOptions = {}): Promise<Harness> {
+  const storage = await testStorage({}, memory);
+  const { repository } = storage;
   const clock = { now: NOON };
   const store = createStudyStore({
-    openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+    openRepository: async () => storage.opened,
     deckSource: { listDecks: async () => decks.map(deckIndexEntry), loadDeck: async (listing) => decks.find((d) => d.id === listing.id)! },
     clock: () => clock.now,
   });
