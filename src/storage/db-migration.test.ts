@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
 import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 import { createDexieRepository } from './progress-repository';
+import { createDexieSettingsRepository } from './settings-repository';
 import { DECK_A, makeReview, makeState } from './test-fixtures';
 
 const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
@@ -34,16 +35,17 @@ describe('schema versions', () => {
     const factory = new IDBFactory();
     const first = new FlipdeckDb({ name: NAME, indexedDB: factory });
     const repo = createDexieRepository(first);
+    const settings = createDexieSettingsRepository(first);
     const state = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000 });
     await repo.recordReview(makeReview(null, state));
-    await repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
+    await settings.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
     const written = await repo.exportAll();
     first.close();
 
     const reopened = new FlipdeckDb({ name: NAME, indexedDB: factory });
     const reopenedRepo = createDexieRepository(reopened);
     expect(await reopenedRepo.exportAll()).toEqual(written);
-    expect(await reopenedRepo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
+    expect(await createDexieSettingsRepository(reopened).loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
     expect(await reopenedRepo.loadDueStates(DECK_A, 10_000)).toEqual([state]);
     reopened.close();
   });
@@ -61,7 +63,7 @@ describe('schema versions', () => {
     const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
     const repo = createDexieRepository(current);
     expect(await repo.exportAll()).toEqual({ cardStates: [state], reviewLog: [{ ...makeReview(null, state), id: 1 }] });
-    expect(await repo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 40 });
+    expect(await createDexieSettingsRepository(current).loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 40 });
     expect(await repo.loadDueStates(DECK_A, 10_000)).toEqual([state]);
     current.close();
   });

@@ -10,6 +10,7 @@ import type { DbConnectionEvent } from './db';
 import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 import type { RowProblem } from './row-parse';
 import { createDexieRepository } from './progress-repository';
+import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
 import { DECK_A, makeReview, makeState } from './test-fixtures';
 
@@ -22,7 +23,8 @@ function setup(factory = new IDBFactory()) {
   const db = new FlipdeckDb({ name: 'flipdeck-test', indexedDB: factory });
   openDbs.push(db);
   const problems: RowProblem[] = [];
-  return { db, factory, problems, repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }) };
+  const onCorruptRow = (problem: RowProblem) => problems.push(problem);
+  return { db, factory, problems, repo: createDexieRepository(db, { onCorruptRow }), settings: createDexieSettingsRepository(db, { onCorruptRow }) };
 }
 
 describe('FlipdeckDb', () => {
@@ -87,10 +89,10 @@ describe('FlipdeckDb', () => {
   });
 
   it("reports 'closed' for writes after the app closed the database", async () => {
-    const { db, repo } = setup();
+    const { db, settings } = setup();
     await db.open();
     db.close();
-    await expect(repo.saveSettings(DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'closed', code: 'storage/closed' });
+    await expect(settings.saveSettings(DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'closed', code: 'storage/closed' });
   });
 
   it('tells the app when its upgrade is blocked by an older connection', async () => {
@@ -141,10 +143,10 @@ describe('Dexie repository with damaged rows', () => {
   });
 
   it('keeps stored settings fields this build does not know when saving', async () => {
-    const { db, repo } = setup();
+    const { db, settings } = setup();
     await db.settings.put({ key: 'study', value: { newCardsPerDay: 3, fromNewerBuild: 'keep me' } });
 
-    await repo.saveSettings({ ...DEFAULT_SETTINGS, reviewsPerDay: 50 });
+    await settings.saveSettings({ ...DEFAULT_SETTINGS, reviewsPerDay: 50 });
 
     expect((await db.settings.get('study'))?.value).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 50, fromNewerBuild: 'keep me' });
   });

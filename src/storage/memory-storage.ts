@@ -12,6 +12,7 @@ import { DEFAULT_DB_NAME, FlipdeckDb } from './db';
 import { cardStateToRow, reviewLogEntryToRow, type ReviewLogRow } from './progress-rows';
 import { createDexieRepository, type ProgressRepository, type RepositoryOptions } from './progress-repository';
 import { STUDY_SETTINGS_KEY, appearanceToRow, deckOverridesToRow } from './settings-rows';
+import { createDexieSettingsRepository, type SettingsRepository } from './settings-repository';
 import { createDexieUserDeckRepository, type UserDeckRepository } from './user-deck-repository';
 
 /** What a fresh in-memory database starts with, in the shapes the repositories return. Log ids are kept when given. */
@@ -26,6 +27,7 @@ export interface MemorySeed {
 /** The repositories of one database, all on the same connection. */
 export interface StorageRepositories {
   readonly repository: ProgressRepository;
+  readonly settings: SettingsRepository;
   readonly userDecks: UserDeckRepository;
 }
 
@@ -44,7 +46,11 @@ export async function openMemoryDb(name: string = DEFAULT_DB_NAME): Promise<Flip
 
 /** Every repository on `db`; `isPersistent` says whether what they write outlives the tab. */
 export function repositoriesOn(db: FlipdeckDb, options: RepositoryOptions & { readonly isPersistent: boolean }): StorageRepositories {
-  return { repository: createDexieRepository(db, options), userDecks: createDexieUserDeckRepository(db, options) };
+  return {
+    repository: createDexieRepository(db, options),
+    settings: createDexieSettingsRepository(db, options),
+    userDecks: createDexieUserDeckRepository(db, options),
+  };
 }
 
 /** Writes `seed` into an empty database in one transaction. */

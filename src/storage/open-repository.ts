@@ -10,6 +10,7 @@ import { STUDY_SETTINGS_KEY } from './settings-rows';
 import { openMemoryStorage, repositoriesOn } from './memory-storage';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { errorNamesIn, isQuotaError } from './storage-error';
+import type { SettingsRepository } from './settings-repository';
 import type { UserDeckRepository } from './user-deck-repository';
 
 export type StorageProblemKind = 'unavailable' | 'blocked' | 'quota' | 'unknown';
@@ -36,6 +37,8 @@ export interface OpenRepositoryOptions extends RepositoryFactoryOptions {
 
 export interface OpenedRepository {
   readonly repository: ProgressRepository;
+  /** Study settings, deck overrides and appearance, on the same database. */
+  readonly settings: SettingsRepository;
   /** The user's own decks, on the same database. */
   readonly userDecks: UserDeckRepository;
   /** Null when progress is persisted; otherwise why it is not. */

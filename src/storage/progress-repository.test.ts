@@ -5,9 +5,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCoreMutateRequest, Middleware, DBCore } from 'dexie';
 import { asCardId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
-import type { StudySettings } from '../domain/settings';
-import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
 import type { RowProblem, TableName } from './row-parse';
 import type { MemoryWrite } from './test-fixtures';
@@ -25,7 +22,7 @@ interface Subject {
 
 interface Implementation {
   readonly isPersistent: boolean;
-  readonly create: (storedSettings?: Record<string, unknown>) => Promise<Subject>;
+  readonly create: () => Promise<Subject>;
 }
 
 type Fault = { table: TableName | string; type: MemoryWrite['type']; error: unknown };
@@ -60,13 +57,12 @@ function faultMiddleware(faults: Fault[]): Middleware<DBCore> {
 
 const implementation: Implementation = {
   isPersistent: true,
-  create: async (storedSettings) => {
+  create: async () => {
     const faults: Fault[] = [];
     const problems: RowProblem[] = [];
     const db = new FlipdeckDb({ name: 'contract', indexedDB: new IDBFactory() });
     openDbs.push(db);
     db.use(faultMiddleware(faults));
-    if (storedSettings) await db.settings.put({ key: 'study', value: storedSettings });
     return {
       repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }),
       failWrites: (table, type, error) => faults.push({ table, type, error }),
@@ -332,77 +328,6 @@ describe('ProgressRepository', () => {
       expect(error.kind).toBe('quota');
       expect(error.message).toMatch(/grade was not undone/);
       expect(await repo.exportAll()).toEqual(before);
-    });
-  });
-
-  describe('settings', () => {
-    it('are the defaults when nothing is stored', async () => {
-      const { repo } = await implementation.create();
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('round-trip', async () => {
-      const { repo } = await implementation.create();
-      const settings: StudySettings = { ...DEFAULT_SETTINGS, desiredRetention: 0.85, learningStepsMinutes: [1, 5, 15], isFuzzEnabled: false };
-      await repo.saveSettings(settings);
-      expect(await repo.loadSettings()).toEqual(settings);
-    });
-
-    it('merge stored partial values over the defaults, defaulting and reporting a mistyped field', async () => {
-      const { repo, problems } = await implementation.create({ newCardsPerDay: 5, reviewsPerDay: 'lots' });
-      expect(await repo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 5 });
-      expect(problems).toEqual([expect.objectContaining({ table: 'settings', field: 'value.reviewsPerDay' })]);
-    });
-
-    it('report quota when the save fails, keeping the old settings', async () => {
-      const { repo, failWrites } = await implementation.create();
-      failWrites('settings', 'put', quotaError());
-      const error = await storageErrorFrom(repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 1 }));
-      expect(error.kind).toBe('quota');
-      expect(error.message).toMatch(/settings were not saved/);
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('round-trip personal FSRS weights and drop a weight list of the wrong length', async () => {
-      const weights = Array.from({ length: 21 }, (_, i) => i / 10);
-      const { repo } = await implementation.create();
-      await repo.saveSettings({ ...DEFAULT_SETTINGS, fsrsWeights: weights, previousFsrsWeights: null });
-      expect((await repo.loadSettings()).fsrsWeights).toEqual(weights);
-      const damaged = await implementation.create({ fsrsWeights: [1, 2, 3] });
-      expect((await damaged.repo.loadSettings()).fsrsWeights).toBeNull();
-      expect(damaged.problems).toEqual([expect.objectContaining({ field: 'value.fsrsWeights' })]);
-    });
-  });
-
-  describe('appearance and deck overrides', () => {
-    it('give the defaults and no overrides when nothing is stored', async () => {
-      const { repo } = await implementation.create();
-      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
-      expect(await repo.loadDeckOverrides()).toEqual(new Map());
-    });
-
-    it('round-trip, each deck under its own row, without touching the study settings', async () => {
-      const { repo } = await implementation.create();
-      await repo.saveAppearance({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
-      await repo.saveDeckOverrides(DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] });
-      await repo.saveDeckOverrides(DECK_B, { newCardsPerDay: 3 });
-      await repo.saveDeckOverrides(DECK_B, { isFuzzEnabled: false });
-      expect(await repo.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
-      expect(await repo.loadDeckOverrides()).toEqual(
-        new Map([
-          [DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] }],
-          [DECK_B, { isFuzzEnabled: false }],
-        ]),
-      );
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('keep the old appearance when the save fails', async () => {
-      const { repo, failWrites } = await implementation.create();
-      failWrites('settings', 'put', quotaError());
-      const error = await storageErrorFrom(repo.saveAppearance({ ...DEFAULT_APPEARANCE, theme: 'light' }));
-      expect(error.kind).toBe('quota');
-      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
     });
   });
 });

@@ -3,30 +3,16 @@
  * refused, the same code runs on an in-memory IndexedDB (memory-storage.ts).
  *
  * Every method speaks domain types and throws only StorageError. Rows read back go through
- * progress-rows.ts and settings-rows.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
+ * progress-rows.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
  */
 import { asCardId } from '../domain/ids';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import type { StudySettings } from '../domain/settings';
 import { dexieCardProgress } from './card-progress';
 import type { CardProgressMethods } from './card-progress';
-import type { Appearance } from '../domain/settings/appearance';
-import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import type { FlipdeckDb } from './db';
 import { cardStateFromRow, cardStateToRow, isSameCardState, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
-import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
 import type { RowProblem, RowResult } from './row-parse';
-import {
-  APPEARANCE_KEY,
-  DECK_OVERRIDES_PREFIX,
-  appearanceFromRow,
-  appearanceToRow,
-  deckOverridesFromRow,
-  deckOverridesKey,
-  deckOverridesToRow,
-  isDeckOverridesKey,
-} from './settings-rows';
 import { corruptUndoError, inconsistentReviewError, staleReviewError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
 
@@ -65,17 +51,6 @@ export interface ProgressRepository extends CardProgressMethods {
    * StorageError if the row is gone or the card's current state is not the row's `after`.
    */
   undoReview(id: number): Promise<ReviewLogEntry>;
-  /** DEFAULT_SETTINGS merged under the stored (possibly partial) values. */
-  loadSettings(): Promise<StudySettings>;
-  /** Stores the settings, keeping stored fields this build does not know. */
-  saveSettings(settings: StudySettings): Promise<void>;
-  /** This device's theme, motion and card text size; the defaults when none is stored. */
-  loadAppearance(): Promise<Appearance>;
-  saveAppearance(appearance: Appearance): Promise<void>;
-  /** Every deck's overrides of the all-deck settings (decks without any are absent or empty). */
-  loadDeckOverrides(): Promise<ReadonlyMap<DeckId, DeckOverrides>>;
-  /** Replaces one deck's overrides; an empty object makes the deck follow the all-deck settings. */
-  saveDeckOverrides(deckId: DeckId, overrides: DeckOverrides): Promise<void>;
   /** Everything stored, states by (deckId, cardId) and log by id; for tests and later backup. */
   exportAll(): Promise<{ cardStates: CardState[]; reviewLog: ReviewLogEntry[] }>;
 }
@@ -231,48 +206,6 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         }),
       ),
 
-    loadSettings: () =>
-      run('load', async () => {
-        const { settings, problems } = settingsFromRow(await db.settings.get(STUDY_SETTINGS_KEY));
-        problems.forEach(report);
-        return settings;
-      }),
-
-    saveSettings: (settings) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
-        }),
-      ),
-
-    loadAppearance: () =>
-      run('load', async () => {
-        const { appearance, problems } = appearanceFromRow(await db.settings.get(APPEARANCE_KEY));
-        problems.forEach(report);
-        return appearance;
-      }),
-
-    saveAppearance: (appearance) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          await db.settings.put(appearanceToRow(appearance, await db.settings.get(APPEARANCE_KEY)));
-        }),
-      ),
-
-    loadDeckOverrides: () =>
-      run('load', async () => {
-        const rows = await db.settings.where('key').startsWith(DECK_OVERRIDES_PREFIX).toArray();
-        return collectDeckOverrides(rows, report);
-      }),
-
-    saveDeckOverrides: (deckId, overrides) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          const key = deckOverridesKey(deckId);
-          await db.settings.put(deckOverridesToRow(deckId, overrides, await db.settings.get(key)));
-        }),
-      ),
-
     exportAll: () =>
       run('load', () =>
         // One read transaction, so the states and the log are a consistent snapshot.
@@ -282,19 +215,4 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         })),
       ),
   };
-}
-
-/** Parses every deck-overrides row, reporting fields that were dropped. */
-export function collectDeckOverrides(
-  rows: readonly { readonly key: string; readonly value: Record<string, unknown> }[],
-  report: (problem: RowProblem) => void,
-): Map<DeckId, DeckOverrides> {
-  const result = new Map<DeckId, DeckOverrides>();
-  for (const row of rows) {
-    if (!isDeckOverridesKey(row.key)) continue;
-    const { deckId, overrides, problems } = deckOverridesFromRow(row);
-    problems.forEach(report);
-    result.set(deckId, overrides);
-  }
-  return result;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';
 import { createDexieRepository } from './progress-repository';
+import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
 import { makeReview, makeState, testStorage } from './test-fixtures';
 import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository } from './user-deck-repository';
@@ -39,7 +40,13 @@ function setup() {
   dbs.push(db);
   const problems: RowProblem[] = [];
   const onCorruptRow = (problem: RowProblem) => problems.push(problem);
-  return { db, problems, progress: createDexieRepository(db, { onCorruptRow }), decks: createDexieUserDeckRepository(db, { onCorruptRow }) };
+  return {
+    db,
+    problems,
+    progress: createDexieRepository(db, { onCorruptRow }),
+    settings: createDexieSettingsRepository(db, { onCorruptRow }),
+    decks: createDexieUserDeckRepository(db, { onCorruptRow }),
+  };
 }
 
 const stateOf = (cardId: string, lastReviewedAt: number) =>
@@ -94,14 +101,14 @@ describe('restore', () => {
   });
 
   it('into an empty browser writes everything in the backup', async () => {
-    const { decks, progress } = setup();
+    const { decks, settings } = setup();
     const applied = await decks.restore((current) => planRestore(current, backupOf()));
     expect(applied.summary).toMatchObject({ decksAdded: 1, reviewsAdded: 1, cardStatesWritten: 1, isSettingsChanged: true });
     const snapshot = await decks.snapshot();
     expect(snapshot.decks).toEqual([userDeck()]);
     expect(snapshot.cardStates).toEqual([stateOf('hola', 5_000)]);
     expect(snapshot.reviewLog.map((r) => r.cardId)).toEqual(['hola']);
-    expect((await progress.loadSettings()).newCardsPerDay).toBe(5);
+    expect((await settings.loadSettings()).newCardsPerDay).toBe(5);
   });
 
   it('brings a deck\'s images back with it, replacing the ones it had', async () => {

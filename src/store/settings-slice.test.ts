@@ -79,8 +79,8 @@ describe('settings slice', () => {
     const store = await storeWith([makeDeck('a', 30)], repository);
     expect(store.getState().appearance.theme).toBe('dark');
     await store.getState().continueWithoutSaving();
-    const fallback = store.getState().repository!;
-    expect(fallback.isPersistent).toBe(false);
+    expect(store.getState().repository?.isPersistent).toBe(false);
+    const fallback = store.getState().settingsRepository!;
     expect(await fallback.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'small' });
     expect(await fallback.loadDeckOverrides()).toEqual(new Map([[asDeckId('a'), { newCardsPerDay: 2 }]]));
   });
@@ -92,6 +92,6 @@ describe('settings slice', () => {
     const second = store.getState().saveAppearance({ isReducedMotion: true });
     expect(await Promise.all([first, second])).toEqual([null, null]);
     expect(store.getState().appearance).toEqual({ theme: 'system', isReducedMotion: true, cardFontSize: 'x-large' });
-    expect(await repository.repository.loadAppearance()).toEqual({ theme: 'system', isReducedMotion: true, cardFontSize: 'x-large' });
+    expect(await repository.settings.loadAppearance()).toEqual({ theme: 'system', isReducedMotion: true, cardFontSize: 'x-large' });
   });
 });

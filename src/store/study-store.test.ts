@@ -6,7 +6,7 @@ import type { ProgressRepository } from '../storage/progress-repository';
 import type { MemorySeed } from '../storage/memory-storage';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
-import { linkedChangeFeeds, makeState, testStorage, type TestStorageOptions } from '../storage/test-fixtures';
+import { linkedChangeFeeds, makeState, testStorage, type TestStorage, type TestStorageOptions } from '../storage/test-fixtures';
 import type { ChangeFeed } from '../storage/change-feed';
 import { buildQueue } from '../domain/queue/queue';
 import { isDeckListSettled } from './decks-slice';
@@ -31,14 +31,16 @@ function sourceOf(decks: Deck[], broken: string[] = []): DeckSource {
 interface Harness {
   store: StudyStore;
   repository: ProgressRepository;
+  storage: TestStorage;
   clock: { now: number };
 }
 
 async function harness(
   decks: Deck[],
-  options: { repository?: ProgressRepository; broken?: string[]; memory?: TestStorageOptions; changes?: ChangeFeed } = {},
+  options: { storage?: TestStorage; repository?: ProgressRepository; broken?: string[]; memory?: TestStorageOptions; changes?: ChangeFeed } = {},
 ): Promise<Harness> {
-  const storage = await testStorage({}, options.memory);
+  // A second tab passes the first one's storage; `repository` replaces only the progress part.
+  const storage = options.storage ?? (await testStorage({}, options.memory));
   const repository = options.repository ?? storage.repository;
   const clock = { now: NOON };
   const store = createStudyStore({
@@ -48,7 +50,7 @@ async function harness(
     changes: options.changes,
   });
   await store.getState().hydrate();
-  return { store, repository, clock };
+  return { store, repository, storage, clock };
 }
 
 /** Progress storage alone, on a fresh in-memory database holding `seed`. */
@@ -192,7 +194,7 @@ describe('a study session', () => {
     await first.store.getState().startSession(asDeckId('d'));
     first.store.getState().flip();
     await first.store.getState().grade('easy');
-    const second = await harness([makeDeck('d', 3)], { repository: first.repository });
+    const second = await harness([makeDeck('d', 3)], { storage: first.storage });
     const entry = second.store.getState().deckEntries[0];
     expect(entry?.status === 'ready' && entry.counts).toEqual({ fresh: 2, learning: 0, review: 0 });
     await second.store.getState().startSession(asDeckId('d'));
@@ -229,7 +231,7 @@ describe('a study session', () => {
 describe('two tabs on the same storage', () => {
   it('refuses the second grade of a card another tab already graded, then both agree on the counts', async () => {
     const tabA = await harness([makeDeck('d', 3)]);
-    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository });
+    const tabB = await harness([makeDeck('d', 3)], { storage: tabA.storage });
     await tabA.store.getState().startSession(asDeckId('d'));
     await tabB.store.getState().startSession(asDeckId('d'));
 
@@ -266,7 +268,7 @@ describe('two tabs on the same storage', () => {
   it("a tab showing the deck list follows the other tab's grades, undo and settings without a reload", async () => {
     const [feedA, feedB] = linkedChangeFeeds(2);
     const tabA = await harness([makeDeck('d', 3)], { changes: feedA });
-    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository, changes: feedB });
+    const tabB = await harness([makeDeck('d', 3)], { storage: tabA.storage, changes: feedB });
     const countsB = () => {
       const entry = tabB.store.getState().deckEntries[0];
       return entry?.status === 'ready' ? entry.counts : null;
@@ -348,15 +350,15 @@ describe('opening a large deck: due cards first, new cards once known', () => {
       stored('c7', NOON + 2 * DAY), // due after today
       stored('removed', NOON - 4 * DAY), // no longer in the deck
     ];
-    const memory = await memoryRepository({
+    const seeded = await testStorage({
       cardStates: states,
       settings: { reviewsPerDay: 3 },
       // One review already done today: two more are allowed.
       reviewLog: [{ deckId: asDeckId('d'), cardId: asCardId('c7'), rating: 'good', reviewedAt: NOON - 3_600_000, answerMs: 900, before: stored('c7', NOON - 3_600_000), after: stored('c7', NOON + 2 * DAY) }],
     });
-    const { wrapped, hold, release } = slowKeys(memory);
+    const { wrapped, hold, release } = slowKeys(seeded.repository);
     const deck = makeDeck('d', 9);
-    const { store } = await harness([deck], { repository: wrapped });
+    const { store } = await harness([deck], { storage: seeded, repository: wrapped });
     hold();
     // As after a write: the session cannot reuse the deck list's reads and reads afresh.
     forgetQueueReads(wrapped);
