@@ -95,6 +95,13 @@ describe('buildQueue and nextCard', () => {
     expect(queue).toEqual({ learning: [], review: [], fresh: ['ok'] });
   });
 
+  it('keeps a buried card out until its burial ends, then queues it as before', () => {
+    const buried = { ...state('r', 'review', NOW - DAY), buriedUntil: NOW + 60 * MIN };
+    const states = [buried, state('s', 'review', NOW - DAY)];
+    expect(buildQueue(input(ids('r', 's'), states)).review).toEqual(['s']);
+    expect(buildQueue({ ...input(ids('r', 's'), states), now: NOW + 120 * MIN }).review).toEqual(['r', 's']);
+  });
+
   it('shows a learning card early only when nothing else is left, within the 20-minute learn-ahead', () => {
     const queue = buildQueue(input(ids('l', 'n'), [state('l', 'learning', NOW + 10 * MIN)]));
     expect(nextCard(queue, NOW, 20)).toEqual({ cardId: 'n', source: 'new' });

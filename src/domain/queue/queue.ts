@@ -73,7 +73,7 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
 
   for (const cardId of cardIds) {
     const state = states.get(cardId);
-    if (state?.isSuspended === true) continue;
+    if (state !== undefined && isHeldOut(state, now)) continue;
     if (!state && input.storedCardIds?.has(cardId)) continue;
     if (!state || state.phase === 'new') {
       if (fresh.length < freshLimit) fresh.push(cardId);
@@ -82,6 +82,11 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
     }
   }
   return toQueue(piles, reviewLimitOf(settings, doneToday), fresh);
+}
+
+/** Suspended, or buried until a time still to come: the card stays out of today's queue. */
+export function isHeldOut(state: CardState, now: number): boolean {
+  return state.isSuspended === true || (state.buriedUntil !== undefined && state.buriedUntil > now);
 }
 
 export interface DueQueueInput {
@@ -106,7 +111,7 @@ export function buildDueQueue(input: DueQueueInput): StudyQueue {
   // forEach rather than for-of with [key, value] destructuring: this runs once per session, in
   // not-yet-optimised code, where the per-entry iterator and destructuring cost several ms.
   states.forEach((state, cardId) => {
-    if (state.isSuspended !== true && state.phase !== 'new' && deckCardIds.has(cardId)) addDue(piles, cardId, state);
+    if (!isHeldOut(state, now) && state.phase !== 'new' && deckCardIds.has(cardId)) addDue(piles, cardId, state);
   });
   return toQueue(piles, reviewLimitOf(settings, doneToday), []);
 }

@@ -41,14 +41,17 @@ const FSRS_TO_PHASE: Readonly<Record<FsrsState, CardPhase>> = {
   [FsrsState.Relearning]: 'relearning',
 };
 
-/** The card id rides along on the ts-fsrs card so the fuzz seed can include it (see seedWithCardId). */
-type SeededCard = FsrsCard & { readonly flipdeckCardId: string };
+/** The fuzz seed rides along on the ts-fsrs card (see seedFromCard). */
+type SeededCard = FsrsCard & { readonly flipdeckCardId: string; readonly flipdeckSeed: string | undefined };
 
 /**
- * Fuzz seed from the card id, its review count and the review time. Reproducible for a fixed `now`,
- * and two cards graded in the same millisecond still get independent fuzz.
+ * Interval fuzz seed: the caller's (a review event's id, so replaying the event reproduces the
+ * interval on every device), else the card id, its review count and the review time. Either way
+ * reproducible for a fixed `now`, and two cards graded in the same millisecond get independent fuzz.
  */
-function seedWithCardId(this: AbstractScheduler): string {
+function seedFromCard(this: AbstractScheduler): string {
+  const seed: unknown = Reflect.get(this.current, 'flipdeckSeed');
+  if (typeof seed === 'string') return seed;
   const cardId: unknown = Reflect.get(this.current, 'flipdeckCardId');
   return `${String(cardId)}_${this.current.reps}_${this.review_time.getTime()}`;
 }
@@ -57,10 +60,13 @@ const toSteps = (minutes: readonly number[]): StepUnit[] => minutes.map((m) => `
 
 /** A configured scheduler. Build one per settings value; it is cheap and holds no card data. */
 export interface Scheduler {
-  /** The state each of the four ratings would produce at `now`. */
-  preview(state: CardState, now: number): GradePreview;
-  /** The state after grading `state` with `rating` at `now`. */
-  grade(state: CardState, rating: Rating, now: number): CardState;
+  /**
+   * The state each of the four ratings would produce at `now`. Pass the `seed` the grade will use
+   * (the review event's id) and each preview is exactly what that grade schedules.
+   */
+  preview(state: CardState, now: number, seed?: string): GradePreview;
+  /** The state after grading `state` with `rating` at `now`; `seed` fixes the interval fuzz. */
+  grade(state: CardState, rating: Rating, now: number, seed?: string): CardState;
 }
 
 /** Creates a scheduler from study settings (retention, steps, fuzz, maximum interval, personal weights). */
@@ -75,13 +81,13 @@ export function createScheduler(settings: StudySettings): Scheduler {
       relearning_steps: toSteps(settings.relearningStepsMinutes),
       ...(settings.fsrsWeights ? { w: [...settings.fsrsWeights] } : {}),
     }),
-  ).useStrategy(StrategyMode.SEED, seedWithCardId);
+  ).useStrategy(StrategyMode.SEED, seedFromCard);
 
   const fromItem = (base: CardState, item: RecordLogItem): CardState => fromFsrsCard(base.deckId, base.cardId, item.card);
 
   return {
-    preview(state, now) {
-      const log = engine.repeat(toFsrsCard(state), now);
+    preview(state, now, seed) {
+      const log = engine.repeat(toFsrsCard(state, seed), now);
       return {
         again: previewEntry(fromItem(state, log[FsrsRating.Again])),
         hard: previewEntry(fromItem(state, log[FsrsRating.Hard])),
@@ -89,8 +95,8 @@ export function createScheduler(settings: StudySettings): Scheduler {
         easy: previewEntry(fromItem(state, log[FsrsRating.Easy])),
       };
     },
-    grade(state, rating, now) {
-      return fromItem(state, engine.next(toFsrsCard(state), now, RATING_TO_FSRS[rating]));
+    grade(state, rating, now, seed) {
+      return fromItem(state, engine.next(toFsrsCard(state, seed), now, RATING_TO_FSRS[rating]));
     },
   };
 }
@@ -102,7 +108,7 @@ export function newCardState(deckId: DeckId, cardId: CardId, now: number): CardS
   return fromFsrsCard(deckId, cardId, createEmptyCard(now));
 }
 
-function toFsrsCard(state: CardState): SeededCard {
+function toFsrsCard(state: CardState, seed: string | undefined): SeededCard {
   return {
     due: new Date(state.dueAt),
     stability: state.stability,
@@ -115,6 +121,7 @@ function toFsrsCard(state: CardState): SeededCard {
     state: PHASE_TO_FSRS[state.phase],
     ...(state.lastReviewedAt === null ? {} : { last_review: new Date(state.lastReviewedAt) }),
     flipdeckCardId: state.cardId,
+    flipdeckSeed: seed,
   };
 }
 

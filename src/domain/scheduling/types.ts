@@ -26,6 +26,8 @@ export interface CardState {
   readonly lastReviewedAt: number | null;
   /** Set while the student has suspended the card: it keeps its memory but is never queued. Absent means false. */
   readonly isSuspended?: boolean;
+  /** Set while the card is buried: it stays out of the queue until this time (epoch ms). */
+  readonly buriedUntil?: number;
 }
 
 /** One append-only review-log row: enough to undo the review and to rebuild or refit state. */
