@@ -3,20 +3,28 @@
  * in-memory IndexedDB (fake-indexeddb). It is loaded with import() only when this fallback is
  * needed, so a normal visit never downloads it. Nothing here outlives the tab.
  */
-import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
+import type { ProgressEvent, SettingsEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings';
 import type { Appearance } from '../domain/settings/appearance';
 import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import { DEFAULT_DB_NAME, FlipdeckDb } from './db';
-import { cardStateToRow, reviewLogEntryToRow, type ReviewLogRow } from './progress-rows';
-import { createDexieRepository, type ProgressRepository, type RepositoryOptions } from './progress-repository';
-import { STUDY_SETTINGS_KEY, appearanceToRow, deckOverridesToRow } from './settings-rows';
+import { cardEventToRow, settingsEventToRow } from './event-rows';
+import { createDexieRepository, eventStore, newDeviceId, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
+import { isObject } from './row-parse';
 import { createDexieSettingsRepository, type SettingsRepository } from './settings-repository';
+import { appearanceToRow } from './settings-rows';
 import { createDexieUserDeckRepository, type UserDeckRepository } from './user-deck-repository';
+import { asDeviceId } from '../domain/events/types';
 
-/** What a fresh in-memory database starts with, in the shapes the repositories return. Log ids are kept when given. */
+/**
+ * What a fresh database starts with. `events` go in as they are; states, reviews and settings in
+ * the shapes the repositories return are carried in with the legacy conversion, as an upgrade would.
+ */
 export interface MemorySeed {
+  readonly events?: readonly ProgressEvent[];
   readonly cardStates?: readonly CardState[];
   readonly reviewLog?: readonly ReviewLogEntry[];
   readonly settings?: Partial<StudySettings>;
@@ -36,6 +44,9 @@ export interface MemoryStorageOptions extends RepositoryOptions {
   readonly name?: string;
 }
 
+/** The settings-table key of this database's device id. */
+export const DEVICE_KEY = 'device';
+
 /** Opens an in-memory FlipdeckDb on its own fresh IndexedDB, so no two of them share data. */
 export async function openMemoryDb(name: string = DEFAULT_DB_NAME): Promise<FlipdeckDb> {
   const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
@@ -44,29 +55,41 @@ export async function openMemoryDb(name: string = DEFAULT_DB_NAME): Promise<Flip
   return db;
 }
 
+/** The database's device id, made and stored on first use so every event from this browser carries the same one. */
+export async function deviceIdOf(db: FlipdeckDb, nowMs: number): Promise<ReturnType<typeof asDeviceId>> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(DEVICE_KEY);
+    const stored = isObject(row?.value) ? row.value['deviceId'] : undefined;
+    if (typeof stored === 'string' && stored.length > 0) return asDeviceId(stored);
+    const made = newDeviceId(nowMs);
+    await db.settings.put({ key: DEVICE_KEY, value: { deviceId: made } });
+    return made;
+  });
+}
+
 /** Every repository on `db`; `isPersistent` says whether what they write outlives the tab. */
-export function repositoriesOn(db: FlipdeckDb, options: RepositoryOptions & { readonly isPersistent: boolean }): StorageRepositories {
+export async function repositoriesOn(db: FlipdeckDb, options: RepositoryOptions & { readonly isPersistent: boolean }): Promise<StorageRepositories> {
+  const deviceId = options.deviceId ?? (await deviceIdOf(db, (options.clock ?? Date.now)()));
+  const withDevice = { ...options, deviceId };
   return {
-    repository: createDexieRepository(db, options),
-    settings: createDexieSettingsRepository(db, options),
-    userDecks: createDexieUserDeckRepository(db, options),
+    repository: createDexieRepository(db, withDevice),
+    settings: createDexieSettingsRepository(db, withDevice),
+    userDecks: createDexieUserDeckRepository(db, withDevice),
   };
 }
 
-/** Writes `seed` into an empty database in one transaction. */
+/** Writes `seed` into an empty database and builds the state cache from it, in one transaction. */
 export async function seedDb(db: FlipdeckDb, seed: MemorySeed): Promise<void> {
-  await db.transaction('rw', db.cardStates, db.reviewLog, db.settings, async () => {
-    await db.cardStates.bulkPut((seed.cardStates ?? []).map(cardStateToRow));
-    const withIds = db.table<ReviewLogRow, number>('reviewLog');
-    // With ids, the ids are kept (an undo in flight still names its row); without, they are assigned.
-    for (const entry of seed.reviewLog ?? []) {
-      const row = reviewLogEntryToRow(entry);
-      await (entry.id === undefined ? db.reviewLog.add(row) : withIds.put({ ...row, id: entry.id }));
-    }
-    // Stored as given: a partial row is what an older build leaves, and loading fills the defaults.
-    if (seed.settings !== undefined) await db.settings.put({ key: STUDY_SETTINGS_KEY, value: { ...seed.settings } });
+  const legacy = legacyCardEvents({ cardStates: seed.cardStates ?? [], reviewLog: (seed.reviewLog ?? []).map(({ id: _id, ...review }) => review) });
+  const settingsEvents: SettingsEvent[] = [];
+  if (seed.settings !== undefined) settingsEvents.push(legacySettingsEvent({ kind: 'study' }, { ...seed.settings }, 0));
+  for (const [deckId, overrides] of seed.deckOverrides ?? []) settingsEvents.push(legacySettingsEvent({ kind: 'deck', deckId }, { ...overrides }, 0));
+  const events = [...(seed.events ?? []), ...legacy, ...settingsEvents];
+  await db.transaction('rw', [db.events, db.settingsEvents, db.cardStates, db.settings], async () => {
+    await db.events.bulkPut(events.flatMap((event) => (event.kind === 'settings' ? [] : [cardEventToRow(event)])));
+    await db.settingsEvents.bulkPut(events.flatMap((event) => (event.kind === 'settings' ? [settingsEventToRow(event)] : [])));
     if (seed.appearance !== undefined) await db.settings.put(appearanceToRow(seed.appearance, undefined));
-    for (const [deckId, overrides] of seed.deckOverrides ?? []) await db.settings.put(deckOverridesToRow(deckId, overrides, undefined));
+    await eventStore(db, warnCorruptRow).rebuildAll();
   });
 }
 

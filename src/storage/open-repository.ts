@@ -90,7 +90,7 @@ export async function openRepository(options: OpenRepositoryOptions = {}): Promi
     );
     stopWatching();
     return {
-      ...repositoriesOn(opened, { ...options, isPersistent: true }),
+      ...(await repositoriesOn(opened, { ...options, isPersistent: true })),
       problem: null,
       onConnectionEvent: (listener) => opened.onConnectionEvent(listener),
     };

@@ -24,6 +24,8 @@ export interface CardStateRow {
   lastReviewedAt: number | null;
   /** Only stored when true, so rows written before suspension existed stay unchanged. */
   isSuspended?: true;
+  /** Only stored while the card is buried (schema v3): hidden from the queue until then, epoch ms. */
+  buriedUntil?: number;
 }
 
 /** Stored shape of one review-log row before IndexedDB assigns its auto-increment id. */
@@ -60,8 +62,9 @@ export function parseCardStateFields(value: unknown, prefix: string): CardState 
     lapses: nonNegativeInteger(value, 'lapses', prefix),
     lastReviewedAt,
   };
-  // Copied only for the rare suspended card: a spread per row is measurable when thousands are read.
-  return optionalBoolean(value, 'isSuspended', prefix) ? { ...state, isSuspended: true } : state;
+  // Copied only for the rare suspended or buried card: a spread per row is measurable when thousands are read.
+  const flagged = optionalBoolean(value, 'isSuspended', prefix) ? { ...state, isSuspended: true } : state;
+  return value['buriedUntil'] === undefined ? flagged : { ...flagged, buriedUntil: finiteNumber(value, 'buriedUntil', prefix) };
 }
 function requireSameCard(state: CardState, deckId: DeckId, cardId: CardId, prefix: string): void {
   if (state.deckId !== deckId || state.cardId !== cardId) {
@@ -85,6 +88,7 @@ export function cardStateToRow(state: CardState): CardStateRow {
     lapses: state.lapses,
     lastReviewedAt: state.lastReviewedAt,
     ...(state.isSuspended === true ? { isSuspended: true as const } : {}),
+    ...(state.buriedUntil === undefined ? {} : { buriedUntil: state.buriedUntil }),
   };
 }
 
@@ -93,8 +97,11 @@ export function cardStateFromRow(row: unknown): RowResult<CardState> {
   return toResult('cardStates', row, CARD_STATE_KEY, () => parseCardStateFields(row, ''));
 }
 
-/** Copies a domain review-log entry into its stored row shape; the id is left to IndexedDB. */
-export function reviewLogEntryToRow(entry: ReviewLogEntry): NewReviewLogRow {
+/** A review-log row of schema v1/v2 (or backup format 1), read back with its auto-increment id. */
+export type LegacyReview = Omit<ReviewLogEntry, 'id'> & { readonly id: number };
+
+/** Copies a review into the v1/v2 review-log row shape (for old databases and old backups); the id is left to IndexedDB. */
+export function reviewLogEntryToRow(entry: Omit<ReviewLogEntry, 'id'>): NewReviewLogRow {
   return {
     deckId: entry.deckId,
     cardId: entry.cardId,
@@ -107,7 +114,7 @@ export function reviewLogEntryToRow(entry: ReviewLogEntry): NewReviewLogRow {
 }
 
 /** Parses a stored review-log row, including its before/after states, which must be the same card. */
-export function reviewLogEntryFromRow(row: unknown): RowResult<ReviewLogEntry & { readonly id: number }> {
+export function reviewLogEntryFromRow(row: unknown): RowResult<LegacyReview> {
   return toResult('reviewLog', row, REVIEW_LOG_KEY, () => {
     if (!isObject(row)) throw new FieldError('(row)', `expected an object, ${describeValue(row)}`);
     const id = nonNegativeInteger(row, 'id', '');
@@ -134,7 +141,7 @@ export function reviewLogEntryFromRow(row: unknown): RowResult<ReviewLogEntry & 
 export function isSameCardState(a: CardState, b: CardState): boolean {
   const rowA = cardStateToRow(a);
   const rowB = cardStateToRow(b);
-  // Both rows' keys: the optional isSuspended may be present on only one side.
+  // Both rows' keys: the optional isSuspended and buriedUntil may be present on only one side.
   const fields = new Set([...Object.keys(rowA), ...Object.keys(rowB)] as (keyof CardStateRow)[]);
   return [...fields].every((field) => Object.is(rowA[field], rowB[field]));
 }

@@ -126,7 +126,7 @@ export async function testStorage(seed: MemorySeed = {}, options: TestStorageOpt
   if (onBeforeWrite) db.use(writeHookMiddleware((write) => (isSeeded ? onBeforeWrite(write) : undefined)));
   await db.open();
   await seedDb(db, seed);
+  const repositories = await repositoriesOn(db, { isPersistent: options.isPersistent ?? false, onCorruptRow: options.onCorruptRow ?? (() => {}) });
   isSeeded = true;
-  const repositories = repositoriesOn(db, { isPersistent: options.isPersistent ?? false, onCorruptRow: options.onCorruptRow ?? (() => {}) });
   return { ...repositories, db, opened: { ...repositories, problem: null, onConnectionEvent: () => () => {} } };
 }

@@ -10,14 +10,15 @@
  */
 import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
+import { foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
+import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
-import type { StudySettings } from '../domain/settings';
 import type { FlipdeckDb } from './db';
-import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
-import { STUDY_SETTINGS_KEY, settingsFromRow, settingsToRow } from './settings-rows';
+import { cardEventToRow, settingsEventToRow } from './event-rows';
+import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
-import { keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
+import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
@@ -110,29 +111,31 @@ const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Prom
 export function createDexieUserDeckRepository(db: FlipdeckDb, options: RepositoryOptions = {}): UserDeckRepository {
   const report = options.onCorruptRow ?? warnCorruptRow;
   const decks = (rows: readonly unknown[]) => keepValid(rows.map(userDeckFromRow), report);
+  const log = eventStore(db, report);
 
   async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
-    const [mediaRows, deckRows, stateRows, logRows, settingsRow] = await Promise.all([
+    const [mediaRows, deckRows, stateRows, eventRows, settingsRows] = await Promise.all([
       withMedia ? db.media.toArray() : [],
       db.userDecks.toArray(),
       db.cardStates.toArray(),
-      db.reviewLog.toArray(),
-      db.settings.get(STUDY_SETTINGS_KEY),
+      db.events.toArray(),
+      db.settingsEvents.toArray(),
     ]);
-    const { settings, problems } = settingsFromRow(settingsRow);
-    problems.forEach(report);
+    const cardEvents = log.cardEvents(eventRows);
+    const settingsEvents = log.settingsEvents(settingsRows);
     return {
       decks: decks(deckRows),
       ...(withMedia
         ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
         : {}),
+      events: [...cardEvents, ...settingsEvents],
       cardStates: keepValid(stateRows.map(cardStateFromRow), report),
-      reviewLog: keepValid(logRows.map(reviewLogEntryFromRow), report),
-      settings,
+      reviewLog: effectiveReviews(cardEvents),
+      settings: studySettingsFromValues(foldSettings(settingsEvents).study),
     };
   }
 
-  const allTables = [db.userDecks, db.media, db.cardStates, db.reviewLog, db.settings];
+  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents];
 
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
@@ -156,13 +159,14 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           await db.userDecks.delete(deckId);
           await db.media.where('deckId').equals(deckId).delete();
           await db.cardStates.where('deckId').equals(deckId).delete();
-          await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+          // The one place events are deleted: the student asked for the deck's progress to go with it.
+          await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
         }),
       ),
 
     countProgress: (deckId) =>
       run('load', async () => ({
-        reviews: await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).count(),
+        reviews: effectiveReviews(log.cardEvents(await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).toArray())).length,
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
@@ -175,7 +179,9 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         return (
         db.transaction('rw', allTables, async () => {
           const applied = plan(await readSnapshot(false));
-          const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.cardStatesToPut.length + applied.reviewsToAdd.length;
+          const cardEvents = applied.eventsToAdd.filter((event): event is CardEvent => event.kind !== 'settings');
+          const settingsEvents = applied.eventsToAdd.filter((event): event is SettingsEvent => event.kind === 'settings');
+          const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.eventsToAdd.length;
           let rowsWritten = 0;
           const landed = (count: number) => {
             rowsWritten += count;
@@ -192,9 +198,15 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
             await db.media.put(mediaToRow(file.deckId, file));
             landed(1);
           }
-          await writeChunked(applied.cardStatesToPut, cardStateToRow, (rows) => db.cardStates.bulkPut(rows), landed);
-          await writeChunked(applied.reviewsToAdd, reviewLogEntryToRow, (rows) => db.reviewLog.bulkAdd(rows), landed);
-          if (applied.settings !== null) await saveSettingsRow(db, applied.settings);
+          await writeChunked(settingsEvents, settingsEventToRow, (rows) => db.settingsEvents.bulkAdd(rows), landed);
+          await writeChunked(cardEvents, cardEventToRow, (rows) => db.events.bulkAdd(rows), landed);
+          // Then the cache: a new settings event can reschedule any later review, so everything is replayed.
+          if (settingsEvents.length > 0) await log.rebuildAll();
+          else {
+            const settingsAt = await log.settingsTimeline();
+            const touched = new Map(cardEvents.map((event) => [`${event.deckId}\u0000${event.cardId}`, event]));
+            for (const event of touched.values()) await log.replayInto(event.deckId, event.cardId, settingsAt);
+          }
           return applied;
         })
         );
@@ -202,6 +214,3 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   };
 }
 
-async function saveSettingsRow(db: FlipdeckDb, settings: StudySettings): Promise<void> {
-  await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
-}

@@ -132,7 +132,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     measureSince(RESTORE_WRITE_MEASURE, startMs);
     announceWrite(get(), deps, LIBRARY_CHANGE);
     const { settingsRepository } = get();
-    if (applied.settings && settingsRepository) set({ settings: await settingsRepository.loadSettings() });
+    if (applied.summary.isSettingsChanged && settingsRepository) set({ settings: await settingsRepository.loadSettings() });
     get().leaveSession();
     await get().loadDecks();
     return applied.summary;

@@ -28,7 +28,7 @@ export interface CurrentCard {
 }
 
 interface UndoEntry {
-  readonly logId: number;
+  readonly logId: string;
   readonly entry: ReviewLogEntry;
 }
 
@@ -227,7 +227,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
       };
       set({ isSaving: true });
-      let logId: number;
+      let logId: string;
       try {
         // The grade must be durable before the next card becomes current (issue 2).
         const savingAt = performanceNow();

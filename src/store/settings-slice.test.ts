@@ -51,7 +51,7 @@ describe('settings slice', () => {
   it('keeps the old settings and says why when the write fails', async () => {
     const repository = await testStorage({}, {
       onBeforeWrite: (write) => {
-        if (write.table === 'settings') throw new DOMException('full', 'QuotaExceededError');
+        if (write.table.startsWith('settings')) throw new DOMException('full', 'QuotaExceededError');
       },
     });
     const store = await storeWith([makeDeck('a', 30)], repository);
