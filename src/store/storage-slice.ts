@@ -56,8 +56,12 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async continueWithoutSaving() {
     const current = get().repository;
-    const snapshot = current ? await current.exportAll().catch(() => null) : null;
-    const memory = await openMemoryStorage({ ...snapshot, settings: get().settings, appearance: get().appearance, deckOverrides: get().deckOverrides });
+    // The whole log moves over, undo events included, so the in-memory copy replays to the same states.
+    const log = current ? await current.exportEvents().catch(() => null) : null;
+    const { appearance, settings, deckOverrides } = get();
+    const memory = await openMemoryStorage(
+      log ? { events: [...log.cardEvents, ...log.settingsEvents], appearance } : { settings, appearance, deckOverrides },
+    );
     set({
       repository: memory.repository,
       settingsRepository: memory.settings,
