@@ -5,7 +5,7 @@
  * study: the first part of the deck (new cards are introduced in deck order) has been seen, each
  * seen card has a full review history produced by ts-fsrs with the app's default settings
  * (the same parameters src/domain/scheduling/scheduler.ts passes), and the rows have exactly the
- * shapes of schema v1 (src/storage/mappers.ts: CardStateRow and NewReviewLogRow).
+ * shapes of schema v1 (src/storage/progress-rows.ts: CardStateRow and NewReviewLogRow).
  *
  * The shape, not the absolute time, is fixed by the seed: every time is relative to `nowMs`, so
  * the same seed gives the same mix of new, learning, due, overdue and future cards on any day.

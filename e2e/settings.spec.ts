@@ -21,7 +21,18 @@ async function easyDays(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** Writes a review log (and each card's latest state) straight into the app's IndexedDB. */
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A valid event id (ULID shape) made at `ms`, distinct per `index`. */
+function eventId(ms: number, index: number): string {
+  let time = '';
+  for (let rest = ms, i = 0; i < 10; i += 1, rest = Math.floor(rest / 32)) time = BASE32[rest % 32] + time;
+  let tail = '';
+  for (let rest = index, i = 0; i < 16; i += 1, rest = Math.floor(rest / 32)) tail = BASE32[rest % 32] + tail;
+  return time + tail;
+}
+
+/** Writes a review log, as review events (and each card's latest state, the cache), straight into the app's IndexedDB. */
 async function seedReviewLog(page: Page, log: readonly ReviewLogEntry[]): Promise<void> {
   const latest = new Map(log.map((entry) => [entry.cardId, entry.after]));
   await page.evaluate(
@@ -32,15 +43,18 @@ async function seedReviewLog(page: Page, log: readonly ReviewLogEntry[]): Promis
         request.onerror = () => reject(request.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['reviewLog', 'cardStates'], 'readwrite');
-        rows.forEach((row) => tx.objectStore('reviewLog').add(row));
+        const tx = db.transaction(['events', 'cardStates'], 'readwrite');
+        rows.forEach((row) => tx.objectStore('events').add(row));
         states.forEach((state) => tx.objectStore('cardStates').put(state));
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    { rows: log.map(({ id: _id, ...row }) => row), states: [...latest.values()] },
+    {
+      rows: log.map(({ id: _id, reviewedAt, ...row }, index) => ({ ...row, id: eventId(reviewedAt, index), deviceId: 'e2e', createdAt: reviewedAt, kind: 'review' })),
+      states: [...latest.values()],
+    },
   );
 }
 

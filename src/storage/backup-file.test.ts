@@ -6,6 +6,8 @@ import { asCardId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { MAX_BACKUP_BYTES, assertBackupSize, parseBackupFile, serializeBackup } from './backup-file';
 import { makeReview, makeState } from './test-fixtures';
+import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
+import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -23,10 +25,29 @@ const snapshot: ProgressSnapshot = {
     },
   ],
   media: [{ deckId: userDeckId('bio'), name: 'cell 1.png', mimeType: 'image/png', bytes: Uint8Array.from([0x89, 0x50, 0, 255]) }],
-  cardStates: [makeState('c1', { lastReviewedAt: 1_000 })],
-  reviewLog: [{ ...makeReview(null, makeState('c1', { lastReviewedAt: 1_000 })), id: 4 }],
-  settings: { ...DEFAULT_SETTINGS, desiredRetention: 0.85 },
+  // What a version-1 backup of this progress converts to, and what those events replay to.
+  ...legacySnapshot(),
 };
+
+function legacySnapshot(): Pick<ProgressSnapshot, 'events' | 'cardStates' | 'reviewLog' | 'settings'> {
+  const state = makeState('c1', { lastReviewedAt: 1_000 });
+  const review = makeReview(null, state);
+  const events = [...legacyCardEvents({ cardStates: [state], reviewLog: [review] }), legacySettingsEvent({ kind: 'study' }, { desiredRetention: 0.85 }, 99)];
+  const reviewEvent = events.find((event) => event.kind === 'review')!;
+  return { events, cardStates: [state], reviewLog: [{ ...review, id: reviewEvent.id }], settings: { ...DEFAULT_SETTINGS, desiredRetention: 0.85 } };
+}
+
+/** The same progress as a format-1 backup, as builds before the event log wrote it. */
+const versionOneBackup = (): string =>
+  JSON.stringify({
+    format: 'flipdeck-backup',
+    version: 1,
+    exportedAt: 99,
+    settings: { desiredRetention: 0.85 },
+    decks: [],
+    cardStates: [cardStateToRow(makeState('c1', { lastReviewedAt: 1_000 }))],
+    reviewLog: [{ ...reviewLogEntryToRow(makeReview(null, makeState('c1', { lastReviewedAt: 1_000 }))), id: 4 }],
+  });
 
 function failure(text: string): ImportError {
   try {
@@ -56,9 +77,17 @@ describe('backup file', () => {
     expect((error as ImportError).message).toMatch(/huge\.json: the file is 266 MB; the largest backup Flipdeck can restore is 256 MB/);
   });
 
-  it('round-trips decks, card states, the review log and settings', () => {
+  it('round-trips decks, images and the event log (format 2)', () => {
     const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
     expect(parsed).toEqual({ snapshot, exportedAt: 99 });
+    expect(JSON.parse(serializeBackup(snapshot, 99))).toMatchObject({ version: 2 });
+  });
+
+  it('converts a format-1 backup to the events the database upgrade makes, so restoring it merges as duplicates', () => {
+    const { snapshot: converted } = parseBackupFile(bytes(versionOneBackup()), 'old.json');
+    expect(converted.events).toEqual(snapshot.events);
+    expect(converted.cardStates).toEqual(snapshot.cardStates);
+    expect(converted.settings).toEqual(snapshot.settings);
   });
 
   it('reads a backup written before images were kept', () => {
@@ -74,13 +103,16 @@ describe('backup file', () => {
   });
 
   it('refuses the whole file when one row is damaged, naming the list, item and field', () => {
-    const document = JSON.parse(serializeBackup(snapshot, 99)) as { reviewLog: { after: { stability: unknown } }[] };
+    const document = JSON.parse(versionOneBackup()) as { reviewLog: { after: { stability: unknown } }[] };
     document.reviewLog[0]!.after.stability = 'lots';
     const error = failure(JSON.stringify(document));
     expect(error.issues.map((i) => i.message)).toEqual([
       'backup.json: the backup is damaged, so nothing was restored.',
       'backup.json: reviewLog item 1: (key 4) field "after.stability" expected a finite number, got "lots"',
     ]);
+    const events = JSON.parse(serializeBackup(snapshot, 99)) as { events: { kind: string; rating?: unknown }[] };
+    events.events.find((event) => event.kind === 'review')!.rating = 'meh';
+    expect(failure(JSON.stringify(events)).issues[1]?.message).toMatch(/events item \d+: \(key "[0-9A-Z]{26}"\) field "rating" expected one of again, hard, good, easy/);
   });
 
   it('tells a deck file, a newer backup, truncated JSON and missing lists apart', () => {

@@ -1,8 +1,11 @@
 /**
- * The full-backup file: the user's decks, every card state, the whole review log and the
- * settings, as one JSON document. It is written from, and read back through, the same row
- * mappers as IndexedDB, so a field added to stored rows travels in backups without a second
- * schema to keep in step. Reading validates everything before anything is written: one bad
+ * The full-backup file: the user's decks and their images, and the whole event log (card events
+ * and settings events), as one JSON document. Format version 2; a version-1 backup (states, review
+ * rows and settings, from before the event log) is converted to events here, at the read edge,
+ * with the same legacy conversion as the database upgrade, so restoring it merges by event id
+ * with what an upgraded browser already holds. Events are written from, and read back through,
+ * the same row mappers as IndexedDB, so a field added to stored rows travels in backups without a
+ * second schema to keep in step. Reading validates everything before anything is written: one bad
  * row refuses the whole file, with messages naming the row and the field.
  * Loaded lazily (only the backup screen needs it).
  */
@@ -15,12 +18,19 @@ import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import { decodeText } from '../domain/import/decode-text';
 import { parseJsonText } from '../domain/deck/json-text';
 import { DeckError } from '../domain/deck/errors';
-import { STUDY_SETTINGS_KEY, cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, reviewLogEntryToRow, settingsFromRow } from './mappers';
-import type { RowProblem, RowResult } from './mappers';
+import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
+import { replayAll } from '../domain/events/replay';
+import { createSettingsTimeline, foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
+import type { CardEvent, ProgressEvent, SettingsEvent } from '../domain/events/types';
+import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
+import { effectiveReviews } from './progress-repository';
+import { cardStateFromRow, reviewLogEntryFromRow } from './progress-rows';
+import { STUDY_SETTINGS_KEY, settingsFromRow } from './settings-rows';
+import type { RowProblem, RowResult } from './row-parse';
 import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
 /** The backup format version this build writes and reads. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /**
  * The largest backup a restore reads: 256 MiB. A backup carries every review with the card state
  * before and after it, so it grows with history, not with the deck: a 100,000-card deck after a
@@ -55,11 +65,10 @@ export function serializeBackup(snapshot: ProgressSnapshot, exportedAt: number):
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
-    settings: { ...snapshot.settings },
     decks: snapshot.decks.map(userDeckToRow),
     media: (snapshot.media ?? []).map((file) => ({ deckId: file.deckId, name: file.name, mimeType: file.mimeType, base64: toBase64(file.bytes) })),
-    cardStates: snapshot.cardStates.map(cardStateToRow),
-    reviewLog: snapshot.reviewLog.map((entry, index) => ({ ...reviewLogEntryToRow(entry), id: entry.id ?? index + 1 })),
+    events: snapshot.events.flatMap((event) => (event.kind === 'settings' ? [] : [cardEventToRow(event)])),
+    settingsEvents: snapshot.events.flatMap((event) => (event.kind === 'settings' ? [settingsEventToRow(event)] : [])),
   });
 }
 
@@ -113,23 +122,48 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
   const decks = list('decks', userDeckFromRow);
   // Older backups written before images were kept have no "media" list.
   const media = json['media'] === undefined ? [] : list('media', mediaFileFromJson);
-  const cardStates = list('cardStates', cardStateFromRow);
-  const reviewLog = list('reviewLog', reviewLogEntryFromRow);
-  const { settings, problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
-  for (const problem of problems) issues.push({ message: `${source}: settings: ${describe(problem)}` });
+  const exportedAtMs = typeof json['exportedAt'] === 'number' ? json['exportedAt'] : 0;
+  let events: ProgressEvent[];
+  if (version >= 2) {
+    events = [...list('events', cardEventFromRow), ...list('settingsEvents', settingsEventFromRow)];
+  } else {
+    // Version 1: states, review rows and settings become events, with the ids the upgrade gives them.
+    const cardStates = list('cardStates', cardStateFromRow);
+    const reviewLog = list('reviewLog', reviewLogEntryFromRow);
+    const { problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
+    for (const problem of problems) issues.push({ message: `${source}: settings: ${describe(problem)}` });
+    const settingsValues = isRecord(json['settings']) ? json['settings'] : {};
+    events = [
+      ...legacyCardEvents({ cardStates, reviewLog: reviewLog.map(({ id: _id, ...review }) => review) }),
+      legacySettingsEvent({ kind: 'study' }, settingsValues, exportedAtMs),
+    ];
+  }
 
   const seen = new Set<string>();
   for (const deck of decks) {
     if (seen.has(deck.id)) issues.push({ message: `${source}: decks: the deck id "${deck.id}" appears twice` });
     seen.add(deck.id);
   }
-  const exportedAt = typeof json['exportedAt'] === 'number' ? json['exportedAt'] : 0;
+  const exportedAt = exportedAtMs;
   if (issues.length > 0) {
     const shown = issues.slice(0, MAX_REPORTED);
     if (issues.length > MAX_REPORTED) shown.push({ message: `${source}: ...and ${issues.length - MAX_REPORTED} more problems` });
     throw new ImportError('invalid-deck', source, [{ message: `${source}: the backup is damaged, so nothing was restored.` }, ...shown]);
   }
-  return { snapshot: { decks, media, cardStates, reviewLog, settings }, exportedAt };
+  return { snapshot: { decks, media, ...derivedFrom(events) }, exportedAt };
+}
+
+/** What a backup's events add up to, for the confirmation screen: replayed states, effective reviews, folded settings. */
+function derivedFrom(events: ProgressEvent[]): Pick<ProgressSnapshot, 'events' | 'cardStates' | 'reviewLog' | 'settings'> {
+  const cardEvents = events.filter((event): event is CardEvent => event.kind !== 'settings');
+  const settingsEvents = events.filter((event): event is SettingsEvent => event.kind === 'settings');
+  const replayed = replayAll(cardEvents, createSettingsTimeline(settingsEvents));
+  return {
+    events,
+    cardStates: [...replayed.values()].flatMap(({ state }) => (state === null ? [] : [state])),
+    reviewLog: effectiveReviews(cardEvents),
+    settings: studySettingsFromValues(foldSettings(settingsEvents).study),
+  };
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -8,9 +8,15 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
-import { cardStateToRow, reviewLogEntryToRow } from './mappers';
+import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 import { createDexieRepository } from './progress-repository';
-import { DECK_A, makeReview, makeState } from './test-fixtures';
+import { createDexieSettingsRepository } from './settings-repository';
+import { DECK_A, DECK_B, makeReview, makeState } from './test-fixtures';
+import { cardEventFromRow } from './event-rows';
+import { replayCard } from '../domain/events/replay';
+import { createSettingsTimeline } from '../domain/events/settings-log';
+import { legacyCardEvents } from '../domain/events/legacy';
+import type { CardState } from '../domain/scheduling/types';
 
 const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
   1: {
@@ -25,72 +31,102 @@ const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
     userDecks: 'id',
     media: '[deckId+name], deckId',
   },
+  3: {
+    cardStates: '[deckId+cardId], deckId, [deckId+dueAt]',
+    reviewLog: '++id, [deckId+reviewedAt], [deckId+cardId], reviewedAt',
+    settings: 'key',
+    userDecks: 'id',
+    media: '[deckId+name], deckId',
+    events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
+    settingsEvents: 'id, createdAt',
+  },
 };
 
 const NAME = 'flipdeck-migration';
 
+/** Writes `states`, their review rows and settings with the frozen schema of `version`, then closes. */
+async function writeOld(factory: IDBFactory, version: 1 | 2, states: readonly CardState[], reviewsPerCard = 1) {
+  const old = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
+  old.version(version).stores(SHIPPED_SCHEMAS[version] ?? {});
+  for (const state of states) {
+    await old.table('cardStates').put(cardStateToRow(state));
+    for (let i = 0; i < reviewsPerCard; i += 1) {
+      await old.table('reviewLog').add(reviewLogEntryToRow(makeReview(null, state, { reviewedAt: (state.lastReviewedAt ?? 0) - i * 1_000, rating: i % 2 === 0 ? 'good' : 'again' })));
+    }
+  }
+  await old.table('settings').put({ key: 'study', value: { reviewsPerDay: 40, futureField: 'kept' } });
+  await old.table('settings').put({ key: 'deck:deck-a', value: { newCardsPerDay: 3 } });
+  await old.table('settings').put({ key: 'appearance', value: { theme: 'dark' } });
+  old.close();
+}
+
+const OLD_STATES: CardState[] = [
+  makeState('c1', { dueAt: 5_000, lastReviewedAt: 4_000 }),
+  makeState('c2', { dueAt: 6_000, phase: 'learning', lastReviewedAt: 4_500, learningStep: 1 }),
+  makeState('c3', { dueAt: 9_000, lastReviewedAt: 3_000, isSuspended: true }),
+  { ...makeState('x', { dueAt: 7_000, lastReviewedAt: 2_000, reps: 5, lapses: 2 }), deckId: DECK_B },
+];
+
 describe('schema versions', () => {
-  it('v1: data written, closed and reopened comes back intact', async () => {
+  it('v3: progress written, closed and reopened comes back intact', async () => {
     const factory = new IDBFactory();
     const first = new FlipdeckDb({ name: NAME, indexedDB: factory });
     const repo = createDexieRepository(first);
-    const state = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000 });
-    await repo.recordReview(makeReview(null, state));
-    await repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
+    await repo.recordReview(makeReview(null, makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000 })));
+    await createDexieSettingsRepository(first).saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
     const written = await repo.exportAll();
     first.close();
 
     const reopened = new FlipdeckDb({ name: NAME, indexedDB: factory });
-    const reopenedRepo = createDexieRepository(reopened);
-    expect(await reopenedRepo.exportAll()).toEqual(written);
-    expect(await reopenedRepo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
-    expect(await reopenedRepo.loadDueStates(DECK_A, 10_000)).toEqual([state]);
+    expect(await createDexieRepository(reopened).exportAll()).toEqual(written);
+    expect(await createDexieSettingsRepository(reopened).loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
     reopened.close();
   });
 
-  it('the current build opens a database written with the frozen v1 schema', async () => {
+  it.each([1, 2] as const)('v%i -> v3: reviews become events, and every stored state replays to exactly what it was', async (version) => {
     const factory = new IDBFactory();
-    const v1 = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
-    v1.version(1).stores(SHIPPED_SCHEMAS[1] ?? {});
-    const state = makeState('c1', { dueAt: 5_000 });
-    await v1.table('cardStates').put(cardStateToRow(state));
-    await v1.table('reviewLog').add(reviewLogEntryToRow(makeReview(null, state)));
-    await v1.table('settings').put({ key: 'study', value: { reviewsPerDay: 40 } });
-    v1.close();
-
-    const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
-    const repo = createDexieRepository(current);
-    expect(await repo.exportAll()).toEqual({ cardStates: [state], reviewLog: [{ ...makeReview(null, state), id: 1 }] });
-    expect(await repo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 40 });
-    expect(await repo.loadDueStates(DECK_A, 10_000)).toEqual([state]);
-    current.close();
-  });
-
-  it('v1 -> v2: every v1 row survives the upgrade and the new tables start empty', async () => {
-    const factory = new IDBFactory();
-    const v1 = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
-    v1.version(1).stores(SHIPPED_SCHEMAS[1] ?? {});
-    const states = [makeState('c1', { dueAt: 5_000 }), makeState('c2', { dueAt: 6_000, phase: 'learning' })];
-    for (const state of states) {
-      await v1.table('cardStates').put(cardStateToRow(state));
-      await v1.table('reviewLog').add(reviewLogEntryToRow(makeReview(null, state)));
-    }
-    await v1.table('settings').put({ key: 'study', value: { reviewsPerDay: 40, futureField: 'kept' } });
-    v1.close();
+    await writeOld(factory, version, OLD_STATES, 2);
 
     const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     const repo = createDexieRepository(current);
-    expect((await repo.exportAll()).cardStates).toEqual(states);
-    expect((await repo.exportAll()).reviewLog.map((r) => [r.id, r.cardId])).toEqual([[1, 'c1'], [2, 'c2']]);
-    expect(await current.settings.get('study')).toEqual({ key: 'study', value: { reviewsPerDay: 40, futureField: 'kept' } });
-    expect(await current.userDecks.count()).toBe(0);
-    expect(await current.media.count()).toBe(0);
+    // The cache is untouched...
+    expect(await repo.loadAllStates()).toEqual([...OLD_STATES].sort((a, b) => (a.deckId + a.cardId < b.deckId + b.cardId ? -1 : 1)));
+    // ...and is what the log replays to, card by card and all at once.
+    const events = (await current.events.toArray()).map((row) => cardEventFromRow(row)).flatMap((r) => (r.ok ? [r.value] : []));
+    expect(events).toHaveLength(OLD_STATES.length * 2 + OLD_STATES.length + 1);
+    const settingsAt = createSettingsTimeline([]);
+    for (const state of OLD_STATES) {
+      const own = events.filter((event) => event.deckId === state.deckId && event.cardId === state.cardId);
+      expect(replayCard(own, settingsAt).state).toEqual(state);
+    }
+    const cached = await repo.loadAllStates();
+    expect(await repo.rebuildAllStates()).toBe(OLD_STATES.length);
+    expect(await repo.loadAllStates()).toEqual(cached);
+    // Every old review is an effective review with a content-derived id, and the old rows are gone.
+    expect((await repo.reviewsBetween(null, -Infinity, Infinity)).map((r) => [r.cardId, r.rating, r.answerMs])).toHaveLength(OLD_STATES.length * 2);
+    expect(await current.reviewLog.count()).toBe(0);
+    // Settings become events (unknown fields kept); appearance stays a row of this device.
+    const settings = createDexieSettingsRepository(current);
+    expect(await settings.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 40 });
+    expect(await settings.loadDeckOverrides()).toEqual(new Map([[DECK_A, { newCardsPerDay: 3 }]]));
+    expect((await current.settingsEvents.toArray()).find((row) => (row['scope'] as { kind: string }).kind === 'study')?.['values']).toEqual({ reviewsPerDay: 40, futureField: 'kept' });
+    expect(await current.settings.get('appearance')).toEqual({ key: 'appearance', value: { theme: 'dark' } });
     current.close();
   });
 
-  it('the current build declares exactly the shipped v2 schema (v1 plus userDecks and media)', async () => {
+  it('the upgrade gives the same event ids as converting the same data again (an old backup then merges as duplicates)', async () => {
+    const factory = new IDBFactory();
+    await writeOld(factory, 2, OLD_STATES);
+    const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
+    const stored = (await current.events.toArray()).map((row) => row.id).sort();
+    const reviews = OLD_STATES.map((state) => makeReview(null, state, { reviewedAt: state.lastReviewedAt ?? 0, rating: 'good' }));
+    expect(legacyCardEvents({ cardStates: OLD_STATES, reviewLog: reviews }).map((event) => event.id).sort()).toEqual(stored);
+    current.close();
+  });
+
+  it('the current build declares exactly the shipped v3 schema (v2 plus events and settingsEvents)', async () => {
     const db = new FlipdeckDb({ name: NAME, indexedDB: new IDBFactory() });
     await db.open();
     const declared = Object.fromEntries(
@@ -99,7 +135,7 @@ describe('schema versions', () => {
         [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', '),
       ]),
     );
-    expect(declared).toEqual(SHIPPED_SCHEMAS[2]);
+    expect(declared).toEqual(SHIPPED_SCHEMAS[3]);
     db.close();
   });
 });

@@ -7,9 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
 import type { DbConnectionEvent } from './db';
-import { cardStateToRow, reviewLogEntryToRow } from './mappers';
-import type { RowProblem } from './mappers';
+import { cardStateToRow } from './progress-rows';
+import { cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
+import { legacySettingsEvent } from '../domain/events/legacy';
+import { foldSettings } from '../domain/events/settings-log';
+import { asCardId } from '../domain/ids';
+import type { RowProblem } from './row-parse';
 import { createDexieRepository } from './progress-repository';
+import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
 import { DECK_A, makeReview, makeState } from './test-fixtures';
 
@@ -22,7 +27,8 @@ function setup(factory = new IDBFactory()) {
   const db = new FlipdeckDb({ name: 'flipdeck-test', indexedDB: factory });
   openDbs.push(db);
   const problems: RowProblem[] = [];
-  return { db, factory, problems, repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }) };
+  const onCorruptRow = (problem: RowProblem) => problems.push(problem);
+  return { db, factory, problems, repo: createDexieRepository(db, { onCorruptRow }), settings: createDexieSettingsRepository(db, { onCorruptRow }) };
 }
 
 describe('FlipdeckDb', () => {
@@ -87,10 +93,10 @@ describe('FlipdeckDb', () => {
   });
 
   it("reports 'closed' for writes after the app closed the database", async () => {
-    const { db, repo } = setup();
+    const { db, settings } = setup();
     await db.open();
     db.close();
-    await expect(repo.saveSettings(DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'closed', code: 'storage/closed' });
+    await expect(settings.saveSettings(DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'closed', code: 'storage/closed' });
   });
 
   it('tells the app when its upgrade is blocked by an older connection', async () => {
@@ -127,25 +133,26 @@ describe('Dexie repository with damaged rows', () => {
     expect(problems).toEqual([{ table: 'cardStates', rowKey: '["deck-a","bad"]', field: 'stability', message: 'expected a finite number, got "high"' }]);
   });
 
-  it('skips a damaged newest log row in lastReview and refuses to undo it', async () => {
+  it('skips a damaged newest event in lastReview and refuses to undo it', async () => {
     const { db, repo, problems } = setup();
     const goodId = await repo.recordReview(makeReview(null, makeState('c1'), { reviewedAt: 1_000 }));
-    const badRow = { ...reviewLogEntryToRow(makeReview(null, makeState('c2'), { reviewedAt: 2_000 })), rating: 'meh' as never };
-    const badId = await db.reviewLog.add(badRow);
+    const badId = repo.newEventId(2_000);
+    await db.events.add({ ...cardEventToRow({ id: badId, deviceId: repo.deviceId, createdAt: 2_000, deckId: DECK_A, cardId: asCardId('c2'), kind: 'review', rating: 'good', answerMs: 1, before: null, after: makeState('c2') }), rating: 'meh' });
 
     expect(await repo.lastReview(DECK_A)).toMatchObject({ id: goodId });
     const error = await repo.undoReview(badId).catch((reason: unknown) => reason);
     expect(error).toMatchObject({ kind: 'unknown', operation: 'undo-review' });
-    expect(problems.map((problem) => [problem.table, problem.rowKey, problem.field])).toContainEqual(['reviewLog', String(badId), 'rating']);
-    expect(await db.reviewLog.count()).toBe(2);
+    expect(problems.map((problem) => [problem.table, problem.rowKey, problem.field])).toContainEqual(['events', JSON.stringify(badId), 'rating']);
+    expect(await db.events.count()).toBe(2);
   });
 
-  it('keeps stored settings fields this build does not know when saving', async () => {
-    const { db, repo } = setup();
-    await db.settings.put({ key: 'study', value: { newCardsPerDay: 3, fromNewerBuild: 'keep me' } });
+  it('keeps settings fields this build does not know when saving, since a save appends only what changed', async () => {
+    const { db, settings } = setup();
+    await db.settingsEvents.put(settingsEventToRow(legacySettingsEvent({ kind: 'study' }, { newCardsPerDay: 3, fromNewerBuild: 'keep me' }, 0)));
 
-    await repo.saveSettings({ ...DEFAULT_SETTINGS, reviewsPerDay: 50 });
+    await settings.saveSettings({ ...(await settings.loadSettings()), reviewsPerDay: 50 });
 
-    expect((await db.settings.get('study'))?.value).toEqual({ ...DEFAULT_SETTINGS, reviewsPerDay: 50, fromNewerBuild: 'keep me' });
+    const folded = foldSettings((await db.settingsEvents.toArray()).map((row) => settingsEventFromRow(row)).flatMap((r) => (r.ok ? [r.value] : [])));
+    expect(folded.study).toMatchObject({ newCardsPerDay: 3, fromNewerBuild: 'keep me', reviewsPerDay: 50 });
   });
 });

@@ -7,7 +7,10 @@
  */
 import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
-import type { CardStateRow, NewReviewLogRow, ReviewLogRow, SettingsRow } from './mappers';
+import type { CardStateRow, NewReviewLogRow, ReviewLogRow } from './progress-rows';
+import type { CardEventRow, SettingsEventRow } from './event-rows';
+import { upgradeToEventLog } from './upgrade-v3';
+import type { SettingsRow } from './settings-rows';
 import type { MediaRow, UserDeckRow } from './user-deck-rows';
 
 export const DEFAULT_DB_NAME = 'flipdeck';
@@ -36,6 +39,21 @@ const SCHEMA_V2 = {
   ...SCHEMA_V1,
   userDecks: 'id',
   media: '[deckId+name], deckId',
+} as const;
+
+/**
+ * Schema v3: the event log (docs/data-model.md). Every change to progress is an immutable event.
+ * - events: card events, primary key the event id (a ULID); [deckId+cardId] reads a card's events
+ *   for replay, [deckId+createdAt] a deck's events by time (today's reviews), createdAt all by time.
+ * - settingsEvents: study-settings and deck-override changes, by id, and by time for the timeline.
+ * - cardStates: unchanged, now the cache of replay, rebuilt in the transaction that appends a card's events.
+ * - reviewLog: still declared so the v3 upgrade can read it; the upgrade converts its rows to events
+ *   and empties it, and nothing writes it again. A later version may drop it.
+ */
+const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
+  settingsEvents: 'id, createdAt',
 } as const;
 
 /** Something happened to the connection that the app should tell the user about. */
@@ -92,6 +110,8 @@ export class FlipdeckDb extends Dexie {
   declare readonly settings: Table<SettingsRow, string>;
   declare readonly userDecks: Table<UserDeckRow, string>;
   declare readonly media: Table<MediaRow, [string, string]>;
+  declare readonly events: Table<CardEventRow, string>;
+  declare readonly settingsEvents: Table<SettingsEventRow, string>;
 
   private readonly connectionListeners = new Set<DbConnectionListener>();
   /** The latest connection event, kept so a listener that subscribes late still learns of it. */
@@ -102,6 +122,7 @@ export class FlipdeckDb extends Dexie {
 
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToEventLog);
 
     // Dexie's default reaction closes the connection but lets the next query silently reopen
     // it, which would fail or race the other tab's upgrade. Close for good instead so writes

@@ -1,17 +1,16 @@
 /**
  * Opens progress storage at app start. Never fails: when IndexedDB cannot be used (missing,
- * private mode, storage disabled, full disk, an open that hangs) the app gets an in-memory
- * repository plus a StorageProblem to show, so studying still works and the user knows that
+ * private mode, storage disabled, full disk, an open that hangs) the app gets the same
+ * repositories on an in-memory IndexedDB plus a StorageProblem to show, so studying still works and the user knows that
  * this visit's progress will not be kept.
  */
 import { FlipdeckDb, globalIndexedDb } from './db';
 import type { DbConnectionListener } from './db';
-import { STUDY_SETTINGS_KEY } from './mappers';
-import { createMemoryRepository } from './memory-repository';
-import { createDexieRepository } from './progress-repository';
+import { STUDY_SETTINGS_KEY } from './settings-rows';
+import { openMemoryStorage, repositoriesOn } from './memory-storage';
 import type { ProgressRepository, RepositoryOptions } from './progress-repository';
 import { errorNamesIn, isQuotaError } from './storage-error';
-import { createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+import type { SettingsRepository } from './settings-repository';
 import type { UserDeckRepository } from './user-deck-repository';
 
 export type StorageProblemKind = 'unavailable' | 'blocked' | 'quota' | 'unknown';
@@ -24,7 +23,10 @@ export interface StorageProblem {
   readonly cause?: unknown;
 }
 
-export interface OpenRepositoryOptions extends RepositoryOptions {
+/** Whether storage persists is for openRepository to find out, not for the caller to say. */
+type RepositoryFactoryOptions = Omit<RepositoryOptions, 'isPersistent'>;
+
+export interface OpenRepositoryOptions extends RepositoryFactoryOptions {
   readonly dbName?: string;
   /** Defaults to the page's indexedDB; tests pass a fresh or deliberately broken factory. */
   readonly indexedDB?: IDBFactory;
@@ -35,8 +37,10 @@ export interface OpenRepositoryOptions extends RepositoryOptions {
 
 export interface OpenedRepository {
   readonly repository: ProgressRepository;
-  /** The user's own decks, on the same database. Optional so test doubles may leave it out (memory then). */
-  readonly userDecks?: UserDeckRepository;
+  /** Study settings, deck overrides and appearance, on the same database. */
+  readonly settings: SettingsRepository;
+  /** The user's own decks, on the same database. */
+  readonly userDecks: UserDeckRepository;
   /** Null when progress is persisted; otherwise why it is not. */
   readonly problem: StorageProblem | null;
   /** Later connection trouble (another tab upgrading the database); a no-op for the memory fallback. */
@@ -86,8 +90,7 @@ export async function openRepository(options: OpenRepositoryOptions = {}): Promi
     );
     stopWatching();
     return {
-      repository: createDexieRepository(opened, options),
-      userDecks: createDexieUserDeckRepository(opened, options),
+      ...(await repositoriesOn(opened, { ...options, isPersistent: true })),
       problem: null,
       onConnectionEvent: (listener) => opened.onConnectionEvent(listener),
     };
@@ -98,9 +101,11 @@ export async function openRepository(options: OpenRepositoryOptions = {}): Promi
   }
 }
 
-function inMemory(problem: StorageProblem, options: RepositoryOptions): OpenedRepository {
-  const repository = createMemoryRepository({}, options);
-  return { repository, userDecks: createMemoryUserDeckRepository(repository), problem, onConnectionEvent: () => () => {} };
+/** The same repositories on an in-memory IndexedDB, which is downloaded only now. */
+async function inMemory(problem: StorageProblem, options: RepositoryFactoryOptions & { readonly dbName?: string }): Promise<OpenedRepository> {
+  const { onCorruptRow } = options;
+  const storage = await openMemoryStorage({}, { ...(onCorruptRow ? { onCorruptRow } : {}), ...(options.dbName ? { name: options.dbName } : {}) });
+  return { ...storage, problem, onConnectionEvent: () => () => {} };
 }
 
 /** Turns an open failure into the problem the user sees. */

@@ -1,429 +1,181 @@
-// The ProgressRepository contract, run against both implementations: the memory fallback
-// must be indistinguishable from IndexedDB apart from `isPersistent`.
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+// The ProgressRepository contract on the event log. There is one implementation: the in-memory
+// fallback is the same Dexie code on an in-memory IndexedDB, so this suite covers it too.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCoreMutateRequest, Middleware, DBCore } from 'dexie';
+import { replayCard } from '../domain/events/replay';
+import { createSettingsTimeline } from '../domain/events/settings-log';
+import { DAY, NOW, TestDevice, isCardEvent } from '../domain/events/test-events';
+import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asCardId } from '../domain/ids';
+import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import type { StudySettings } from '../domain/settings';
-import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
-import type { RowProblem, TableName } from './mappers';
-import { createMemoryRepository } from './memory-repository';
-import type { MemoryWrite } from './memory-repository';
-import { createDexieRepository } from './progress-repository';
-import type { ProgressRepository } from './progress-repository';
+import { createDexieRepository, type ProgressRepository } from './progress-repository';
 import { StorageError } from './storage-error';
-import { DECK_A, DECK_B, makeReview, makeState, quotaError } from './test-fixtures';
-
-interface Subject {
-  readonly repo: ProgressRepository;
-  /** Makes every later write to `table` of `type` throw `error`, as a full disk would. */
-  readonly failWrites: (table: TableName, type: MemoryWrite['type'], error: unknown) => void;
-  readonly problems: RowProblem[];
-}
-
-interface Implementation {
-  readonly name: string;
-  readonly isPersistent: boolean;
-  readonly create: (storedSettings?: Record<string, unknown>) => Promise<Subject>;
-}
-
-type Fault = { table: TableName; type: MemoryWrite['type']; error: unknown };
+import { DECK_A, quotaError, writeHookMiddleware } from './test-fixtures';
 
 const openDbs: FlipdeckDb[] = [];
 afterEach(() => {
   openDbs.splice(0).forEach((db) => db.close());
 });
 
-/** A DBCore middleware that rejects matching mutations, so a transaction fails part-way. */
-function faultMiddleware(faults: Fault[]): Middleware<DBCore> {
-  const matches = (table: string, req: DBCoreMutateRequest) =>
-    faults.find((fault) => fault.table === table && (fault.type === req.type || (fault.type === 'delete' && req.type === 'deleteRange')));
-  return {
-    stack: 'dbcore',
-    name: 'test-faults',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        return {
-          ...table,
-          mutate: (req) => {
-            const fault = matches(tableName, req);
-            return fault ? Promise.reject(fault.error) : table.mutate(req);
-          },
-        };
-      },
+function setup(failing: { table?: string } = {}) {
+  const db = new FlipdeckDb({ name: 'contract', indexedDB: new IDBFactory(), IDBKeyRange });
+  openDbs.push(db);
+  db.use(
+    writeHookMiddleware((write) => {
+      if (failing.table !== undefined && write.table === failing.table) throw quotaError();
     }),
-  };
-}
-
-const implementations: Implementation[] = [
-  {
-    name: 'dexie',
-    isPersistent: true,
-    create: async (storedSettings) => {
-      const faults: Fault[] = [];
-      const problems: RowProblem[] = [];
-      const db = new FlipdeckDb({ name: 'contract', indexedDB: new IDBFactory() });
-      openDbs.push(db);
-      db.use(faultMiddleware(faults));
-      if (storedSettings) await db.settings.put({ key: 'study', value: storedSettings });
-      return {
-        repo: createDexieRepository(db, { onCorruptRow: (problem) => problems.push(problem) }),
-        failWrites: (table, type, error) => faults.push({ table, type, error }),
-        problems,
-      };
-    },
-  },
-  {
-    name: 'memory',
-    isPersistent: false,
-    create: async (storedSettings) => {
-      const faults: Fault[] = [];
-      const problems: RowProblem[] = [];
-      const repo = createMemoryRepository(storedSettings ? { settings: storedSettings as Partial<StudySettings> } : {}, {
-        onCorruptRow: (problem) => problems.push(problem),
-        onBeforeWrite: (write) => {
-          const fault = faults.find((candidate) => candidate.table === write.table && candidate.type === write.type);
-          if (fault) throw fault.error;
-        },
-      });
-      return { repo, failWrites: (table, type, error) => faults.push({ table, type, error }), problems };
-    },
-  },
-];
-
-/** Resolves with the StorageError the promise rejects with; fails the test if it resolves. */
-async function storageErrorFrom(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
   );
-  expect(error).toBeInstanceOf(StorageError);
-  return error as StorageError;
+  const clock = { now: NOW };
+  const repo = createDexieRepository(db, { clock: () => clock.now, onCorruptRow: () => {} });
+  return { db, repo, clock, failing };
 }
 
-describe.each(implementations)('ProgressRepository ($name)', (implementation) => {
-  it('reports whether progress survives the tab', async () => {
-    const { repo } = await implementation.create();
-    expect(repo.isPersistent).toBe(implementation.isPersistent);
+const c1 = asCardId('c1');
+const scheduler = createScheduler(DEFAULT_SETTINGS);
+
+/** A review event of c1 made by `repo`, graded as the session does (seeded by its own id). */
+function reviewOf(repo: ProgressRepository, before: Parameters<typeof scheduler.grade>[0] | null, at: number, rating: 'again' | 'good' | 'easy' = 'good'): CardEvent {
+  const id = repo.newEventId(at);
+  const after = scheduler.grade(before ?? newCardState(DECK_A, c1, at), rating, at, id);
+  return { id, deviceId: repo.deviceId, createdAt: at, deckId: DECK_A, cardId: c1, kind: 'review', rating, answerMs: 3_000, before, after };
+}
+
+const cardEvent = (repo: ProgressRepository, at: number, body: { kind: 'suspend' | 'unsuspend' | 'reset' }): CardEvent => ({
+  id: repo.newEventId(at),
+  deviceId: repo.deviceId,
+  createdAt: at,
+  deckId: DECK_A,
+  cardId: c1,
+  ...body,
+});
+
+describe('ProgressRepository on the event log', () => {
+  it('appends a review and caches exactly the state replay computes, which is what the grading device scheduled', async () => {
+    const { repo } = setup();
+    const review = reviewOf(repo, null, NOW);
+    const state = await repo.appendCardEvents([review], { expectedState: null });
+    expect(review.kind === 'review' && state).toEqual(review.kind === 'review' ? review.after : null);
+    expect(await repo.loadDeckStates(DECK_A)).toEqual([state]);
+    expect((await repo.reviewsSince(DECK_A, NOW)).map((entry) => entry.id)).toEqual([review.id]);
   });
 
-  describe('recordReview', () => {
-    it('writes the card state and the log row together and returns the new row id', async () => {
-      const { repo } = await implementation.create();
-      const after = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000 });
-      const id = await repo.recordReview(makeReview(null, after));
-
-      expect(id).toBe(1);
-      const exported = await repo.exportAll();
-      expect(exported.cardStates).toEqual([after]);
-      expect(exported.reviewLog).toEqual([{ ...makeReview(null, after), id: 1 }]);
-    });
-
-    it('replaces the state on later reviews and keeps every log row', async () => {
-      const { repo } = await implementation.create();
-      const first = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000, reps: 1 });
-      const second = makeState('c1', { dueAt: 9_000, lastReviewedAt: 5_000, reps: 2 });
-      await repo.recordReview(makeReview(null, first));
-      const secondId = await repo.recordReview(makeReview(first, second, { rating: 'easy' }));
-
-      expect(secondId).toBe(2);
-      expect(await repo.loadDeckStates(DECK_A)).toEqual([second]);
-      const history = await repo.reviewHistory(DECK_A, asCardId('c1'));
-      expect(history.map((entry) => [entry.id, entry.rating, entry.before?.reps ?? null, entry.after.reps])).toEqual([
-        [1, 'good', null, 1],
-        [2, 'easy', 1, 2],
-      ]);
-    });
-
-    it('refuses an entry whose states belong to another card, writing nothing', async () => {
-      const { repo } = await implementation.create();
-      const entry = { ...makeReview(null, makeState('c1')), cardId: asCardId('c2') };
-
-      const error = await storageErrorFrom(repo.recordReview(entry));
-      expect(error.kind).toBe('unknown');
-      expect(await repo.exportAll()).toEqual({ cardStates: [], reviewLog: [] });
-    });
-
-    it('leaves no partial write and reports quota when the log append fails', async () => {
-      const { repo, failWrites } = await implementation.create();
-      const first = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000 });
-      await repo.recordReview(makeReview(null, first));
-      const before = await repo.exportAll();
-
-      failWrites('reviewLog', 'add', quotaError());
-      const second = makeState('c1', { dueAt: 9_000, lastReviewedAt: 5_000, reps: 2 });
-      const error = await storageErrorFrom(repo.recordReview(makeReview(first, second)));
-
-      expect(error.kind).toBe('quota');
-      expect(error.code).toBe('storage/quota');
-      expect(error.message).toBe("Your device's storage is full, so this grade was not saved. Free up some space and try again.");
-      // The state put ran before the failing append; it must have been rolled back with it.
-      expect(await repo.exportAll()).toEqual(before);
-    });
-    it('refuses a grade computed from a state another tab has since replaced, writing nothing', async () => {
-      const { repo } = await implementation.create();
-      const first = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000, reps: 1 });
-      // Tab A grades the new card; tab B, which loaded before that, grades it as new too.
-      await repo.recordReview(makeReview(null, first));
-      const stored = await repo.exportAll();
-      const fromStaleNew = await storageErrorFrom(repo.recordReview(makeReview(null, makeState('c1', { reps: 1, dueAt: 7_000 }))));
-      expect(fromStaleNew.kind).toBe('conflict');
-      expect(fromStaleNew.message).toMatch(/another Flipdeck tab/);
-
-      // And a grade computed from an older, non-new state.
-      const second = makeState('c1', { dueAt: 9_000, lastReviewedAt: 5_000, reps: 2 });
-      await repo.recordReview(makeReview(first, second));
-      const afterSecond = await repo.exportAll();
-      const fromStaleFirst = await storageErrorFrom(repo.recordReview(makeReview(first, makeState('c1', { reps: 2, dueAt: 8_000 }))));
-      expect(fromStaleFirst.kind).toBe('conflict');
-      expect(afterSecond.reviewLog).toHaveLength(stored.reviewLog.length + 1);
-      expect(await repo.exportAll()).toEqual(afterSecond);
-    });
-
+  it('refuses a stale append (another tab changed the card since), writing nothing', async () => {
+    const { repo } = setup();
+    const first = reviewOf(repo, null, NOW);
+    await repo.appendCardEvents([first], { expectedState: null });
+    const fromTheOtherTab = reviewOf(repo, null, NOW + 1_000, 'again');
+    const error = await repo.appendCardEvents([fromTheOtherTab], { expectedState: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect(error).toMatchObject({ kind: 'conflict' });
+    expect((await repo.exportEvents()).cardEvents.map((event) => event.id)).toEqual([first.id]);
   });
 
-  describe('reading states', () => {
-    async function seeded() {
-      const subject = await implementation.create();
-      const states = [
-        makeState('late', { dueAt: 3_000 }),
-        makeState('early', { dueAt: 1_000 }),
-        makeState('tie-b', { dueAt: 2_000 }),
-        makeState('tie-a', { dueAt: 2_000 }),
-        makeState('cutoff', { dueAt: 2_500 }),
-        makeState('new-card', { dueAt: 500, phase: 'new' }),
-        makeState('learning', { dueAt: 1_500, phase: 'learning' }),
-        makeState('other-deck', { deckId: DECK_B, dueAt: 100 }),
-      ];
-      for (const state of states) await subject.repo.recordReview(makeReview(null, state));
-      return subject;
+  it('undo appends an undo event: the review leaves every read, the state goes back, the event stays', async () => {
+    const { repo, clock } = setup();
+    const first = reviewOf(repo, null, NOW);
+    const afterFirst = await repo.appendCardEvents([first], { expectedState: null });
+    const second = reviewOf(repo, afterFirst, NOW + DAY, 'easy');
+    await repo.appendCardEvents([second], { expectedState: afterFirst });
+    clock.now = NOW + DAY + 5_000;
+
+    expect((await repo.undoReview(second.id)).id).toBe(second.id);
+
+    expect(await repo.loadDeckStates(DECK_A)).toEqual([afterFirst]);
+    expect((await repo.reviewHistory(DECK_A, c1)).map((entry) => entry.id)).toEqual([first.id]);
+    expect((await repo.reviewsBetween(null, 0, Infinity)).map((entry) => entry.id)).toEqual([first.id]);
+    expect((await repo.lastReview(DECK_A))?.id).toBe(first.id);
+    const { cardEvents } = await repo.exportEvents();
+    expect(cardEvents.map((event) => event.kind)).toEqual(['review', 'review', 'undo']);
+    // Undoing twice, or an earlier review under a later one, is refused.
+    await expect(repo.undoReview(second.id)).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('undo refuses a review whose card was suspended or reset since', async () => {
+    const { repo } = setup();
+    const review = reviewOf(repo, null, NOW);
+    await repo.appendCardEvents([review]);
+    await repo.appendCardEvents([cardEvent(repo, NOW + 1, { kind: 'suspend' })]);
+    await expect(repo.undoReview(review.id)).rejects.toMatchObject({ kind: 'conflict' });
+    await repo.appendCardEvents([cardEvent(repo, NOW + 2, { kind: 'reset' })]);
+    await expect(repo.undoReview(review.id)).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await repo.reviewHistory(DECK_A, c1)).toHaveLength(1);
+  });
+
+  it('suspend, unsuspend and reset are events; reset forgets the state and keeps the history', async () => {
+    const { repo } = setup();
+    const review = reviewOf(repo, null, NOW);
+    const reviewed = await repo.appendCardEvents([review]);
+    expect(await repo.appendCardEvents([cardEvent(repo, NOW + 1, { kind: 'suspend' })])).toEqual({ ...reviewed, isSuspended: true });
+    expect(await repo.appendCardEvents([cardEvent(repo, NOW + 2, { kind: 'unsuspend' })])).toEqual(reviewed);
+    expect(await repo.appendCardEvents([cardEvent(repo, NOW + 3, { kind: 'reset' })])).toBeNull();
+    expect(await repo.loadDeckStates(DECK_A)).toEqual([]);
+    expect(await repo.reviewHistory(DECK_A, c1)).toHaveLength(1);
+  });
+
+  it('importEvents merges by id and replays: the same events twice change nothing', async () => {
+    const { repo } = setup();
+    const laptop = TestDevice.named('laptop', 7);
+    laptop.review('a', 'good', NOW);
+    laptop.review('a', 'again', NOW + DAY);
+    laptop.review('b', 'easy', NOW);
+    const first = await repo.importEvents(laptop.events);
+    const cached = await repo.loadAllStates();
+    const second = await repo.importEvents(laptop.events);
+    expect(first).toEqual({ cardEventsAdded: 3, settingsEventsAdded: 0, cardsReplayed: 2 });
+    expect(second).toEqual({ cardEventsAdded: 0, settingsEventsAdded: 0, cardsReplayed: 0 });
+    expect(await repo.loadAllStates()).toEqual(cached);
+    expect(cached.find((state) => state.cardId === 'a')).toEqual(laptop.stateOf(asCardId('a')));
+  });
+
+  it('every cached state equals a rebuild of the whole log', async () => {
+    const { repo } = setup();
+    const phone = TestDevice.named('phone', 11);
+    const laptop = TestDevice.named('laptop', 12);
+    for (let day = 0; day < 6; day += 1) {
+      for (const card of ['a', 'b', 'c']) {
+        const device = day % 2 === 0 ? phone : laptop;
+        device.review(card, day % 3 === 0 ? 'again' : 'good', NOW + day * DAY + card.charCodeAt(0));
+      }
     }
+    const undone = phone.review('c', 'easy', NOW + 7 * DAY);
+    phone.card('c', NOW + 7 * DAY + 1, { kind: 'undo', targetId: undone.id });
+    phone.card('b', NOW + 7 * DAY + 2, { kind: 'suspend' });
+    phone.settings({ desiredRetention: 0.85 }, NOW + 2 * DAY);
+    await repo.importEvents([...phone.events, ...laptop.events]);
+    const cached = await repo.loadAllStates();
 
-    it('loadDueStates returns only this deck, due strictly before the cutoff, not new, by dueAt then cardId', async () => {
-      const { repo } = await seeded();
-      const due = await repo.loadDueStates(DECK_A, 2_500);
-      expect(due.map((state) => state.cardId)).toEqual(['early', 'learning', 'tie-a', 'tie-b']);
-    });
-
-    it('loadDueStates handles empty and impossible cutoffs', async () => {
-      const { repo } = await seeded();
-      expect(await repo.loadDueStates(DECK_A, 0)).toEqual([]);
-      expect(await repo.loadDueStates(DECK_A, Number.NaN)).toEqual([]);
-      expect(await repo.loadDueStates(DECK_A, -Infinity)).toEqual([]);
-      expect(await repo.loadDueStates(DECK_A, Infinity)).toHaveLength(6);
-      expect(await repo.loadDueStates(DECK_B, Infinity)).toHaveLength(1);
-    });
-
-    it('loadDeckStates and countStates see only the given deck', async () => {
-      const { repo } = await seeded();
-      const states = await repo.loadDeckStates(DECK_A);
-      expect(states.map((state) => state.cardId)).toEqual(['cutoff', 'early', 'late', 'learning', 'new-card', 'tie-a', 'tie-b']);
-      expect(await repo.countStates(DECK_A)).toBe(7);
-      expect(await repo.countStates(DECK_B)).toBe(1);
-    });
-
-    it('loadStoredCardIds lists every stored card of the deck, new ones included, by cardId', async () => {
-      const { repo } = await seeded();
-      expect(await repo.loadStoredCardIds(DECK_A)).toEqual(['cutoff', 'early', 'late', 'learning', 'new-card', 'tie-a', 'tie-b']);
-      expect(await repo.loadStoredCardIds(DECK_B)).toEqual(['other-deck']);
-    });
-
-    it('earliestDueAt finds the first non-new state due at or after the cutoff, in this deck only', async () => {
-      const { repo } = await seeded();
-      expect(await repo.earliestDueAt(DECK_A, 2_000)).toBe(2_000);
-      expect(await repo.earliestDueAt(DECK_A, 2_001)).toBe(2_500);
-      // 'new-card' (dueAt 500) is never the answer: a new card is not waiting for a due time.
-      expect(await repo.earliestDueAt(DECK_A, 0)).toBe(1_000);
-      expect(await repo.earliestDueAt(DECK_B, 101)).toBeNull();
-      expect(await repo.earliestDueAt(DECK_A, Number.NaN)).toBeNull();
-    });
-
-    it('hands out copies, so mutating a result cannot change what is stored', async () => {
-      const { repo } = await seeded();
-      const [state] = await repo.loadDeckStates(DECK_B);
-      (state as { dueAt: number }).dueAt = 99_999;
-      expect((await repo.loadDeckStates(DECK_B))[0]?.dueAt).toBe(100);
-    });
+    expect(await repo.rebuildAllStates()).toBe(cached.length);
+    expect(await repo.loadAllStates()).toEqual(cached);
+    // And the cache is what the pure replay of the merged log gives.
+    const all = [...phone.events, ...laptop.events];
+    const settingsAt = createSettingsTimeline(all.filter((e): e is SettingsEvent => e.kind === 'settings'));
+    for (const state of cached) {
+      const events = all.filter(isCardEvent).filter((e) => e.cardId === state.cardId && e.deckId === state.deckId);
+      expect(replayCard(events, settingsAt).state).toEqual(state);
+    }
   });
 
-  describe('reading the log', () => {
-    it('reviewsSince returns this deck from the cutoff on (inclusive), ordered by reviewedAt', async () => {
-      const { repo } = await implementation.create();
-      // Recorded out of time order (clock changes, other tabs): the result must still be sorted.
-      await repo.recordReview(makeReview(null, makeState('c1'), { reviewedAt: 3_000 }));
-      await repo.recordReview(makeReview(null, makeState('c2'), { reviewedAt: 1_000 }));
-      await repo.recordReview(makeReview(null, makeState('c3'), { reviewedAt: 2_000 }));
-      await repo.recordReview(makeReview(null, makeState('c4'), { reviewedAt: 999 }));
-      await repo.recordReview(makeReview(null, makeState('b1', { deckId: DECK_B }), { reviewedAt: 2_000 }));
-
-      const since = await repo.reviewsSince(DECK_A, 1_000);
-      expect(since.map((entry) => [entry.cardId, entry.reviewedAt])).toEqual([
-        ['c2', 1_000],
-        ['c3', 2_000],
-        ['c1', 3_000],
-      ]);
-      expect(await repo.reviewsSince(DECK_A, 3_001)).toEqual([]);
-    });
-
-    it('lastReview is null for an untouched deck, else the latest review of that deck', async () => {
-      const { repo } = await implementation.create();
-      expect(await repo.lastReview(DECK_A)).toBeNull();
-      await repo.recordReview(makeReview(null, makeState('c1'), { reviewedAt: 2_000 }));
-      await repo.recordReview(makeReview(null, makeState('c2'), { reviewedAt: 3_000 }));
-      await repo.recordReview(makeReview(null, makeState('b1', { deckId: DECK_B }), { reviewedAt: 9_000 }));
-
-      expect(await repo.lastReview(DECK_A)).toMatchObject({ id: 2, cardId: 'c2' });
-      expect(await repo.lastReview(DECK_B)).toMatchObject({ id: 3, cardId: 'b1' });
-    });
+  it('a full disk fails the whole append: no event and no state is written', async () => {
+    const { repo, failing } = setup();
+    failing.table = 'cardStates';
+    const error = await repo.appendCardEvents([reviewOf(repo, null, NOW)], { expectedState: null }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'quota', message: expect.stringMatching(/grade was not saved/) });
+    failing.table = undefined;
+    expect(await repo.exportEvents()).toEqual({ cardEvents: [], settingsEvents: [] });
+    expect(await repo.loadAllStates()).toEqual([]);
   });
 
-  describe('undoReview', () => {
-    it('restores the before state and removes the log row', async () => {
-      const { repo } = await implementation.create();
-      const first = makeState('c1', { dueAt: 5_000, lastReviewedAt: 1_000, reps: 1 });
-      const second = makeState('c1', { dueAt: 9_000, lastReviewedAt: 5_000, reps: 2 });
-      await repo.recordReview(makeReview(null, first));
-      const id = await repo.recordReview(makeReview(first, second));
-
-      const undone = await repo.undoReview(id);
-
-      expect(undone).toEqual({ ...makeReview(first, second), id });
-      expect(await repo.loadDeckStates(DECK_A)).toEqual([first]);
-      expect((await repo.exportAll()).reviewLog.map((entry) => entry.id)).toEqual([1]);
-    });
-
-    it('deletes the state when the card was new before the review', async () => {
-      const { repo } = await implementation.create();
-      const id = await repo.recordReview(makeReview(null, makeState('c1')));
-
-      await repo.undoReview(id);
-
-      expect(await repo.countStates(DECK_A)).toBe(0);
-      expect(await repo.exportAll()).toEqual({ cardStates: [], reviewLog: [] });
-    });
-
-    it('refuses when the card was reviewed again since, changing nothing', async () => {
-      const { repo } = await implementation.create();
-      const first = makeState('c1', { lastReviewedAt: 1_000 });
-      const second = makeState('c1', { lastReviewedAt: 5_000, reps: 2 });
-      const firstId = await repo.recordReview(makeReview(null, first));
-      await repo.recordReview(makeReview(first, second));
-      const before = await repo.exportAll();
-
-      const error = await storageErrorFrom(repo.undoReview(firstId));
-
-      expect(error.kind).toBe('conflict');
-      expect(error.message).toMatch(/reviewed again/);
-      expect(await repo.exportAll()).toEqual(before);
-    });
-
-    it('refuses a row that no longer exists (already undone)', async () => {
-      const { repo } = await implementation.create();
-      const id = await repo.recordReview(makeReview(null, makeState('c1')));
-      await repo.undoReview(id);
-
-      const error = await storageErrorFrom(repo.undoReview(id));
-      expect(error.kind).toBe('conflict');
-      expect(error.message).toMatch(/already undone/);
-    });
-
-    it('never reuses an undone row id', async () => {
-      const { repo } = await implementation.create();
-      const id = await repo.recordReview(makeReview(null, makeState('c1')));
-      await repo.undoReview(id);
-      expect(await repo.recordReview(makeReview(null, makeState('c1')))).toBe(id + 1);
-    });
-
-    it('leaves no partial write and reports quota when restoring the state fails', async () => {
-      const { repo, failWrites } = await implementation.create();
-      const first = makeState('c1', { lastReviewedAt: 1_000 });
-      const second = makeState('c1', { lastReviewedAt: 5_000, reps: 2 });
-      await repo.recordReview(makeReview(null, first));
-      const id = await repo.recordReview(makeReview(first, second));
-      const before = await repo.exportAll();
-
-      failWrites('cardStates', 'put', quotaError());
-      const error = await storageErrorFrom(repo.undoReview(id));
-
-      expect(error.kind).toBe('quota');
-      expect(error.message).toMatch(/grade was not undone/);
-      expect(await repo.exportAll()).toEqual(before);
-    });
-  });
-
-  describe('settings', () => {
-    it('are the defaults when nothing is stored', async () => {
-      const { repo } = await implementation.create();
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('round-trip', async () => {
-      const { repo } = await implementation.create();
-      const settings: StudySettings = { ...DEFAULT_SETTINGS, desiredRetention: 0.85, learningStepsMinutes: [1, 5, 15], isFuzzEnabled: false };
-      await repo.saveSettings(settings);
-      expect(await repo.loadSettings()).toEqual(settings);
-    });
-
-    it('merge stored partial values over the defaults, defaulting and reporting a mistyped field', async () => {
-      const { repo, problems } = await implementation.create({ newCardsPerDay: 5, reviewsPerDay: 'lots' });
-      expect(await repo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 5 });
-      expect(problems).toEqual([expect.objectContaining({ table: 'settings', field: 'value.reviewsPerDay' })]);
-    });
-
-    it('report quota when the save fails, keeping the old settings', async () => {
-      const { repo, failWrites } = await implementation.create();
-      failWrites('settings', 'put', quotaError());
-      const error = await storageErrorFrom(repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 1 }));
-      expect(error.kind).toBe('quota');
-      expect(error.message).toMatch(/settings were not saved/);
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('round-trip personal FSRS weights and drop a weight list of the wrong length', async () => {
-      const weights = Array.from({ length: 21 }, (_, i) => i / 10);
-      const { repo } = await implementation.create();
-      await repo.saveSettings({ ...DEFAULT_SETTINGS, fsrsWeights: weights, previousFsrsWeights: null });
-      expect((await repo.loadSettings()).fsrsWeights).toEqual(weights);
-      const damaged = await implementation.create({ fsrsWeights: [1, 2, 3] });
-      expect((await damaged.repo.loadSettings()).fsrsWeights).toBeNull();
-      expect(damaged.problems).toEqual([expect.objectContaining({ field: 'value.fsrsWeights' })]);
-    });
-  });
-
-  describe('appearance and deck overrides', () => {
-    it('give the defaults and no overrides when nothing is stored', async () => {
-      const { repo } = await implementation.create();
-      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
-      expect(await repo.loadDeckOverrides()).toEqual(new Map());
-    });
-
-    it('round-trip, each deck under its own row, without touching the study settings', async () => {
-      const { repo } = await implementation.create();
-      await repo.saveAppearance({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
-      await repo.saveDeckOverrides(DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] });
-      await repo.saveDeckOverrides(DECK_B, { newCardsPerDay: 3 });
-      await repo.saveDeckOverrides(DECK_B, { isFuzzEnabled: false });
-      expect(await repo.loadAppearance()).toEqual({ theme: 'dark', isReducedMotion: true, cardFontSize: 'large' });
-      expect(await repo.loadDeckOverrides()).toEqual(
-        new Map([
-          [DECK_A, { desiredRetention: 0.8, learningStepsMinutes: [2, 20] }],
-          [DECK_B, { isFuzzEnabled: false }],
-        ]),
-      );
-      expect(await repo.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    });
-
-    it('keep the old appearance when the save fails', async () => {
-      const { repo, failWrites } = await implementation.create();
-      failWrites('settings', 'put', quotaError());
-      const error = await storageErrorFrom(repo.saveAppearance({ ...DEFAULT_APPEARANCE, theme: 'light' }));
-      expect(error.kind).toBe('quota');
-      expect(await repo.loadAppearance()).toEqual(DEFAULT_APPEARANCE);
-    });
+  it('reads keep the contract of the queue: due states exclusive of the cutoff, new ones never due', async () => {
+    const { repo } = setup();
+    const review = reviewOf(repo, null, NOW);
+    const state = await repo.appendCardEvents([review]);
+    expect(state).not.toBeNull();
+    expect(await repo.loadDueStates(DECK_A, state!.dueAt)).toEqual([]);
+    expect(await repo.loadDueStates(DECK_A, state!.dueAt + 1)).toEqual([state]);
+    expect(await repo.earliestDueAt(DECK_A, 0)).toBe(state!.dueAt);
+    expect(await repo.loadStoredCardIds(DECK_A)).toEqual([c1]);
+    expect(await repo.countStates(DECK_A)).toBe(1);
   });
 });

@@ -1,47 +1,57 @@
 /**
- * Progress storage behind one interface, with the IndexedDB (Dexie) implementation.
- * The in-memory twin lives in memory-repository.ts; both pass the same test suite.
+ * Progress storage on the event log (schema v3), with its one implementation on Dexie. When
+ * IndexedDB is refused, the same code runs on an in-memory IndexedDB (memory-storage.ts).
  *
- * Every method speaks domain types and throws only StorageError. Rows read back go through
- * mappers.ts; a corrupt row is skipped and reported via `onCorruptRow`, never thrown.
+ * The events are the record of truth; the cardStates table is the cache of replaying them
+ * (src/domain/events/replay.ts), rebuilt for a card in the same rw transaction that appends its
+ * events. Reviews are read back as the effective ones: a review an undo event took back is gone
+ * from every read, though its event stays in the log.
+ *
+ * Every method speaks domain types and throws only StorageError. A row that does not parse is
+ * skipped and reported via `onCorruptRow`, never thrown.
  */
+import { createEventIdGenerator, type EventIdGenerator } from '../domain/events/event-id';
+import { compareEvents } from '../domain/events/order';
+import { cardKey, replayAll, replayCard } from '../domain/events/replay';
+import { createSettingsTimeline, type SettingsAt } from '../domain/events/settings-log';
+import { asDeviceId, asEventId, type CardEvent, type DeviceId, type EventId, type ProgressEvent, type ReviewEvent, type SettingsEvent } from '../domain/events/types';
 import { asCardId } from '../domain/ids';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import type { StudySettings } from '../domain/settings';
 import { dexieCardProgress } from './card-progress';
 import type { CardProgressMethods } from './card-progress';
-import type { Appearance } from '../domain/settings/appearance';
-import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import type { FlipdeckDb } from './db';
-import {
-  STUDY_SETTINGS_KEY,
-  cardStateFromRow,
-  cardStateToRow,
-  isSameCardState,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
-import type { RowProblem, RowResult } from './mappers';
-import {
-  APPEARANCE_KEY,
-  DECK_OVERRIDES_PREFIX,
-  appearanceFromRow,
-  appearanceToRow,
-  deckOverridesFromRow,
-  deckOverridesKey,
-  deckOverridesToRow,
-  isDeckOverridesKey,
-} from './settings-rows';
+import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
+import { cardStateFromRow, cardStateToRow, isSameCardState } from './progress-rows';
+import type { RowProblem, RowResult } from './row-parse';
 import { corruptUndoError, inconsistentReviewError, staleReviewError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
+
+export interface AppendOptions {
+  /**
+   * The state the caller computed from (null: the card was new). When the cached state is no
+   * longer this one (another tab changed the card since this one read it), nothing is written and
+   * the append refuses with a 'conflict' StorageError. Omit it to append regardless (suspend, reset).
+   */
+  readonly expectedState?: CardState | null;
+}
+
+/** What an import merged in. */
+export interface ImportResult {
+  readonly cardEventsAdded: number;
+  readonly settingsEventsAdded: number;
+  /** Cards whose state was replayed because they got new events. */
+  readonly cardsReplayed: number;
+}
 
 /** Where progress is kept. All times are epoch ms; every failure is a StorageError. */
 export interface ProgressRepository extends CardProgressMethods {
   /** False for the in-memory fallback: progress is lost when the tab closes. */
   readonly isPersistent: boolean;
+  /** This database's device id, carried by every event made here. */
+  readonly deviceId: DeviceId;
+  /** A new event id for an event made at `createdAt`; each is greater than the last one made here. */
+  newEventId(createdAt: number): EventId;
   /** Every stored state of the deck, ordered by cardId. */
   loadDeckStates(deckId: DeckId): Promise<CardState[]>;
   /** States with dueAt < dueBeforeMs (exclusive) and phase != 'new', ordered by dueAt then cardId. */
@@ -55,42 +65,55 @@ export interface ProgressRepository extends CardProgressMethods {
   loadStoredCardIds(deckId: DeckId): Promise<CardId[]>;
   /** The earliest dueAt >= fromMs among the deck's non-new states, or null when there is none. */
   earliestDueAt(deckId: DeckId, fromMs: number): Promise<number | null>;
-  /** Reviews with reviewedAt >= sinceMs, ordered by reviewedAt then id, for today's counts. */
+  /** Effective reviews with reviewedAt >= sinceMs, in log order (time, then event id), for today's counts. */
   reviewsSince(deckId: DeckId, sinceMs: number): Promise<ReviewLogEntry[]>;
-  /** The card's reviews in the order they were recorded (ascending id). */
+  /** The card's effective reviews in log order, with the states replay computed around each. */
   reviewHistory(deckId: DeckId, cardId: CardId): Promise<ReviewLogEntry[]>;
-  /** The deck's review with the latest reviewedAt (ties: highest id), or null. */
+  /** The deck's latest effective review (ties: the greater event id), or null. */
   lastReview(deckId: DeckId): Promise<ReviewLogEntry | null>;
   /**
-   * Writes the new card state and appends the log row in ONE rw transaction; resolves with the row
-   * id only once durable. Refuses with a 'conflict' StorageError, writing nothing, when the stored
-   * state is no longer `entry.before` (another tab reviewed the card since this one read it).
+   * Appends events and replays every card they touch, writing the cache, in ONE rw transaction;
+   * resolves (once durable) with the replayed state of the first event's card. See AppendOptions
+   * for the stale check, which needs every event to be about one card.
    */
-  recordReview(entry: ReviewLogEntry): Promise<number>;
+  appendCardEvents(events: readonly CardEvent[], options?: AppendOptions): Promise<CardState | null>;
   /**
-   * Takes back a review completely in one transaction: deletes log row `id` and restores
-   * `before` (deleting the state row when before is null). Refuses with a 'conflict'
-   * StorageError if the row is gone or the card's current state is not the row's `after`.
+   * Appends a review event for `entry` (made now, on this device), refusing with a 'conflict'
+   * StorageError when the card's state is no longer `entry.before`. Resolves with the event id.
+   * The id is chosen here, so for callers that did not preview the grade (imports, tests); the
+   * study session makes its own event, whose id seeded the preview, and calls appendCardEvents.
    */
-  undoReview(id: number): Promise<ReviewLogEntry>;
-  /** DEFAULT_SETTINGS merged under the stored (possibly partial) values. */
-  loadSettings(): Promise<StudySettings>;
-  /** Stores the settings, keeping stored fields this build does not know. */
-  saveSettings(settings: StudySettings): Promise<void>;
-  /** This device's theme, motion and card text size; the defaults when none is stored. */
-  loadAppearance(): Promise<Appearance>;
-  saveAppearance(appearance: Appearance): Promise<void>;
-  /** Every deck's overrides of the all-deck settings (decks without any are absent or empty). */
-  loadDeckOverrides(): Promise<ReadonlyMap<DeckId, DeckOverrides>>;
-  /** Replaces one deck's overrides; an empty object makes the deck follow the all-deck settings. */
-  saveDeckOverrides(deckId: DeckId, overrides: DeckOverrides): Promise<void>;
-  /** Everything stored, states by (deckId, cardId) and log by id; for tests and later backup. */
+  recordReview(entry: ReviewLogEntry): Promise<string>;
+  /**
+   * Appends an undo event for review `id`. Refuses with a 'conflict' StorageError if there is no
+   * such effective review, or the card has changed since it. Resolves with the review taken back.
+   */
+  undoReview(id: string): Promise<ReviewLogEntry>;
+  /** Every card event and settings event, in log order. */
+  exportEvents(): Promise<{ readonly cardEvents: CardEvent[]; readonly settingsEvents: SettingsEvent[] }>;
+  /**
+   * Merges events in one transaction: ids already stored are dropped, the rest are added, and the
+   * cards that got new events are replayed (every card, when a settings event was added, since a
+   * settings change can reschedule any later review).
+   */
+  importEvents(events: readonly ProgressEvent[]): Promise<ImportResult>;
+  /** Replays every card from the log and rewrites the whole cache; resolves with the number of states stored. */
+  rebuildAllStates(): Promise<number>;
+  /** Every cached state by (deckId, cardId) and every effective review in log order. */
   exportAll(): Promise<{ cardStates: CardState[]; reviewLog: ReviewLogEntry[] }>;
 }
 
 export interface RepositoryOptions {
   /** Told about each stored row that failed validation and was skipped. Defaults to console.warn. */
   readonly onCorruptRow?: (problem: RowProblem) => void;
+  /** False when the database is in memory (IndexedDB was refused); defaults to true. */
+  readonly isPersistent?: boolean;
+  /** Epoch ms; defaults to Date.now. */
+  readonly clock?: () => number;
+  /** Event ids; defaults to ULIDs from crypto.getRandomValues. */
+  readonly nextEventId?: EventIdGenerator;
+  /** This database's device id (repositoriesOn reads it from the database); defaults to a new random one. */
+  readonly deviceId?: DeviceId;
 }
 
 /** Logs a skipped row; the app keeps working without it. */
@@ -105,12 +128,12 @@ export function assertConsistentReview(entry: ReviewLogEntry): void {
 }
 
 /**
- * Refuses a review computed from a state that is no longer the stored one. A stored row that
+ * Refuses a change computed from a state that is no longer the cached one. A cached row that
  * cannot be parsed was skipped when the session loaded (the card looked new), so it does not block.
  */
-export function assertReviewIsCurrent(entry: ReviewLogEntry, storedRow: unknown): void {
+export function assertStateIsCurrent(expected: CardState | null, storedRow: unknown): void {
   const stored = storedRow === undefined ? null : cardStateFromRow(storedRow);
-  const isCurrent = entry.before === null ? stored === null || !stored.ok : stored !== null && stored.ok && isSameCardState(stored.value, entry.before);
+  const isCurrent = expected === null ? stored === null || !stored.ok : stored !== null && stored.ok && isSameCardState(stored.value, expected);
   if (!isCurrent) throw staleReviewError();
 }
 
@@ -124,11 +147,97 @@ export function keepValid<T>(results: readonly RowResult<T>[], report: (problem:
   return values;
 }
 
+/** A review event as a review-log entry, with the states the grading device recorded. */
+export function reviewEntryOf(event: ReviewEvent, before = event.before, after = event.after): ReviewLogEntry {
+  return { id: event.id, deckId: event.deckId, cardId: event.cardId, rating: event.rating, reviewedAt: event.createdAt, answerMs: event.answerMs, before, after };
+}
+
+/** The reviews among `events` that no undo among `events` took back, in log order. */
+export function effectiveReviews(events: readonly CardEvent[]): ReviewLogEntry[] {
+  const undone = new Set<string>();
+  for (const event of events) if (event.kind === 'undo') undone.add(event.targetId);
+  return events
+    .filter((event): event is ReviewEvent => event.kind === 'review' && !undone.has(event.id))
+    .sort(compareEvents)
+    .map((event) => reviewEntryOf(event));
+}
+
+/** Random bytes for event ids: the page's CSPRNG. */
+const cryptoBytes = (length: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+/** Which failure message an append gets: what the user was doing. */
+function operationOf(events: readonly CardEvent[]): StorageOperation {
+  if (events.some((event) => event.kind === 'review')) return 'save-review';
+  if (events.some((event) => event.kind === 'undo')) return 'undo-review';
+  return 'save-card';
+}
+
+/** The Dexie work shared by the progress, settings and library repositories: reading events and replaying them into the cache. */
+export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void) {
+  const cardEvents = (rows: readonly unknown[]) => keepValid(rows.map(cardEventFromRow), report);
+  const settingsEvents = (rows: readonly unknown[]) => keepValid(rows.map(settingsEventFromRow), report);
+  const settingsTimeline = async (): Promise<SettingsAt> => createSettingsTimeline(settingsEvents(await db.settingsEvents.toArray()));
+
+  /** Replays one card from all its stored events and writes (or deletes) its cached state. Inside a rw transaction. */
+  async function replayInto(deckId: DeckId, cardId: CardId, settingsAt: SettingsAt): Promise<CardState | null> {
+    const events = cardEvents(await db.events.where('[deckId+cardId]').equals([deckId, cardId]).toArray());
+    const { state } = replayCard(events, settingsAt);
+    if (state === null) await db.cardStates.delete([deckId, cardId]);
+    else await db.cardStates.put(cardStateToRow(state));
+    return state;
+  }
+
+  /** Rewrites the whole cache from the log. Inside a rw transaction over events, settingsEvents and cardStates. */
+  async function rebuildAll(): Promise<number> {
+    const replayed = replayAll(cardEvents(await db.events.toArray()), await settingsTimeline());
+    await db.cardStates.clear();
+    const states = [...replayed.values()].flatMap(({ state }) => (state === null ? [] : [cardStateToRow(state)]));
+    await db.cardStates.bulkPut(states);
+    return states.length;
+  }
+
+  /** Adds the events whose ids are not stored yet and replays what they touch. Inside a rw transaction over all three tables. */
+  async function merge(events: readonly ProgressEvent[]): Promise<ImportResult> {
+    const incomingCards = new Map<string, CardEvent>();
+    const incomingSettings = new Map<string, SettingsEvent>();
+    for (const event of events) {
+      if (event.kind === 'settings') incomingSettings.set(event.id, event);
+      else incomingCards.set(event.id, event);
+    }
+    const cardIds = [...incomingCards.keys()];
+    const settingsIds = [...incomingSettings.keys()];
+    const storedCards = await db.events.bulkGet(cardIds);
+    const storedSettings = await db.settingsEvents.bulkGet(settingsIds);
+    const newCards = cardIds.filter((_, i) => storedCards[i] === undefined).map((id) => incomingCards.get(id)!);
+    const newSettings = settingsIds.filter((_, i) => storedSettings[i] === undefined).map((id) => incomingSettings.get(id)!);
+    await db.events.bulkAdd(newCards.map(cardEventToRow));
+    await db.settingsEvents.bulkAdd(newSettings.map(settingsEventToRow));
+    if (newSettings.length > 0) {
+      await rebuildAll();
+      return { cardEventsAdded: newCards.length, settingsEventsAdded: newSettings.length, cardsReplayed: -1 };
+    }
+    const touched = new Map(newCards.map((event) => [cardKey(event), event]));
+    const settingsAt = await settingsTimeline();
+    for (const event of touched.values()) await replayInto(event.deckId, event.cardId, settingsAt);
+    return { cardEventsAdded: newCards.length, settingsEventsAdded: 0, cardsReplayed: touched.size };
+  }
+
+  return { cardEvents, settingsEvents, settingsTimeline, replayInto, rebuildAll, merge };
+}
+
+/** A new random device id: an event id made now, so it is as unique as one. */
+export const newDeviceId = (nowMs: number): DeviceId => asDeviceId(createEventIdGenerator(cryptoBytes)(nowMs));
+
 /** Creates the IndexedDB-backed repository on an (opening or open) FlipdeckDb. */
 export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions = {}): ProgressRepository {
   const report = options.onCorruptRow ?? warnCorruptRow;
+  const clock = options.clock ?? (() => Date.now());
+  const nextEventId = options.nextEventId ?? createEventIdGenerator(cryptoBytes);
+  const deviceId = options.deviceId ?? newDeviceId(clock());
   const states = (rows: readonly unknown[]) => keepValid(rows.map(cardStateFromRow), report);
-  const entries = (rows: readonly unknown[]) => keepValid(rows.map(reviewLogEntryFromRow), report);
+  const log = eventStore(db, report);
+  const { cardEvents } = log;
+  const progressTables = [db.events, db.settingsEvents, db.cardStates];
 
   // Every call funnels its failure through one mapping, so callers only ever see StorageError.
   const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> => {
@@ -139,9 +248,45 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
     }
   };
 
+  const appendCardEvents = (events: readonly CardEvent[], appendOptions: AppendOptions = {}) =>
+    run(operationOf(events), () =>
+      // Dexie resolves only after the transaction's complete event, which with strict
+      // durability (see db.ts) comes after the flush to disk.
+      db.transaction('rw', progressTables, async () => {
+        const first = events[0];
+        if (first === undefined) return null;
+        if (appendOptions.expectedState !== undefined) {
+          if (events.some((event) => cardKey(event) !== cardKey(first))) throw inconsistentReviewError();
+          assertStateIsCurrent(appendOptions.expectedState, await db.cardStates.get([first.deckId, first.cardId]));
+        }
+        await db.events.bulkAdd(events.map(cardEventToRow));
+        const settingsAt = await log.settingsTimeline();
+        const touched = new Map(events.map((event) => [cardKey(event), event]));
+        let firstState: CardState | null = null;
+        for (const [key, event] of touched) {
+          const state = await log.replayInto(event.deckId, event.cardId, settingsAt);
+          if (key === cardKey(first)) firstState = state;
+        }
+        return firstState;
+      }),
+    );
+
+  /** Effective reviews among the events in [sinceMs, untilMs]; undo events up to the end of the log count. */
+  async function reviewsIn(deckId: DeckId | null, sinceMs: number, untilMs: number): Promise<ReviewLogEntry[]> {
+    if (Number.isNaN(sinceMs) || Number.isNaN(untilMs) || sinceMs > untilMs) return [];
+    // An undo is made after its review, so every undo of a review in range is at or after sinceMs.
+    const rows =
+      deckId === null
+        ? await db.events.where('createdAt').aboveOrEqual(sinceMs).toArray()
+        : await db.events.where('[deckId+createdAt]').between([deckId, sinceMs], [deckId, Infinity], true, true).toArray();
+    return effectiveReviews(cardEvents(rows)).filter((entry) => entry.reviewedAt <= untilMs);
+  }
+
   return {
-    isPersistent: true,
-    ...dexieCardProgress(db, { run, states, entries }),
+    isPersistent: options.isPersistent ?? true,
+    deviceId,
+    newEventId: (createdAt) => nextEventId(createdAt),
+    ...dexieCardProgress(db, { run, states, reviewsIn }),
 
     loadDeckStates: (deckId) => run('load', async () => states(await db.cardStates.where('deckId').equals(deckId).toArray())),
 
@@ -177,130 +322,105 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         return row === undefined ? null : row.dueAt;
       }),
 
-    reviewsSince: (deckId, sinceMs) =>
-      run('load', async () => {
-        if (Number.isNaN(sinceMs)) return [];
-        const rows = await db.reviewLog
-          .where('[deckId+reviewedAt]')
-          .between([deckId, sinceMs], [deckId, Infinity], true, true)
-          .toArray();
-        return entries(rows);
-      }),
+    reviewsSince: (deckId, sinceMs) => run('load', () => reviewsIn(deckId, sinceMs, Infinity)),
 
     reviewHistory: (deckId, cardId) =>
-      run('load', async () => entries(await db.reviewLog.where('[deckId+cardId]').equals([deckId, cardId]).toArray())),
+      run('load', async () => {
+        const events = cardEvents(await db.events.where('[deckId+cardId]').equals([deckId, cardId]).toArray());
+        const { reviews } = replayCard(events, await log.settingsTimeline());
+        return reviews.map(({ event, before, after }) => reviewEntryOf(event, before, after));
+      }),
 
     lastReview: (deckId) =>
       run('load', async () => {
-        // Walk back from the newest row so a damaged newest row does not hide the one before it.
-        const row = await db.reviewLog
-          .where('[deckId+reviewedAt]')
+        // Newest first; an undo comes after its review, so by the time a review is reached every
+        // undo that could take it back has been seen.
+        const undone = new Set<string>();
+        let found: ReviewEvent | null = null;
+        await db.events
+          .where('[deckId+createdAt]')
           .between([deckId, -Infinity], [deckId, Infinity], true, true)
           .reverse()
-          .filter((candidate) => entries([candidate]).length === 1)
-          .first();
-        return row === undefined ? null : (entries([row])[0] ?? null);
+          .until(() => found !== null)
+          .each((row) => {
+            const [event] = cardEvents([row]);
+            if (event?.kind === 'undo') undone.add(event.targetId);
+            else if (event?.kind === 'review' && !undone.has(event.id)) found = event;
+          });
+        const last: ReviewEvent | null = found;
+        return last === null ? null : reviewEntryOf(last);
       }),
 
-    recordReview: (entry) =>
-      run('save-review', async () => {
+    appendCardEvents,
+
+    recordReview: async (entry) => {
+      try {
         assertConsistentReview(entry);
-        const stateRow = cardStateToRow(entry.after);
-        const logRow = reviewLogEntryToRow(entry);
-        // Dexie resolves only after the transaction's complete event, which with strict
-        // durability (see db.ts) comes after the flush to disk.
-        return db.transaction('rw', db.cardStates, db.reviewLog, async () => {
-          assertReviewIsCurrent(entry, await db.cardStates.get([entry.deckId, entry.cardId]));
-          await db.cardStates.put(stateRow);
-          return db.reviewLog.add(logRow);
-        });
-      }),
+      } catch (error) {
+        throw toStorageError(error, 'save-review');
+      }
+      const id = nextEventId(entry.reviewedAt);
+      const event: ReviewEvent = {
+        id,
+        deviceId,
+        createdAt: entry.reviewedAt,
+        deckId: entry.deckId,
+        cardId: entry.cardId,
+        kind: 'review',
+        rating: entry.rating,
+        answerMs: entry.answerMs,
+        before: entry.before,
+        after: entry.after,
+      };
+      await appendCardEvents([event], { expectedState: entry.before });
+      return id;
+    },
 
     undoReview: (id) =>
       run('undo-review', () =>
-        db.transaction('rw', db.cardStates, db.reviewLog, async () => {
-          const row = await db.reviewLog.get(id);
+        db.transaction('rw', progressTables, async () => {
+          const row = await db.events.get(id);
           if (row === undefined) throw undoConflictError('missing');
-          const parsed = reviewLogEntryFromRow(row);
+          const parsed = cardEventFromRow(row);
           if (!parsed.ok) {
             report(parsed.problem);
             throw corruptUndoError();
           }
-          const entry = parsed.value;
-          const current = await db.cardStates.get([entry.deckId, entry.cardId]);
-          const currentState = current === undefined ? undefined : cardStateFromRow(current);
-          if (!currentState?.ok || !isSameCardState(currentState.value, entry.after)) throw undoConflictError('changed');
-          await db.reviewLog.delete(id);
-          if (entry.before === null) await db.cardStates.delete([entry.deckId, entry.cardId]);
-          else await db.cardStates.put(cardStateToRow(entry.before));
-          return entry;
+          const target = parsed.value;
+          if (target.kind !== 'review') throw undoConflictError('missing');
+          const events = cardEvents(await db.events.where('[deckId+cardId]').equals([target.deckId, target.cardId]).toArray());
+          if (events.some((event) => event.kind === 'undo' && event.targetId === target.id)) throw undoConflictError('missing');
+          const undone = new Set(events.flatMap((event) => (event.kind === 'undo' ? [event.targetId] : [])));
+          const effective = events.filter((event) => event.kind !== 'undo' && !undone.has(event.id)).sort(compareEvents);
+          // Only the card's latest change can be taken back: anything after it was computed from it.
+          if (effective.at(-1)?.id !== target.id) throw undoConflictError('changed');
+          const createdAt = Math.max(clock(), target.createdAt);
+          const undo: CardEvent = { id: nextEventId(createdAt), deviceId, createdAt, deckId: target.deckId, cardId: target.cardId, kind: 'undo', targetId: asEventId(target.id) };
+          await db.events.add(cardEventToRow(undo));
+          await log.replayInto(target.deckId, target.cardId, await log.settingsTimeline());
+          return reviewEntryOf(target);
         }),
       ),
 
-    loadSettings: () =>
-      run('load', async () => {
-        const { settings, problems } = settingsFromRow(await db.settings.get(STUDY_SETTINGS_KEY));
-        problems.forEach(report);
-        return settings;
-      }),
-
-    saveSettings: (settings) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
-        }),
+    exportEvents: () =>
+      run('load', () =>
+        db.transaction('r', db.events, db.settingsEvents, async () => ({
+          cardEvents: cardEvents(await db.events.toArray()).sort(compareEvents),
+          settingsEvents: log.settingsEvents(await db.settingsEvents.toArray()).sort(compareEvents),
+        })),
       ),
 
-    loadAppearance: () =>
-      run('load', async () => {
-        const { appearance, problems } = appearanceFromRow(await db.settings.get(APPEARANCE_KEY));
-        problems.forEach(report);
-        return appearance;
-      }),
+    importEvents: (events) => run('restore', () => db.transaction('rw', progressTables, () => log.merge(events))),
 
-    saveAppearance: (appearance) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          await db.settings.put(appearanceToRow(appearance, await db.settings.get(APPEARANCE_KEY)));
-        }),
-      ),
-
-    loadDeckOverrides: () =>
-      run('load', async () => {
-        const rows = await db.settings.where('key').startsWith(DECK_OVERRIDES_PREFIX).toArray();
-        return collectDeckOverrides(rows, report);
-      }),
-
-    saveDeckOverrides: (deckId, overrides) =>
-      run('save-settings', () =>
-        db.transaction('rw', db.settings, async () => {
-          const key = deckOverridesKey(deckId);
-          await db.settings.put(deckOverridesToRow(deckId, overrides, await db.settings.get(key)));
-        }),
-      ),
+    rebuildAllStates: () => run('save-card', () => db.transaction('rw', progressTables, () => log.rebuildAll())),
 
     exportAll: () =>
       run('load', () =>
         // One read transaction, so the states and the log are a consistent snapshot.
-        db.transaction('r', db.cardStates, db.reviewLog, async () => ({
+        db.transaction('r', db.cardStates, db.events, async () => ({
           cardStates: states(await db.cardStates.toArray()),
-          reviewLog: entries(await db.reviewLog.toArray()),
+          reviewLog: effectiveReviews(cardEvents(await db.events.toArray())),
         })),
       ),
   };
-}
-
-/** Parses every deck-overrides row, reporting fields that were dropped. */
-export function collectDeckOverrides(
-  rows: readonly { readonly key: string; readonly value: Record<string, unknown> }[],
-  report: (problem: RowProblem) => void,
-): Map<DeckId, DeckOverrides> {
-  const result = new Map<DeckId, DeckOverrides>();
-  for (const row of rows) {
-    if (!isDeckOverridesKey(row.key)) continue;
-    const { deckId, overrides, problems } = deckOverridesFromRow(row);
-    problems.forEach(report);
-    result.set(deckId, overrides);
-  }
-  return result;
 }

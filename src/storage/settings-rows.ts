@@ -1,19 +1,31 @@
 /**
- * Rows of the settings table besides 'study': the device's appearance ('appearance') and each
- * deck's overrides ('deck:<deckId>'). Read back through the same rules as the study row: a field
- * of the wrong type is reported and dropped, and fields this build does not know are kept.
+ * Settings rows <-> domain values: the all-deck study settings ('study'), the device's appearance
+ * ('appearance') and each deck's overrides ('deck:<deckId>'). A field of the wrong type is reported
+ * and defaulted (or dropped), and fields this build does not know are kept on write.
  */
+import { STUDY_SETTINGS_CHECKS } from '../domain/events/settings-log';
 import { CARD_FONT_SIZES, DEFAULT_APPEARANCE, THEMES, type Appearance } from '../domain/settings/appearance';
 import { OVERRIDABLE_FIELDS, type DeckOverrides } from '../domain/settings/deck-overrides';
 import { asDeckId, type DeckId } from '../domain/ids';
-import type { RowProblem, SettingsRow } from './mappers';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import type { StudySettings } from '../domain/settings';
+import { describeValue, isObject, type Fields, type RowProblem } from './row-parse';
+
+/** The key of the all-deck study settings row. */
+export const STUDY_SETTINGS_KEY = 'study';
+
+/**
+ * Stored settings. `value` is deliberately loose: it may be partial (older builds) or carry
+ * fields this build does not know (newer builds), and both must survive a load/save cycle.
+ */
+export interface SettingsRow {
+  /** 'study', 'appearance', or 'deck:<deckId>' for one deck's overrides. */
+  key: string;
+  value: Record<string, unknown>;
+}
 
 export const APPEARANCE_KEY = 'appearance';
 export const DECK_OVERRIDES_PREFIX = 'deck:';
-
-type Fields = Record<string, unknown>;
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-const describe = (value: unknown) => (value === undefined ? 'missing' : `got ${JSON.stringify(value) ?? String(value)}`);
 
 const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 const OVERRIDE_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
@@ -39,7 +51,7 @@ export function appearanceFromRow(row: unknown): { readonly appearance: Appearan
   const pick = <T>(field: keyof Appearance, isValid: (v: unknown) => v is T, fallback: T): T => {
     if (!(field in value)) return fallback;
     if (isValid(value[field])) return value[field];
-    problems.push({ table: 'settings', rowKey, field: `value.${field}`, message: `wrong value, ${describe(value[field])}; using the default` });
+    problems.push({ table: 'settings', rowKey, field: `value.${field}`, message: `wrong value, ${describeValue(value[field])}; using the default` });
     return fallback;
   };
   return {
@@ -65,7 +77,7 @@ export function deckOverridesFromRow(row: SettingsRow): { readonly deckId: DeckI
   for (const field of OVERRIDABLE_FIELDS) {
     if (!(field in value)) continue;
     if (OVERRIDE_CHECKS[field]!(value[field])) overrides[field] = value[field];
-    else problems.push({ table: 'settings', rowKey: JSON.stringify(row.key), field: `value.${field}`, message: `wrong type, ${describe(value[field])}; using the all-deck value` });
+    else problems.push({ table: 'settings', rowKey: JSON.stringify(row.key), field: `value.${field}`, message: `wrong type, ${describeValue(value[field])}; using the all-deck value` });
   }
   return { deckId: asDeckId(row.key.slice(DECK_OVERRIDES_PREFIX.length)), overrides: overrides as DeckOverrides, problems };
 }
@@ -85,3 +97,50 @@ export function deckOverridesToRow(deckId: DeckId, overrides: DeckOverrides, exi
 
 /** Whether a settings row key holds a deck's overrides. */
 export const isDeckOverridesKey = (key: string): boolean => key.startsWith(DECK_OVERRIDES_PREFIX) && key.length > DECK_OVERRIDES_PREFIX.length;
+
+// The domain's type checks (whether a value is sensible is the settings screen's rule), so a
+// settings field added to StudySettings is read from old rows without a second list to keep in step.
+const SETTINGS_CHECKS = STUDY_SETTINGS_CHECKS;
+
+/**
+ * Builds settings from a stored row: DEFAULT_SETTINGS, overridden by every stored field that
+ * has the right type. A missing row gives the defaults; a bad field is reported and defaulted.
+ */
+export function settingsFromRow(row: unknown): { readonly settings: StudySettings; readonly problems: readonly RowProblem[] } {
+  if (row === undefined) return { settings: copySettings(DEFAULT_SETTINGS), problems: [] };
+  const rowKey = JSON.stringify(STUDY_SETTINGS_KEY);
+  const value = isObject(row) ? row['value'] : undefined;
+  if (!isObject(value)) {
+    return {
+      settings: copySettings(DEFAULT_SETTINGS),
+      problems: [{ table: 'settings', rowKey, field: 'value', message: `expected an object, ${describeValue(value)}` }],
+    };
+  }
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: RowProblem[] = [];
+  for (const field of Object.keys(SETTINGS_CHECKS) as (keyof StudySettings)[]) {
+    if (!(field in value)) continue;
+    if (SETTINGS_CHECKS[field](value[field])) merged[field] = value[field];
+    else problems.push({ table: 'settings', rowKey, field: `value.${field}`, message: `wrong type, ${describeValue(value[field])}; using the default` });
+  }
+  return { settings: copySettings(merged as unknown as StudySettings), problems };
+}
+
+/**
+ * Builds the settings row to store. Fields already stored that this build does not know
+ * (written by a newer build) are kept, so opening an old tab never erases them.
+ */
+export function settingsToRow(settings: StudySettings, existingRow: unknown): SettingsRow {
+  const existing = isObject(existingRow) && isObject(existingRow['value']) ? existingRow['value'] : {};
+  return { key: STUDY_SETTINGS_KEY, value: { ...existing, ...copySettings(settings) } };
+}
+
+function copySettings(settings: StudySettings): StudySettings {
+  return {
+    ...settings,
+    learningStepsMinutes: [...settings.learningStepsMinutes],
+    relearningStepsMinutes: [...settings.relearningStepsMinutes],
+    fsrsWeights: settings.fsrsWeights ? [...settings.fsrsWeights] : null,
+    previousFsrsWeights: settings.previousFsrsWeights ? [...settings.previousFsrsWeights] : null,
+  };
+}

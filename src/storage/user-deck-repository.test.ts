@@ -6,12 +6,13 @@ import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { FlipdeckDb } from './db';
-import type { RowProblem } from './mappers';
-import { createMemoryRepository } from './memory-repository';
+import type { RowProblem } from './row-parse';
 import { createDexieRepository } from './progress-repository';
+import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
-import { makeReview, makeState } from './test-fixtures';
-import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository, createMemoryUserDeckRepository } from './user-deck-repository';
+import { makeReview, makeState, testStorage } from './test-fixtures';
+import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
+import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository } from './user-deck-repository';
 
 const MINE = userDeckId('spanish');
 
@@ -40,7 +41,13 @@ function setup() {
   dbs.push(db);
   const problems: RowProblem[] = [];
   const onCorruptRow = (problem: RowProblem) => problems.push(problem);
-  return { db, problems, progress: createDexieRepository(db, { onCorruptRow }), decks: createDexieUserDeckRepository(db, { onCorruptRow }) };
+  return {
+    db,
+    problems,
+    progress: createDexieRepository(db, { onCorruptRow }),
+    settings: createDexieSettingsRepository(db, { onCorruptRow }),
+    decks: createDexieUserDeckRepository(db, { onCorruptRow }),
+  };
 }
 
 const stateOf = (cardId: string, lastReviewedAt: number) =>
@@ -62,7 +69,8 @@ describe('user decks in IndexedDB', () => {
     await decks.saveDeck(userDeck());
     await decks.saveDeck(userDeck({ id: userDeckId('other') }));
     await progress.recordReview(makeReview(null, stateOf('hola', 5_000)));
-    await progress.recordReview(makeReview(stateOf('hola', 5_000), stateOf('hola', 6_000)));
+    const [afterFirst] = await progress.loadDeckStates(MINE);
+    await progress.recordReview(makeReview(afterFirst!, stateOf('hola', 6_000)));
     const other = makeState('x', { deckId: asDeckId('c3'), lastReviewedAt: 7_000 });
     await progress.recordReview(makeReview(null, other));
     expect(await decks.countProgress(MINE)).toEqual({ reviews: 2, cardsStudied: 1 });
@@ -72,7 +80,7 @@ describe('user decks in IndexedDB', () => {
     expect((await decks.listDecks()).map((d) => d.id)).toEqual(['user.other']);
     expect(await decks.loadMedia(MINE)).toEqual([]);
     const left = await progress.exportAll();
-    expect(left.cardStates).toEqual([other]);
+    expect(left.cardStates.map((state) => state.cardId)).toEqual([other.cardId]);
     expect(left.reviewLog.map((r) => r.deckId)).toEqual(['c3']);
   });
 
@@ -86,23 +94,28 @@ describe('user decks in IndexedDB', () => {
 });
 
 describe('restore', () => {
-  const backupOf = (overrides: Partial<ProgressSnapshot> = {}): ProgressSnapshot => ({
-    decks: [userDeck()],
-    cardStates: [stateOf('hola', 5_000)],
-    reviewLog: [{ ...makeReview(null, stateOf('hola', 5_000)), id: 7 }],
-    settings: { ...DEFAULT_SETTINGS, newCardsPerDay: 5 },
-    ...overrides,
-  });
+  /** A backup of these states, reviews and settings, as the events a format-1 backup converts to. */
+  const backupOf = (overrides: Partial<Omit<ProgressSnapshot, 'events'>> = {}): ProgressSnapshot => {
+    const base = {
+      decks: [userDeck()],
+      cardStates: [stateOf('hola', 5_000)],
+      reviewLog: [makeReview(null, stateOf('hola', 5_000))],
+      settings: { ...DEFAULT_SETTINGS, newCardsPerDay: 5 },
+      ...overrides,
+    };
+    const events = [...legacyCardEvents({ cardStates: base.cardStates, reviewLog: base.reviewLog }), legacySettingsEvent({ kind: 'study' }, { ...base.settings }, 0)];
+    return { ...base, events };
+  };
 
   it('into an empty browser writes everything in the backup', async () => {
-    const { decks, progress } = setup();
+    const { decks, settings } = setup();
     const applied = await decks.restore((current) => planRestore(current, backupOf()));
     expect(applied.summary).toMatchObject({ decksAdded: 1, reviewsAdded: 1, cardStatesWritten: 1, isSettingsChanged: true });
     const snapshot = await decks.snapshot();
     expect(snapshot.decks).toEqual([userDeck()]);
     expect(snapshot.cardStates).toEqual([stateOf('hola', 5_000)]);
     expect(snapshot.reviewLog.map((r) => r.cardId)).toEqual(['hola']);
-    expect((await progress.loadSettings()).newCardsPerDay).toBe(5);
+    expect((await settings.loadSettings()).newCardsPerDay).toBe(5);
   });
 
   it('brings a deck\'s images back with it, replacing the ones it had', async () => {
@@ -129,7 +142,7 @@ describe('restore', () => {
     await progress.recordReview(makeReview(null, stateOf('adios', 1_000)));
     const before = await decks.snapshot();
     // The review-log write is the third of four; failing there proves the first two roll back.
-    db.reviewLog.hook('creating', () => {
+    db.events.hook('creating', () => {
       throw new Error('disk gave up');
     });
     const backup = backupOf({ decks: [userDeck({ title: 'After', updatedAt: 99_000 })] });
@@ -146,7 +159,7 @@ describe('restore', () => {
     return backupOf({
       decks: [userDeck({ updatedAt: 99_000 })],
       cardStates: Array.from({ length: stateCount }, (_, i) => stateOf(`card-${i}`, 10_000 + i)),
-      reviewLog: Array.from({ length: reviewCount }, (_, i) => ({ ...makeReview(null, stateOf(`card-${i % stateCount}`, 10_000 + i)), id: i + 1 })),
+      reviewLog: Array.from({ length: reviewCount }, (_, i) => makeReview(null, stateOf(`card-${i % stateCount}`, 10_000 + i))),
     });
   };
 
@@ -155,7 +168,7 @@ describe('restore', () => {
     const backup = largeBackup();
     const reports: [number, number][] = [];
     const applied = await decks.restore((current) => planRestore(current, backup), (written, total) => reports.push([written, total]));
-    const total = 1 + backup.cardStates.length + backup.reviewLog.length;
+    const total = 1 + backup.events.length;
     expect(applied.summary).toMatchObject({ reviewsAdded: backup.reviewLog.length, cardStatesWritten: backup.cardStates.length });
     expect(reports[0]).toEqual([0, total]);
     expect(reports.at(-1)).toEqual([total, total]);
@@ -172,7 +185,7 @@ describe('restore', () => {
     const before = await decks.snapshot();
     // The deck, every state and the first two chunks of reviews are already written when this fails.
     let created = 0;
-    db.reviewLog.hook('creating', () => {
+    db.events.hook('creating', () => {
       created += 1;
       if (created === RESTORE_CHUNK_ROWS * 2 + 1) throw new Error('disk gave up');
     });
@@ -185,8 +198,7 @@ describe('restore', () => {
   });
 
   it('refuses in a browser that keeps nothing, changing nothing', async () => {
-    const memory = createMemoryRepository();
-    const decks = createMemoryUserDeckRepository(memory);
+    const { userDecks: decks } = await testStorage();
     await expect(decks.restore((current) => planRestore(current, backupOf()))).rejects.toThrow(/Nothing was changed/);
     expect((await decks.snapshot()).decks).toEqual([]);
   });

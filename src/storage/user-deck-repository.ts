@@ -10,21 +10,15 @@
  */
 import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
+import { foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
+import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
-import type { StudySettings } from '../domain/settings';
 import type { FlipdeckDb } from './db';
-import {
-  STUDY_SETTINGS_KEY,
-  cardStateFromRow,
-  cardStateToRow,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
-import type { RowResult } from './mappers';
-import { keepValid, warnCorruptRow, type ProgressRepository, type RepositoryOptions } from './progress-repository';
+import { cardEventToRow, settingsEventToRow } from './event-rows';
+import { cardStateFromRow } from './progress-rows';
+import type { RowResult } from './row-parse';
+import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
@@ -96,6 +90,13 @@ async function writeChunked<T, R>(items: readonly T[], toRow: (item: T) => R, wr
   }
 }
 
+const NOT_KEPT_RESTORE_ERROR = () =>
+  new StorageError(
+    'unknown',
+    'restore',
+    'This browser is not keeping Flipdeck data (private browsing or storage turned off), so a restore would be lost when the tab closes. Nothing was changed. Open Flipdeck in a normal window to restore.',
+  );
+
 const mapResult = <T, U>(result: RowResult<T>, map: (value: T) => U): RowResult<U> => (result.ok ? { ok: true, value: map(result.value) } : result);
 
 const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> => {
@@ -110,29 +111,31 @@ const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Prom
 export function createDexieUserDeckRepository(db: FlipdeckDb, options: RepositoryOptions = {}): UserDeckRepository {
   const report = options.onCorruptRow ?? warnCorruptRow;
   const decks = (rows: readonly unknown[]) => keepValid(rows.map(userDeckFromRow), report);
+  const log = eventStore(db, report);
 
   async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
-    const [mediaRows, deckRows, stateRows, logRows, settingsRow] = await Promise.all([
+    const [mediaRows, deckRows, stateRows, eventRows, settingsRows] = await Promise.all([
       withMedia ? db.media.toArray() : [],
       db.userDecks.toArray(),
       db.cardStates.toArray(),
-      db.reviewLog.toArray(),
-      db.settings.get(STUDY_SETTINGS_KEY),
+      db.events.toArray(),
+      db.settingsEvents.toArray(),
     ]);
-    const { settings, problems } = settingsFromRow(settingsRow);
-    problems.forEach(report);
+    const cardEvents = log.cardEvents(eventRows);
+    const settingsEvents = log.settingsEvents(settingsRows);
     return {
       decks: decks(deckRows),
       ...(withMedia
         ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
         : {}),
+      events: [...cardEvents, ...settingsEvents],
       cardStates: keepValid(stateRows.map(cardStateFromRow), report),
-      reviewLog: keepValid(logRows.map(reviewLogEntryFromRow), report),
-      settings,
+      reviewLog: effectiveReviews(cardEvents),
+      settings: studySettingsFromValues(foldSettings(settingsEvents).study),
     };
   }
 
-  const allTables = [db.userDecks, db.media, db.cardStates, db.reviewLog, db.settings];
+  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents];
 
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
@@ -156,23 +159,29 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           await db.userDecks.delete(deckId);
           await db.media.where('deckId').equals(deckId).delete();
           await db.cardStates.where('deckId').equals(deckId).delete();
-          await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+          // The one place events are deleted: the student asked for the deck's progress to go with it.
+          await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
         }),
       ),
 
     countProgress: (deckId) =>
       run('load', async () => ({
-        reviews: await db.reviewLog.where('[deckId+reviewedAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).count(),
+        reviews: effectiveReviews(log.cardEvents(await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).toArray())).length,
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
     snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
 
     restore: (plan, onProgress = () => undefined) =>
-      run('restore', () =>
+      run('restore', () => {
+        // Restoring into storage that forgets on close would only mislead.
+        if (options.isPersistent === false) return Promise.reject(NOT_KEPT_RESTORE_ERROR());
+        return (
         db.transaction('rw', allTables, async () => {
           const applied = plan(await readSnapshot(false));
-          const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.cardStatesToPut.length + applied.reviewsToAdd.length;
+          const cardEvents = applied.eventsToAdd.filter((event): event is CardEvent => event.kind !== 'settings');
+          const settingsEvents = applied.eventsToAdd.filter((event): event is SettingsEvent => event.kind === 'settings');
+          const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.eventsToAdd.length;
           let rowsWritten = 0;
           const landed = (count: number) => {
             rowsWritten += count;
@@ -189,58 +198,19 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
             await db.media.put(mediaToRow(file.deckId, file));
             landed(1);
           }
-          await writeChunked(applied.cardStatesToPut, cardStateToRow, (rows) => db.cardStates.bulkPut(rows), landed);
-          await writeChunked(applied.reviewsToAdd, reviewLogEntryToRow, (rows) => db.reviewLog.bulkAdd(rows), landed);
-          if (applied.settings !== null) await saveSettingsRow(db, applied.settings);
+          await writeChunked(settingsEvents, settingsEventToRow, (rows) => db.settingsEvents.bulkAdd(rows), landed);
+          await writeChunked(cardEvents, cardEventToRow, (rows) => db.events.bulkAdd(rows), landed);
+          // Then the cache: a new settings event can reschedule any later review, so everything is replayed.
+          if (settingsEvents.length > 0) await log.rebuildAll();
+          else {
+            const settingsAt = await log.settingsTimeline();
+            const touched = new Map(cardEvents.map((event) => [`${event.deckId}\u0000${event.cardId}`, event]));
+            for (const event of touched.values()) await log.replayInto(event.deckId, event.cardId, settingsAt);
+          }
           return applied;
-        }),
-      ),
+        })
+        );
+      }),
   };
 }
 
-async function saveSettingsRow(db: FlipdeckDb, settings: StudySettings): Promise<void> {
-  await db.settings.put(settingsToRow(settings, await db.settings.get(STUDY_SETTINGS_KEY)));
-}
-
-/**
- * The fallback when IndexedDB is unavailable: decks live for this tab only, like progress.
- * Restore refuses, because restoring into storage that forgets on close would only mislead.
- */
-export function createMemoryUserDeckRepository(progress: ProgressRepository): UserDeckRepository {
-  const stored = new Map<string, UserDeck>();
-  const storedMedia = new Map<string, readonly ImportedMedia[]>();
-  const sorted = () => [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    listDecks: async () => sorted(),
-    saveDeck: async (deck, media) => {
-      stored.set(deck.id, deck);
-      if (media !== undefined) storedMedia.set(deck.id, media);
-    },
-    loadMedia: async (deckId) => [...(storedMedia.get(deckId) ?? [])],
-    // Progress of a deleted deck stays in memory until the tab closes; it is never shown again.
-    deleteDeck: async (deckId) => {
-      stored.delete(deckId);
-      storedMedia.delete(deckId);
-    },
-    countProgress: async (deckId) => {
-      const { cardStates, reviewLog } = await progress.exportAll();
-      return {
-        reviews: reviewLog.filter((r) => r.deckId === deckId).length,
-        cardsStudied: cardStates.filter((s) => s.deckId === deckId).length,
-      };
-    },
-    snapshot: async () => ({
-      decks: sorted(),
-      media: [...storedMedia.entries()].flatMap(([deckId, files]) => files.map((file) => ({ ...file, deckId: asDeckId(deckId) }))),
-      ...(await progress.exportAll()),
-      settings: await progress.loadSettings(),
-    }),
-    restore: async () => {
-      throw new StorageError(
-        'unknown',
-        'restore',
-        'This browser is not keeping Flipdeck data (private browsing or storage turned off), so a restore would be lost when the tab closes. Nothing was changed. Open Flipdeck in a normal window to restore.',
-      );
-    },
-  };
-}

@@ -7,7 +7,7 @@ import { parseDeck } from '../domain/deck/parse-deck';
 import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
-import type { RowResult } from './mappers';
+import type { RowResult } from './row-parse';
 
 /** One user deck; primary key `id` ("user.<slug>"). Times are epoch ms. */
 export interface UserDeckRow {

@@ -1,8 +1,6 @@
-import { suspendedState, unsuspendedState } from '../domain/browse/card-actions';
+import type { CardEvent } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
-import { newCardState } from '../domain/scheduling/new-card';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import type { CardStateChange } from '../storage/card-progress';
 import { messageOf } from './decks-slice';
 import { announceWrite } from './announce-write';
 import type { SliceCreator } from './study-store';
@@ -34,12 +32,15 @@ export interface BrowseSlice {
 }
 
 export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => {
-  async function change(deckId: DeckId, cardId: CardId, update: CardStateChange, what: string): Promise<void> {
+  /** Appends one event about the card (suspend, unsuspend, reset); the repository replays its state. */
+  async function change(deckId: DeckId, cardId: CardId, kind: 'suspend' | 'unsuspend' | 'reset', what: string): Promise<void> {
     const { repository } = get();
     if (!repository) return;
     let stored: CardState | null;
     try {
-      stored = await repository.updateCardState(deckId, cardId, update);
+      const createdAt = deps.clock();
+      const event: CardEvent = { id: repository.newEventId(createdAt), deviceId: repository.deviceId, createdAt, deckId, cardId, kind };
+      stored = await repository.appendCardEvents([event]);
     } catch (error) {
       set({ browseError: `Could not ${what} this card: ${messageOf(error)}` });
       return;
@@ -73,15 +74,11 @@ export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => 
     },
 
     setCardSuspended(deckId, cardId, isSuspended) {
-      const now = deps.clock();
-      const update: CardStateChange = isSuspended
-        ? (current) => suspendedState(current, newCardState(deckId, cardId, now))
-        : unsuspendedState;
-      return change(deckId, cardId, update, isSuspended ? 'suspend' : 'unsuspend');
+      return change(deckId, cardId, isSuspended ? 'suspend' : 'unsuspend', isSuspended ? 'suspend' : 'unsuspend');
     },
 
     resetCardProgress(deckId, cardId) {
-      return change(deckId, cardId, () => null, 'reset');
+      return change(deckId, cardId, 'reset', 'reset');
     },
 
     async loadCardHistory(deckId, cardId) {

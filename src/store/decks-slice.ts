@@ -109,10 +109,10 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
       } else if (change.kind === 'library') {
         await get().loadDecks();
       } else {
-        const { repository } = get();
-        if (!repository) return;
+        const { settingsRepository } = get();
+        if (!settingsRepository) return;
         try {
-          set({ settings: await repository.loadSettings() });
+          set({ settings: await settingsRepository.loadSettings() });
         } catch {
           // Unreadable here too: keep the settings this tab has.
         }

@@ -3,9 +3,8 @@ import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
-import { createMemoryRepository } from '../storage/memory-repository';
+import { testStorage } from '../storage/test-fixtures';
 import type { DeckSource } from '../storage/deck-source';
-import { createMemoryUserDeckRepository } from '../storage/user-deck-repository';
 import { createStudyStore } from './study-store';
 
 const NOON = Date.UTC(2026, 10, 30, 12);
@@ -33,10 +32,10 @@ const mine = (overrides: Partial<UserDeck> = {}): UserDeck => ({
 });
 
 async function harness(deckSource?: DeckSource) {
-  const repository = createMemoryRepository();
-  const userDecks = createMemoryUserDeckRepository(repository);
+  const storage = await testStorage();
+  const { repository } = storage;
   const store = createStudyStore({
-    openRepository: async () => ({ repository, userDecks, problem: null, onConnectionEvent: () => () => {} }),
+    openRepository: async () => storage.opened,
     deckSource: deckSource ?? { listDecks: async () => [deckIndexEntry(bundled)], loadDeck: async () => bundled },
     clock: () => NOON,
   });

@@ -132,8 +132,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup), onProgress);
     measureSince(RESTORE_WRITE_MEASURE, startMs);
     announceWrite(get(), deps, LIBRARY_CHANGE);
-    const { repository } = get();
-    if (applied.settings && repository) set({ settings: await repository.loadSettings() });
+    const { settingsRepository } = get();
+    if (applied.summary.isSettingsChanged && settingsRepository) set({ settings: await settingsRepository.loadSettings() });
     get().leaveSession();
     await get().loadDecks();
     return applied.summary;

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { asDeckId } from '../domain/ids';
-import { createMemoryRepository } from '../storage/memory-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { quotaError } from '../storage/test-fixtures';
+import { quotaError, type TestStorage } from '../storage/test-fixtures';
 import { makeDeck, NOON, storeHarness } from './store-test-harness';
 import type { StudyStore } from './study-store';
 
@@ -12,15 +11,15 @@ const current = (store: StudyStore) => store.getState().session?.current?.cardId
  * A repository whose grade writes wait until the test lets each one finish (or fail), so the
  * store can be observed while a grade is still on its way to storage.
  */
-function heldWrites(repository: ProgressRepository = createMemoryRepository()) {
+function heldWrites() {
   const held: { finish: (error?: unknown) => void }[] = [];
-  const wrapped: ProgressRepository = {
+  const wrapped = (repository: ProgressRepository): ProgressRepository => ({
     ...repository,
-    recordReview: (entry) =>
+    appendCardEvents: (events, options) =>
       new Promise((resolve, reject) => {
-        held.push({ finish: (error) => (error === undefined ? resolve(repository.recordReview(entry)) : reject(error)) });
+        held.push({ finish: (error) => (error === undefined ? resolve(repository.appendCardEvents(events, options)) : reject(error)) });
       }),
-  };
+  });
   /** Finishes the oldest held write, once it has been asked for. */
   const release = async (error?: unknown) => {
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
@@ -29,8 +28,8 @@ function heldWrites(repository: ProgressRepository = createMemoryRepository()) {
   return { wrapped, release, heldCount: () => held.length };
 }
 
-async function studyWith(repository: ProgressRepository, cardCount = 3) {
-  const harness = await storeHarness([makeDeck('d', cardCount)], { repository });
+async function studyWith(wrapRepository?: (repository: ProgressRepository) => ProgressRepository, storage?: TestStorage, cardCount = 3) {
+  const harness = await storeHarness([makeDeck('d', cardCount)], { ...(wrapRepository ? { wrapRepository } : {}), ...(storage ? { storage } : {}) });
   await harness.store.getState().startSession(asDeckId('d'));
   return harness;
 }
@@ -127,9 +126,9 @@ describe('one-frame grading', () => {
   });
 
   it('a grade refused because another tab graded the card first reloads the queue, and says the grade queued behind it was not saved', async () => {
-    const tabA = await studyWith(createMemoryRepository());
-    const { wrapped, release } = heldWrites(tabA.repository);
-    const tabB = await studyWith(wrapped);
+    const tabA = await studyWith();
+    const { wrapped, release } = heldWrites();
+    const tabB = await studyWith(wrapped, tabA.storage);
     await gradeNow(tabA.store); // c1 graded in tab A
 
     const refused = gradeNow(tabB.store, 'again'); // tab B still shows c1 as new

@@ -4,7 +4,7 @@
  * behind, in order, in the commit queue (grade-commits.ts), and counts as saved only once done.
  */
 import { createEventIdGenerator } from '../domain/events/event-id';
-import type { EventId } from '../domain/events/types';
+import type { CardEvent, EventId } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
 import { buildQueue, type BuildQueueInput } from '../domain/queue/queue';
 import type * as SchedulerModule from '../domain/scheduling/scheduler';
@@ -111,8 +111,6 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
 
   /** Bumped by every start and leave, so reads and commits that finish after the session changed are dropped. */
   let sessionSeq = 0;
-  /** Storage's log id of each saved grade (by its review event id), for undo. */
-  const savedLogIds = new Map<EventId, number>();
 
   /**
    * Another tab graded the card first, so the grade was refused: rebuild the queue from storage
@@ -158,15 +156,19 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   async function commitGrade(seq: number, eventId: EventId, entry: ReviewLogEntry): Promise<void> {
     const { repository } = get();
     if (!repository) return;
+    // The event carries the id the card was previewed with, so replay schedules what the buttons showed.
+    const event: CardEvent = {
+      id: eventId, deviceId: repository.deviceId, createdAt: entry.reviewedAt, deckId: entry.deckId, cardId: entry.cardId,
+      kind: 'review', rating: entry.rating, answerMs: entry.answerMs, before: entry.before, after: entry.after,
+    };
     const outcome = await commits.enqueue(async () => {
       const savingAt = performanceNow();
-      const logId = await repository.recordReview(entry);
+      // The stale check keeps two tabs from both grading one card from the same state.
+      await repository.appendCardEvents([event], { expectedState: entry.before });
       measureSince(GRADE_SAVE_MEASURE, savingAt);
-      return logId;
     });
     if (outcome.status === 'cancelled') return; // Taken back by the failure before it.
     if (outcome.status === 'saved') {
-      savedLogIds.set(eventId, outcome.value);
       set({ saveError: null });
       announceWrite(get(), deps, { kind: 'progress', deckId: entry.deckId });
       void get().requestPersistenceOnce();
@@ -270,15 +272,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         finish();
         return;
       }
-      const logId = savedLogIds.get(last.eventId);
       try {
-        if (logId === undefined) throw new Error('the grade has no saved log row.');
-        await repository.undoReview(logId);
+        // Appends an undo event for the review; the review itself stays in the log.
+        await repository.undoReview(last.eventId);
       } catch (error) {
         finish({ saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
-      savedLogIds.delete(last.eventId);
       announceWrite(get(), deps, { kind: 'progress', deckId: session.deckId });
       const latest = get().session ?? session;
       finish({ saveError: null, session: undoLastGrade(latest, sessionDeck(get(), latest.deckId), deps.clock()) });

@@ -40,10 +40,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
   /** New limits change every deck's counts. */
 
   async function saveStudy(settings: StudySettings): Promise<string | null> {
-    const { repository } = get();
-    if (!repository) return 'Storage is not open yet.';
+    const { settingsRepository } = get();
+    if (!settingsRepository) return 'Storage is not open yet.';
     try {
-      await repository.saveSettings(settings);
+      await settingsRepository.saveSettings(settings);
     } catch (error) {
       return `Your settings were not saved: ${messageOf(error)}`;
     }
@@ -63,12 +63,12 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
     deckOverrides: new Map(),
 
     async loadPreferences() {
-      const { repository } = get();
-      if (!repository) return;
+      const { settingsRepository } = get();
+      if (!settingsRepository) return;
       // Unreadable rows fall back to the defaults, like the study settings in hydrate().
       const [appearance, deckOverrides] = await Promise.all([
-        repository.loadAppearance().catch(() => DEFAULT_APPEARANCE),
-        repository.loadDeckOverrides().catch(() => new Map<DeckId, DeckOverrides>()),
+        settingsRepository.loadAppearance().catch(() => DEFAULT_APPEARANCE),
+        settingsRepository.loadDeckOverrides().catch(() => new Map<DeckId, DeckOverrides>()),
       ]);
       set({ appearance, isAppearanceLoaded: true, deckOverrides });
     },
@@ -76,10 +76,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
     saveStudySettings: saveStudy,
 
     async saveDeckOverrides(deckId, overrides) {
-      const { repository } = get();
-      if (!repository) return 'Storage is not open yet.';
+      const { settingsRepository } = get();
+      if (!settingsRepository) return 'Storage is not open yet.';
       try {
-        await repository.saveDeckOverrides(deckId, overrides);
+        await settingsRepository.saveDeckOverrides(deckId, overrides);
       } catch (error) {
         return `The deck's settings were not saved: ${messageOf(error)}`;
       }
@@ -90,13 +90,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
     },
 
     async saveAppearance(change) {
-      const { repository } = get();
-      if (!repository) return 'Storage is not open yet.';
+      const { settingsRepository } = get();
+      if (!settingsRepository) return 'Storage is not open yet.';
       const appearance = { ...(requestedAppearance ?? get().appearance), ...change };
       requestedAppearance = appearance;
       try {
         // Writes to one table complete in the order they were made, so the last set() wins.
-        await repository.saveAppearance(appearance);
+        await settingsRepository.saveAppearance(appearance);
       } catch (error) {
         requestedAppearance = null;
         return `Your appearance settings were not saved: ${messageOf(error)}`;

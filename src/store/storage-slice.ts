@@ -1,12 +1,14 @@
 import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { createMemoryRepository } from '../storage/memory-repository';
-import { createMemoryUserDeckRepository } from '../storage/user-deck-repository';
+import { openMemoryStorage } from '../storage/memory-storage';
+import type { SettingsRepository } from '../storage/settings-repository';
 import type { SliceCreator } from './study-store';
 
 export interface StorageSlice {
   /** Null until hydrate() has opened storage. */
   readonly repository: ProgressRepository | null;
+  /** Study settings, deck overrides and appearance; null until hydrate() has opened storage. */
+  readonly settingsRepository: SettingsRepository | null;
   readonly settings: StudySettings;
   readonly isHydrated: boolean;
   /** Why progress is not being kept (private window, blocked or full storage), shown as a banner. */
@@ -22,6 +24,7 @@ export interface StorageSlice {
 
 export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) => ({
   repository: null,
+  settingsRepository: null,
   settings: DEFAULT_SETTINGS,
   isHydrated: false,
   storageWarning: null,
@@ -29,18 +32,19 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async hydrate() {
     if (get().isHydrated) return;
-    const { repository, userDecks, problem, onConnectionEvent } = await deps.openRepository();
+    const { repository, settings: settingsRepository, userDecks, problem, onConnectionEvent } = await deps.openRepository();
     // Another tab upgrading the database closes this connection: say so rather than fail silently.
     onConnectionEvent((event) => set({ storageWarning: event.message }));
     let settings = DEFAULT_SETTINGS;
     try {
-      settings = await repository.loadSettings();
+      settings = await settingsRepository.loadSettings();
     } catch {
       // Unreadable settings fall back to the defaults; the user's progress is untouched.
     }
     set({
       repository,
-      userDecks: userDecks ?? createMemoryUserDeckRepository(repository),
+      settingsRepository,
+      userDecks,
       settings,
       isHydrated: true,
       storageWarning: problem?.message ?? null,
@@ -52,9 +56,15 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async continueWithoutSaving() {
     const current = get().repository;
-    const snapshot = current ? await current.exportAll().catch(() => null) : null;
+    // The whole log moves over, undo events included, so the in-memory copy replays to the same states.
+    const log = current ? await current.exportEvents().catch(() => null) : null;
+    const { appearance, settings, deckOverrides } = get();
+    const memory = await openMemoryStorage(
+      log ? { events: [...log.cardEvents, ...log.settingsEvents], appearance } : { settings, appearance, deckOverrides },
+    );
     set({
-      repository: createMemoryRepository({ ...snapshot, settings: get().settings, appearance: get().appearance, deckOverrides: get().deckOverrides }),
+      repository: memory.repository,
+      settingsRepository: memory.settings,
       saveError: null,
       storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
     });

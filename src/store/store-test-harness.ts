@@ -2,7 +2,7 @@
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import { asCardId, asDeckId } from '../domain/ids';
-import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage/memory-repository';
+import { testStorage, type TestStorage, type TestStorageOptions } from '../storage/test-fixtures';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { createStudyStore, type StudyStore } from './study-store';
 
@@ -25,17 +25,26 @@ export interface Harness {
   readonly clock: { now: number };
 }
 
-/** A hydrated store over `decks`, starting at NOON, on `memory.repository` or a new in-memory one. */
-export async function storeHarness(decks: Deck[], memory: MemoryRepositoryOptions & { readonly repository?: ProgressRepository } = {}): Promise<Harness> {
-  const repository = memory.repository ?? createMemoryRepository({}, memory);
+export interface HarnessOptions extends TestStorageOptions {
+  /** Storage another harness already uses: two stores on it are two tabs of one browser. */
+  readonly storage?: TestStorage;
+  /** Wraps the progress repository the store sees, e.g. to hold its writes. */
+  readonly wrapRepository?: (repository: ProgressRepository) => ProgressRepository;
+}
+
+/** A hydrated store over `decks`, starting at NOON, on new in-memory storage or `options.storage`. */
+export async function storeHarness(decks: Deck[], options: HarnessOptions = {}): Promise<Harness & { readonly storage: TestStorage }> {
+  const storage = options.storage ?? (await testStorage({}, options));
+  const { repository } = storage;
+  const seen = options.wrapRepository ? options.wrapRepository(repository) : repository;
   const clock = { now: NOON };
   const store = createStudyStore({
-    openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+    openRepository: async () => ({ ...storage.opened, repository: seen }),
     deckSource: { listDecks: async () => decks.map(deckIndexEntry), loadDeck: async (listing) => decks.find((d) => d.id === listing.id)! },
     clock: () => clock.now,
   });
   await store.getState().hydrate();
-  return { store, repository, clock };
+  return { store, repository, clock, storage };
 }
 
 /** Studies the next `count` cards of the deck, answering each with `rating`. */

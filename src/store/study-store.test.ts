@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Deck } from '../domain/deck/types';
 import { DeckError } from '../domain/deck/errors';
 import { asCardId, asDeckId } from '../domain/ids';
-import { createMemoryRepository, type MemoryRepositoryOptions } from '../storage/memory-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
+import type { MemorySeed } from '../storage/memory-storage';
 import type { DeckSource } from '../storage/deck-source';
 import { deckIndexEntry } from '../domain/deck/deck-index';
-import { linkedChangeFeeds, makeState } from '../storage/test-fixtures';
+import { linkedChangeFeeds, makeState, testStorage, type TestStorage, type TestStorageOptions } from '../storage/test-fixtures';
 import type { ChangeFeed } from '../storage/change-feed';
 import { buildQueue } from '../domain/queue/queue';
 import { isDeckListSettled } from './decks-slice';
@@ -31,24 +31,30 @@ function sourceOf(decks: Deck[], broken: string[] = []): DeckSource {
 interface Harness {
   store: StudyStore;
   repository: ProgressRepository;
+  storage: TestStorage;
   clock: { now: number };
 }
 
 async function harness(
   decks: Deck[],
-  options: { repository?: ProgressRepository; broken?: string[]; memory?: MemoryRepositoryOptions; changes?: ChangeFeed } = {},
+  options: { storage?: TestStorage; repository?: ProgressRepository; broken?: string[]; memory?: TestStorageOptions; changes?: ChangeFeed } = {},
 ): Promise<Harness> {
-  const repository = options.repository ?? createMemoryRepository({}, options.memory);
+  // A second tab passes the first one's storage; `repository` replaces only the progress part.
+  const storage = options.storage ?? (await testStorage({}, options.memory));
+  const repository = options.repository ?? storage.repository;
   const clock = { now: NOON };
   const store = createStudyStore({
-    openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+    openRepository: async () => ({ ...storage.opened, repository }),
     deckSource: sourceOf(decks, options.broken),
     clock: () => clock.now,
     changes: options.changes,
   });
   await store.getState().hydrate();
-  return { store, repository, clock };
+  return { store, repository, storage, clock };
 }
+
+/** Progress storage alone, on a fresh in-memory database holding `seed`. */
+const memoryRepository = async (seed: MemorySeed = {}): Promise<ProgressRepository> => (await testStorage(seed)).repository;
 
 const current = (store: StudyStore) => store.getState().session?.current?.cardId;
 
@@ -77,7 +83,7 @@ describe('hydrate and the deck list', () => {
     const listed = new Promise<void>((resolve) => (releaseList = resolve));
     const loaded = new Promise<void>((resolve) => (releaseDeck = resolve));
     const store = createStudyStore({
-      openRepository: async () => ({ repository: createMemoryRepository(), problem: null, onConnectionEvent: () => () => {} }),
+      openRepository: async () => (await testStorage()).opened,
       deckSource: {
         listDecks: async () => (await listed, [deckIndexEntry(deck)]),
         loadDeck: async () => (await loaded, deck),
@@ -103,7 +109,7 @@ describe('hydrate and the deck list', () => {
 
   it('is settled with its error when the deck list cannot be read at all', async () => {
     const store = createStudyStore({
-      openRepository: async () => ({ repository: createMemoryRepository(), problem: null, onConnectionEvent: () => () => {} }),
+      openRepository: async () => (await testStorage()).opened,
       deckSource: { listDecks: () => Promise.reject(new Error('decks/index.json: HTTP 500')), loadDeck: () => Promise.reject(new Error('unused')) },
       clock: () => NOON,
     });
@@ -188,7 +194,7 @@ describe('a study session', () => {
     await first.store.getState().startSession(asDeckId('d'));
     first.store.getState().flip();
     await first.store.getState().grade('easy');
-    const second = await harness([makeDeck('d', 3)], { repository: first.repository });
+    const second = await harness([makeDeck('d', 3)], { storage: first.storage });
     const entry = second.store.getState().deckEntries[0];
     expect(entry?.status === 'ready' && entry.counts).toEqual({ fresh: 2, learning: 0, review: 0 });
     await second.store.getState().startSession(asDeckId('d'));
@@ -225,7 +231,7 @@ describe('a study session', () => {
 describe('two tabs on the same storage', () => {
   it('refuses the second grade of a card another tab already graded, then both agree on the counts', async () => {
     const tabA = await harness([makeDeck('d', 3)]);
-    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository });
+    const tabB = await harness([makeDeck('d', 3)], { storage: tabA.storage });
     await tabA.store.getState().startSession(asDeckId('d'));
     await tabB.store.getState().startSession(asDeckId('d'));
 
@@ -262,7 +268,7 @@ describe('two tabs on the same storage', () => {
   it("a tab showing the deck list follows the other tab's grades, undo and settings without a reload", async () => {
     const [feedA, feedB] = linkedChangeFeeds(2);
     const tabA = await harness([makeDeck('d', 3)], { changes: feedA });
-    const tabB = await harness([makeDeck('d', 3)], { repository: tabA.repository, changes: feedB });
+    const tabB = await harness([makeDeck('d', 3)], { storage: tabA.storage, changes: feedB });
     const countsB = () => {
       const entry = tabB.store.getState().deckEntries[0];
       return entry?.status === 'ready' ? entry.counts : null;
@@ -308,7 +314,7 @@ describe('opening a large deck: due cards first, new cards once known', () => {
   const stored = (cardId: string, dueAt: number) => makeState(cardId, { deckId: asDeckId('d'), dueAt, lastReviewedAt: dueAt - 3 * DAY });
 
   it('shows a due review before the stored ids are read, then adds only the cards never seen as new', async () => {
-    const memory = createMemoryRepository({ cardStates: [stored('c2', NOON - DAY), stored('c4', NOON + 10 * DAY)] });
+    const memory = await memoryRepository({ cardStates: [stored('c2', NOON - DAY), stored('c4', NOON + 10 * DAY)] });
     const { wrapped, hold, release } = slowKeys(memory);
     const { store } = await harness([makeDeck('d', 5)], { repository: wrapped });
     hold();
@@ -344,15 +350,15 @@ describe('opening a large deck: due cards first, new cards once known', () => {
       stored('c7', NOON + 2 * DAY), // due after today
       stored('removed', NOON - 4 * DAY), // no longer in the deck
     ];
-    const memory = createMemoryRepository({
+    const seeded = await testStorage({
       cardStates: states,
       settings: { reviewsPerDay: 3 },
       // One review already done today: two more are allowed.
       reviewLog: [{ deckId: asDeckId('d'), cardId: asCardId('c7'), rating: 'good', reviewedAt: NOON - 3_600_000, answerMs: 900, before: stored('c7', NOON - 3_600_000), after: stored('c7', NOON + 2 * DAY) }],
     });
-    const { wrapped, hold, release } = slowKeys(memory);
+    const { wrapped, hold, release } = slowKeys(seeded.repository);
     const deck = makeDeck('d', 9);
-    const { store } = await harness([deck], { repository: wrapped });
+    const { store } = await harness([deck], { storage: seeded, repository: wrapped });
     hold();
     // As after a write: the session cannot reuse the deck list's reads and reads afresh.
     forgetQueueReads(wrapped);
@@ -384,7 +390,7 @@ describe('opening a large deck: due cards first, new cards once known', () => {
   }
 
   it('a session opened from the deck list reuses its reads until a grade is written', async () => {
-    const { wrapped, counter } = countingDueReads(createMemoryRepository({ cardStates: [stored('c2', NOON - DAY)] }));
+    const { wrapped, counter } = countingDueReads(await memoryRepository({ cardStates: [stored('c2', NOON - DAY)] }));
     const { store, clock } = await harness([makeDeck('d', 3)], { repository: wrapped });
     expect(counter.reads).toBe(1); // the deck list's counts
 
@@ -404,7 +410,7 @@ describe('opening a large deck: due cards first, new cards once known', () => {
   });
 
   it('does not reuse reads from an earlier study day', async () => {
-    const { wrapped, counter } = countingDueReads(createMemoryRepository({ cardStates: [stored('c2', NOON + DAY)] }));
+    const { wrapped, counter } = countingDueReads(await memoryRepository({ cardStates: [stored('c2', NOON + DAY)] }));
     const { store, clock } = await harness([makeDeck('d', 3)], { repository: wrapped });
     clock.now = NOON + DAY; // the next day, after 4 am: c2 is due now
     await store.getState().startSession(asDeckId('d'));
@@ -414,7 +420,7 @@ describe('opening a large deck: due cards first, new cards once known', () => {
 
   it("drops its kept reads when another tab says it graded, so the next session starts from that grade", async () => {
     const [feedA, feedB] = linkedChangeFeeds(2);
-    const shared = createMemoryRepository();
+    const shared = await memoryRepository();
     const tabA = await harness([makeDeck('d', 3)], { repository: shared, changes: feedA });
     const { wrapped, counter } = countingDueReads(shared);
     const tabB = await harness([makeDeck('d', 3)], { repository: wrapped, changes: feedB });
@@ -429,7 +435,7 @@ describe('opening a large deck: due cards first, new cards once known', () => {
   });
 
   it('waits for the new cards when nothing is due, so the first card is the first new one', async () => {
-    const memory = createMemoryRepository({ cardStates: [stored('c1', NOON + 10 * DAY)] });
+    const memory = await memoryRepository({ cardStates: [stored('c1', NOON + 10 * DAY)] });
     const { store } = await harness([makeDeck('d', 3)], { repository: memory });
     await store.getState().startSession(asDeckId('d'));
     expect(current(store)).toBe('c2');
@@ -466,7 +472,7 @@ describe('start-up reads', () => {
 
   function storeOn(repository: ProgressRepository, source: DeckSource, clock: { now: number }): StudyStore {
     return createStudyStore({
-      openRepository: async () => ({ repository, problem: null, onConnectionEvent: () => () => {} }),
+      openRepository: async () => ({ ...(await testStorage()).opened, repository }),
       deckSource: source,
       clock: () => clock.now,
     });
@@ -478,7 +484,7 @@ describe('start-up reads', () => {
   };
 
   it('reads the due states while the deck file is still loading, and the counts use that read', async () => {
-    const memory = createMemoryRepository({ cardStates: [makeState('c2', { deckId: asDeckId('d'), dueAt: NOON - DAY })] });
+    const memory = await memoryRepository({ cardStates: [makeState('c2', { deckId: asDeckId('d'), dueAt: NOON - DAY })] });
     const { recording, source, dueReads, release } = gated(makeDeck('d', 3), memory);
     const store = storeOn(recording, source, { now: NOON });
     const hydrated = store.getState().hydrate();
@@ -493,7 +499,7 @@ describe('start-up reads', () => {
 
   it('reads again when the study day turned while the deck was loading', async () => {
     // Due at 05:00 tomorrow: not due in the study day ending at 04:00, due in the next one.
-    const memory = createMemoryRepository({ cardStates: [makeState('c1', { deckId: asDeckId('d'), dueAt: Date.UTC(2026, 11, 1, 5) })] });
+    const memory = await memoryRepository({ cardStates: [makeState('c1', { deckId: asDeckId('d'), dueAt: Date.UTC(2026, 11, 1, 5) })] });
     const { recording, source, dueReads, release } = gated(makeDeck('d', 1), memory);
     const clock = { now: Date.UTC(2026, 11, 1, 3, 59) };
     const store = storeOn(recording, source, clock);

@@ -1,18 +1,20 @@
 /**
  * How a backup merges into what this browser already holds. Pure: storage reads the current
  * data inside its restore transaction, calls `planRestore`, and writes exactly what it returns.
+ * Pure and free of storage, so it can also run in a Worker.
  *
  * Conflict rules (documented in docs/import-export.md):
- * - Reviews are never lost: the log becomes the union of both, a review counted once when the
- *   same card was graded at the same millisecond with the same rating.
- * - A card's scheduling state comes from whichever side reviewed it last (lastReviewedAt);
- *   on a tie this browser's state stays.
+ * - Progress is the union of both event logs, an event counted once by its id; storage then
+ *   replays the cards that got new events. Since nothing is ever removed from a log, restoring an
+ *   older backup cannot bring back a review that was undone since, nor undo a later reset or
+ *   unsuspend: those are events this browser keeps. Restoring the same backup twice adds nothing.
+ * - Settings are settings events too, merged the same way: the latest change of each field wins.
  * - A deck present on both sides: the copy changed last (updatedAt) wins; on a tie, this browser's.
- * - Settings: the backup's settings replace this browser's, since restoring means "put me back".
  * - Images travel with their deck: a deck taken from the backup takes the backup's images.
  * Into an empty browser this is a plain restore: everything in the backup is added.
  */
 import type { UserDeck } from '../deck/user-deck.ts';
+import type { ProgressEvent } from '../events/types.ts';
 import type { DeckId } from '../ids.ts';
 import type { ImportedMedia } from '../import/imported-deck.ts';
 import type { CardState, ReviewLogEntry } from '../scheduling/types.ts';
@@ -28,7 +30,11 @@ export interface ProgressSnapshot {
   readonly decks: readonly UserDeck[];
   /** The user decks' images; absent when not read (planning a restore does not need them). */
   readonly media?: readonly DeckMediaFile[];
+  /** The record of truth: every card event and settings event. */
+  readonly events: readonly ProgressEvent[];
+  /** What the events replay to, for display and the review-log export. */
   readonly cardStates: readonly CardState[];
+  /** The effective reviews (undone ones left out), in log order. */
   readonly reviewLog: readonly ReviewLogEntry[];
   readonly settings: StudySettings;
 }
@@ -39,7 +45,9 @@ export interface RestoreSummary {
   readonly decksUpdated: number;
   /** Decks on both sides where this browser's copy is newer and stays. */
   readonly decksKept: number;
+  /** Cards that get events from the backup, so their schedule is replayed. */
   readonly cardStatesWritten: number;
+  /** Cards in the backup whose events are all here already. */
   readonly cardStatesKept: number;
   readonly reviewsAdded: number;
   readonly reviewsAlreadyPresent: number;
@@ -51,16 +59,24 @@ export interface RestorePlan {
   readonly decksToPut: readonly UserDeck[];
   /** The images of `decksToPut`, which replace whatever images those decks had. */
   readonly mediaToPut: readonly DeckMediaFile[];
-  readonly cardStatesToPut: readonly CardState[];
-  /** New log rows without ids, oldest first, so storage assigns ids in review order. */
-  readonly reviewsToAdd: readonly ReviewLogEntry[];
-  /** Null when the settings are already equal. */
-  readonly settings: StudySettings | null;
+  /** The backup's events that this browser does not have (by id), each once. */
+  readonly eventsToAdd: readonly ProgressEvent[];
   readonly summary: RestoreSummary;
 }
 
-const stateKey = (s: { readonly deckId: string; readonly cardId: string }) => JSON.stringify([s.deckId, s.cardId]);
-const reviewKey = (r: ReviewLogEntry) => JSON.stringify([r.deckId, r.cardId, r.reviewedAt, r.rating]);
+const cardOf = (event: { readonly deckId: string; readonly cardId: string }) => `${event.deckId}\u0000${event.cardId}`;
+
+/** The events of `incoming` whose ids are not in `knownIds` (nor earlier in `incoming`). */
+export function newEvents(knownIds: ReadonlySet<string>, incoming: readonly ProgressEvent[]): ProgressEvent[] {
+  const seen = new Set(knownIds);
+  const added: ProgressEvent[] = [];
+  for (const event of incoming) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    added.push(event);
+  }
+  return added;
+}
 
 /** The writes that merge `backup` into `current`, and a summary of them. */
 export function planRestore(current: ProgressSnapshot, backup: ProgressSnapshot): RestorePlan {
@@ -78,41 +94,37 @@ export function planRestore(current: ProgressSnapshot, backup: ProgressSnapshot)
     decksToPut.push(deck);
   }
 
-  const currentStates = new Map(current.cardStates.map((s) => [stateKey(s), s]));
-  const cardStatesToPut = backup.cardStates.filter((state) => {
-    const mine = currentStates.get(stateKey(state));
-    return mine === undefined || (state.lastReviewedAt ?? -Infinity) > (mine.lastReviewedAt ?? -Infinity);
-  });
-
-  const known = new Set(current.reviewLog.map(reviewKey));
-  const reviewsToAdd: ReviewLogEntry[] = [];
-  for (const entry of backup.reviewLog) {
-    const key = reviewKey(entry);
-    if (known.has(key)) continue;
-    known.add(key);
-    const { id: _id, ...withoutId } = entry;
-    reviewsToAdd.push(withoutId);
+  const eventsToAdd = newEvents(new Set(current.events.map((event) => event.id)), backup.events);
+  const cardsWithNew = new Set<string>();
+  let reviewsAdded = 0;
+  let isSettingsChanged = false;
+  for (const event of eventsToAdd) {
+    if (event.kind === 'settings') {
+      isSettingsChanged = true;
+      continue;
+    }
+    cardsWithNew.add(cardOf(event));
+    if (event.kind === 'review') reviewsAdded += 1;
   }
-  reviewsToAdd.sort((a, b) => a.reviewedAt - b.reviewedAt);
+  const distinct = newEvents(new Set(), backup.events);
+  const backupCards = new Set(distinct.flatMap((event) => (event.kind === 'settings' ? [] : [cardOf(event)])));
+  const backupReviews = distinct.filter((event) => event.kind === 'review').length;
 
   const takenDecks = new Set(decksToPut.map((deck) => deck.id));
   const mediaToPut = (backup.media ?? []).filter((file) => takenDecks.has(file.deckId));
 
-  const isSettingsChanged = JSON.stringify(current.settings) !== JSON.stringify(backup.settings);
   return {
     decksToPut,
     mediaToPut,
-    cardStatesToPut,
-    reviewsToAdd,
-    settings: isSettingsChanged ? backup.settings : null,
+    eventsToAdd,
     summary: {
       decksAdded,
       decksUpdated: decksToPut.length - decksAdded,
       decksKept,
-      cardStatesWritten: cardStatesToPut.length,
-      cardStatesKept: backup.cardStates.length - cardStatesToPut.length,
-      reviewsAdded: reviewsToAdd.length,
-      reviewsAlreadyPresent: backup.reviewLog.length - reviewsToAdd.length,
+      cardStatesWritten: cardsWithNew.size,
+      cardStatesKept: backupCards.size - cardsWithNew.size,
+      reviewsAdded,
+      reviewsAlreadyPresent: backupReviews - reviewsAdded,
       isSettingsChanged,
       imagesRestored: mediaToPut.length,
     },

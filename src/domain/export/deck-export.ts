@@ -47,7 +47,7 @@ export const REVIEW_LOG_CSV_HEADER = 'card_id,review_time,review_rating,review_s
  * before the review; review_duration is the answer time in ms.
  */
 export function reviewLogToCsv(entries: readonly ReviewLogEntry[]): string {
-  const sorted = [...entries].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id ?? 0) - (b.id ?? 0));
+  const sorted = [...entries].sort((a, b) => a.reviewedAt - b.reviewedAt || byId(a.id, b.id));
   const numbers = new Map<string, number>();
   const rows = sorted.map((entry) => {
     const key = JSON.stringify([entry.deckId, entry.cardId]);
@@ -65,4 +65,11 @@ export function reviewLogToCsv(entries: readonly ReviewLogEntry[]): string {
     ].join(',');
   });
   return [REVIEW_LOG_CSV_HEADER, ...rows].join('\n') + '\n';
+}
+
+/** Event ids (ULIDs) sort by the time they were made, so they break ties in time. */
+function byId(a: string | undefined, b: string | undefined): number {
+  const left = a ?? '';
+  const right = b ?? '';
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -13,7 +13,7 @@ const deckId = asDeckId('d');
 
 function entry(cardId: string, rating: Rating, reviewedAt: number, id: number): ReviewLogEntry {
   const state = newCardState(deckId, asCardId(cardId), reviewedAt);
-  return { id, deckId, cardId: asCardId(cardId), rating, reviewedAt, answerMs: 1000, before: null, after: state };
+  return { id: String(id).padStart(4, '0'), deckId, cardId: asCardId(cardId), rating, reviewedAt, answerMs: 1000, before: null, after: state };
 }
 
 describe('cardHistories', () => {

@@ -49,7 +49,7 @@ export function cardHistories(log: readonly ReviewLogEntry[], dayStartHour: numb
   }
   const histories: CardHistory[] = [];
   for (const entries of byCard.values()) {
-    entries.sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id ?? 0) - (b.id ?? 0));
+    entries.sort((a, b) => a.reviewedAt - b.reviewedAt || byId(a.id, b.id));
     const days = entries.map((e) => studyDayIndex(e.reviewedAt, dayStartHour));
     histories.push({
       ratings: entries.map((e) => RATING_NUMBER[e.rating]),
@@ -201,4 +201,11 @@ export function estimateReviewLoad(input: ReviewLoadInput): ReviewLoadEstimate {
     currentCardsPerDay,
     afterOneYearPerDay: input.newCardsPerDay * reviewsPerCardInFirstYear,
   };
+}
+
+/** Event ids (ULIDs) sort by the time they were made, so they break ties in time. */
+function byId(a: string | undefined, b: string | undefined): number {
+  const left = a ?? '';
+  const right = b ?? '';
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -32,8 +32,8 @@ export interface CardState {
 
 /** One append-only review-log row: enough to undo the review and to rebuild or refit state. */
 export interface ReviewLogEntry {
-  /** Assigned by storage; absent before the row is written. */
-  readonly id?: number;
+  /** The id of the review event (a ULID); absent before the review is written. */
+  readonly id?: string;
   readonly deckId: DeckId;
   readonly cardId: CardId;
   readonly rating: Rating;

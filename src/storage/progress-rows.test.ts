@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../domain/settings';
-import {
-  cardStateFromRow,
-  cardStateToRow,
-  isSameCardState,
-  reviewLogEntryFromRow,
-  reviewLogEntryToRow,
-  settingsFromRow,
-  settingsToRow,
-} from './mappers';
+import { cardStateFromRow, cardStateToRow, isSameCardState, reviewLogEntryFromRow, reviewLogEntryToRow } from './progress-rows';
 import { makeReview, makeState } from './test-fixtures';
 
 describe('card state rows', () => {
@@ -71,31 +62,5 @@ describe('review log rows', () => {
     const row = { ...reviewLogEntryToRow(makeReview(makeState('c1'), makeState('c1'))), id: 3 };
     const broken = { ...row, before: { ...row.before, lapses: -1 } };
     expect(reviewLogEntryFromRow(broken)).toMatchObject({ ok: false, problem: { field: 'before.lapses' } });
-  });
-});
-
-describe('settings rows', () => {
-  it('give the defaults for a missing row, as a copy', () => {
-    const { settings, problems } = settingsFromRow(undefined);
-    expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(settings.learningStepsMinutes).not.toBe(DEFAULT_SETTINGS.learningStepsMinutes);
-    expect(problems).toEqual([]);
-  });
-
-  it('report a row whose value is not an object and use the defaults', () => {
-    const { settings, problems } = settingsFromRow({ key: 'study', value: 'garbage' });
-    expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(problems).toMatchObject([{ table: 'settings', field: 'value' }]);
-  });
-
-  it('reject a step list with a non-number', () => {
-    const { settings, problems } = settingsFromRow({ key: 'study', value: { learningStepsMinutes: [1, 'ten'] } });
-    expect(settings.learningStepsMinutes).toEqual(DEFAULT_SETTINGS.learningStepsMinutes);
-    expect(problems).toMatchObject([{ field: 'value.learningStepsMinutes' }]);
-  });
-
-  it('keep unknown stored fields when writing', () => {
-    const row = settingsToRow(DEFAULT_SETTINGS, { key: 'study', value: { futureOption: 1, newCardsPerDay: 99 } });
-    expect(row).toEqual({ key: 'study', value: { ...DEFAULT_SETTINGS, futureOption: 1 } });
   });
 });
