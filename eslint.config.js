@@ -30,11 +30,6 @@ export default tseslint.config(
     // A runtime import cycle lets module order decide what is initialised when; type-only imports
     // are erased and do not count.
     files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', 'bench/**/*.mjs'],
-    // TODO(issue 10): the store slices still import each other at runtime:
-    //   decks-slice -> announce-write -> queue-reads -> settings-slice -> decks-slice (messageOf), and
-    //   settings-slice -> announce-write -> queue-reads -> settings-slice (settingsForDeck).
-    // They are exempt until those helpers move to leaf modules; then delete this list.
-    ignores: ['src/store/decks-slice.ts', 'src/store/announce-write.ts', 'src/store/queue-reads.ts', 'src/store/settings-slice.ts'],
     plugins: { 'import-x': importX },
     settings: {
       // Dependencies are parsed to follow their imports; without the TS parser they read as empty.

@@ -16,3 +16,8 @@ export class FlipdeckError<Code extends string = string> extends Error {
 
 /** Narrows an unknown thrown value to a Flipdeck error. */
 export const isFlipdeckError = (value: unknown): value is FlipdeckError => value instanceof FlipdeckError;
+
+/** The text of a thrown value, for messages that say what went wrong. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

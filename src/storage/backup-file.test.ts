@@ -3,7 +3,7 @@ import type { ProgressSnapshot } from '../domain/backup/restore-plan';
 import { userDeckId } from '../domain/deck/user-deck';
 import { ImportError } from '../domain/import/import-error';
 import { asCardId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { MAX_BACKUP_BYTES, assertBackupSize, parseBackupFile, serializeBackup } from './backup-file';
 import { makeReview, makeState } from './test-fixtures';
 import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';

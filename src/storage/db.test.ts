@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import type { DBCore, DBCoreQueryRequest, Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { FlipdeckDb } from './db';
 import type { DbConnectionEvent } from './db';
 import { cardStateToRow } from './progress-rows';

@@ -7,7 +7,7 @@ import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
 import type { ProgressEvent, SettingsEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import type { StudySettings } from '../domain/settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import type { Appearance } from '../domain/settings/appearance';
 import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import { DEFAULT_DB_NAME, FlipdeckDb } from './db';

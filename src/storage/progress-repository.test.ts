@@ -8,7 +8,7 @@ import { DAY, NOW, TestDevice, isCardEvent } from '../domain/events/test-events'
 import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asCardId } from '../domain/ids';
 import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { FlipdeckDb } from './db';
 import { createDexieRepository, type ProgressRepository } from './progress-repository';
 import { StorageError } from './storage-error';

@@ -1,8 +1,8 @@
 // The SettingsRepository contract.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../domain/settings';
-import type { StudySettings } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import { DEFAULT_APPEARANCE } from '../domain/settings/appearance';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';

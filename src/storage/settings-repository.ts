@@ -12,7 +12,7 @@ import { createEventIdGenerator } from '../domain/events/event-id';
 import { foldSettings, studySettingsFromValues, foldedDeckOverrides, type FoldedSettings } from '../domain/events/settings-log';
 import type { SettingsEvent, SettingsScope } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
-import type { StudySettings } from '../domain/settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import type { Appearance } from '../domain/settings/appearance';
 import { OVERRIDABLE_FIELDS, type DeckOverrides } from '../domain/settings/deck-overrides';
 import type { FlipdeckDb } from './db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { settingsFromRow, settingsToRow } from './settings-rows';
 
 describe('settings rows', () => {

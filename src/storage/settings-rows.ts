@@ -7,8 +7,8 @@ import { STUDY_SETTINGS_CHECKS } from '../domain/events/settings-log';
 import { CARD_FONT_SIZES, DEFAULT_APPEARANCE, THEMES, type Appearance } from '../domain/settings/appearance';
 import { OVERRIDABLE_FIELDS, type DeckOverrides } from '../domain/settings/deck-overrides';
 import { asDeckId, type DeckId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
-import type { StudySettings } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import { describeValue, isObject, type Fields, type RowProblem } from './row-parse';
 
 /** The key of the all-deck study settings row. */

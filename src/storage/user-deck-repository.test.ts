@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planRestore, type ProgressSnapshot } from '../domain/backup/restore-plan';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';
 import { createDexieRepository } from './progress-repository';

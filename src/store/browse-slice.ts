@@ -1,7 +1,7 @@
 import type { CardEvent } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import { messageOf } from './decks-slice';
+import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
 import type { SliceCreator } from './study-store';
 

@@ -1,3 +1,4 @@
+import { messageOf } from '../domain/errors';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import type { UserDeck } from '../domain/deck/user-deck';
@@ -143,7 +144,3 @@ async function countsFor(state: StudyState, deck: Deck, now: number, prefetched:
   return queueCounts(buildQueue(await readQueueInput(state, deck, now, false, prefetched).full));
 }
 
-/** A user-facing message for anything thrown. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

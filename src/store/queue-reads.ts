@@ -17,7 +17,7 @@ import { buildDueQueue, countDoneToday, type BuildQueueInput, type StudyQueue } 
 import { nextStudyDayStart, studyDayStart } from '../domain/queue/study-day';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { settingsForDeck } from './settings-slice';
+import { settingsForDeck } from './selectors';
 import type { StudyState } from './study-store';
 
 export interface QueueReads {

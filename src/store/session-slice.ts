@@ -19,13 +19,13 @@ import {
   type StudySession,
 } from '../domain/session/session';
 import { isFirstCardKnownWithoutNew, openSession, reloadSession, withNewCards } from '../domain/session/start';
-import type { StudySettings } from '../domain/settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import { StorageError } from '../storage/storage-error';
-import { messageOf } from './decks-slice';
+import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
 import { createCommitQueue } from './grade-commits';
 import { buildQueueWithoutNew, deckCardIds, readQueueInput } from './queue-reads';
-import { settingsForDeck } from './settings-slice';
+import { settingsForDeck } from './selectors';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import type { Deck } from '../domain/deck/types';
 import { asCardId, asDeckId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { testStorage, type TestStorage } from '../storage/test-fixtures';
 import { createStudyStore, type StudyStore } from './study-store';
-import { settingsForDeck } from './settings-slice';
+import { settingsForDeck } from './selectors';
 
 const NOON = Date.UTC(2026, 10, 30, 12, 0, 0);
 

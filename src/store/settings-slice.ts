@@ -5,12 +5,12 @@
  */
 import type { DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import type { StudySettings } from '../domain/settings';
+import type { StudySettings } from '../domain/settings/study-settings';
 import { DEFAULT_APPEARANCE, type Appearance } from '../domain/settings/appearance';
-import { effectiveSettings, type DeckOverrides } from '../domain/settings/deck-overrides';
-import { messageOf } from './decks-slice';
+import type { DeckOverrides } from '../domain/settings/deck-overrides';
+import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
-import type { SliceCreator, StudyState } from './study-store';
+import type { SliceCreator } from './study-store';
 
 export interface SettingsSlice {
   readonly appearance: Appearance;
@@ -31,10 +31,6 @@ export interface SettingsSlice {
   readReviewData(): Promise<{ readonly cardStates: readonly CardState[]; readonly reviewLog: readonly ReviewLogEntry[] }>;
 }
 
-/** The settings one deck studies with: the all-deck settings under its overrides. */
-export function settingsForDeck(state: Pick<StudyState, 'settings' | 'deckOverrides'>, deckId: DeckId): StudySettings {
-  return effectiveSettings(state.settings, state.deckOverrides.get(deckId));
-}
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps) => {
   /** New limits change every deck's counts. */

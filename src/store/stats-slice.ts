@@ -1,7 +1,7 @@
 import type { DeckId } from '../domain/ids';
 import type { CardState } from '../domain/scheduling/types';
 import type { StatsReport } from '../domain/stats/stats-report';
-import { messageOf } from './decks-slice';
+import { messageOf } from '../domain/errors';
 import type { SliceCreator } from './study-store';
 
 /** A computed statistics report for one deck (deckId) or for every deck (null). */

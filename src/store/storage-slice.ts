@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '../domain/settings/study-settings';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { openMemoryStorage } from '../storage/memory-storage';
 import type { SettingsRepository } from '../storage/settings-repository';

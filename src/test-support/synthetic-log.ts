@@ -5,7 +5,7 @@
  */
 import { FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
 import { asCardId, type DeckId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { seededRandom } from '../domain/scheduling/memory-model';
 import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
 import type { Rating, ReviewLogEntry } from '../domain/scheduling/types';

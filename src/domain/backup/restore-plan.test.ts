@@ -5,7 +5,7 @@ import { createSettingsTimeline } from '../events/settings-log';
 import { DAY, DECK, NOW, TestDevice, isCardEvent } from '../events/test-events';
 import type { ProgressEvent, SettingsEvent } from '../events/types';
 import { asCardId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { planRestore, type ProgressSnapshot } from './restore-plan';
 
 const MINE = userDeckId('bio');

@@ -18,7 +18,7 @@ import type { ProgressEvent } from '../events/types.ts';
 import type { DeckId } from '../ids.ts';
 import type { ImportedMedia } from '../import/imported-deck.ts';
 import type { CardState, ReviewLogEntry } from '../scheduling/types.ts';
-import type { StudySettings } from '../settings.ts';
+import type { StudySettings } from '../settings/study-settings.ts';
 
 /** One stored image of a user deck. */
 export interface DeckMediaFile extends ImportedMedia {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asCardId } from '../ids';
 import { balancedDueAt, elapsedWholeDays, fuzzRange } from '../scheduling/load-balance';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { replayCard, schedulerFor } from './replay';
 import { createSettingsTimeline } from './settings-log';
 import { DAY, DECK, NOW, TestDevice, isCardEvent } from './test-events';

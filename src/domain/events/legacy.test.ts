@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asCardId } from '../ids';
 import { createScheduler, newCardState } from '../scheduling/scheduler';
 import type { CardState, ReviewLogEntry } from '../scheduling/types';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { legacyCardEvents, legacySettingsEvent } from './legacy';
 import { cardKey, replayAll } from './replay';
 import { createSettingsTimeline } from './settings-log';

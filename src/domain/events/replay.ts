@@ -12,7 +12,7 @@
 import { createScheduler, newCardState, type Scheduler } from '../scheduling/scheduler';
 import { elapsedWholeDays, honourBalancedDueAt } from '../scheduling/load-balance';
 import type { CardState } from '../scheduling/types';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 import { suspendedState, unsuspendedState } from '../browse/card-actions';
 import { compareEvents } from './order';
 import type { SettingsAt } from './settings-log';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asDeckId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { createSettingsTimeline, foldSettings, foldedDeckOverrides, studySettingsFromValues } from './settings-log';
 import { DAY, DECK, NOW, TestDevice } from './test-events';
 import type { SettingsEvent } from './types';

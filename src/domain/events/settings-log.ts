@@ -5,7 +5,7 @@
  * later change of retention or weights never rewrites what an earlier review scheduled.
  */
 import { asDeckId, type DeckId } from '../ids';
-import { DEFAULT_SETTINGS, isFsrsWeights, type StudySettings } from '../settings';
+import { DEFAULT_SETTINGS, isFsrsWeights, type StudySettings } from '../settings/study-settings';
 import { OVERRIDABLE_FIELDS, effectiveSettings, type DeckOverrides } from '../settings/deck-overrides';
 import { inLogOrder, isAtOrBefore } from './order';
 import type { EventId, SettingsEvent } from './types';

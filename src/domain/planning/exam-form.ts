@@ -4,7 +4,7 @@
  * scheduler and the planner count to.
  */
 import { SettingsError } from '../settings/errors';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 
 export type ExamSettings = Pick<StudySettings, 'examAt' | 'examTargetRecall' | 'examDailyMinutes'>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId } from '../ids';
 import { createScheduler, newCardState } from '../scheduling/scheduler';
 import type { CardState } from '../scheduling/types';
-import { DEFAULT_SETTINGS, type StudySettings } from '../settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
 import { newCardPaces, newCardsPerDayFor, planExam, studyDaysBefore } from './exam-plan';
 import { predictedRecall } from './predict';
 

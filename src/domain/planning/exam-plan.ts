@@ -6,7 +6,7 @@
 import type { DeckId } from '../ids';
 import { studyDayStart, nextStudyDayStart } from '../queue/study-day';
 import type { CardState } from '../scheduling/types';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 import { predictedRecall } from './predict';
 import { simulateStudy, type DayLoad, type StudySimulation } from './simulate-study';
 

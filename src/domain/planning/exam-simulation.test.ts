@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asDeckId } from '../ids';
 import { DEFAULT_FSRS_WEIGHTS, seededRandom } from '../scheduling/memory-model';
 import { memoryModel } from '../scheduling/forgetting-curve';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { planExam } from './exam-plan';
 import { simulateStudy } from './simulate-study';
 

@@ -11,7 +11,7 @@ import { memoryModel } from '../scheduling/forgetting-curve';
 import { seededRandom } from '../scheduling/memory-model';
 import { createScheduler, newCardState } from '../scheduling/scheduler';
 import type { CardState, Rating } from '../scheduling/types';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId, type CardId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import type { CardPhase, CardState, ReviewLogEntry } from '../scheduling/types';
 import { applyGradeToQueue, buildDueQueue, buildQueue, countDoneToday, nextCard, nextDueAt, queueCounts, type BuildQueueInput } from './queue';
 import { nextStudyDayStart, studyDayStart } from './study-day';

@@ -5,7 +5,7 @@
  * learn-ahead limit is shown early. Pure: time is always a parameter.
  */
 import type { CardId } from '../ids';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 import type { CardState, ReviewLogEntry } from '../scheduling/types';
 import { nextStudyDayStart, studyDayStart } from './study-day';
 

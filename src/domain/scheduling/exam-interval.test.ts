@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, forgetting_curve, fsrs } from 'ts-fsrs';
 import { asCardId, asDeckId } from '../ids';
-import { DEFAULT_SETTINGS, type StudySettings } from '../settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
 import { examInterval } from './exam-interval';
 import { memoryModel, retrievabilityAt } from './forgetting-curve';
 import { createScheduler, newCardState } from './scheduler';

@@ -6,7 +6,7 @@
  * honours it only inside the card's own fuzz range (honourBalancedDueAt).
  */
 import { FSRSAlgorithm, generatorParameters, get_fuzz_range } from 'ts-fsrs';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 import type { CardState } from './types';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyCard, State } from 'ts-fsrs';
 import { asCardId, asDeckId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { newCardState } from './new-card';
 import { createScheduler } from './scheduler';
 

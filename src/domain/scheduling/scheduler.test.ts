@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId } from '../ids';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { formatInterval } from './format-interval';
 import { createScheduler, newCardState } from './scheduler';
 import type { CardState } from './types';

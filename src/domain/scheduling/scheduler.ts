@@ -16,7 +16,7 @@ import {
   generatorParameters,
 } from 'ts-fsrs';
 import type { CardId, DeckId } from '../ids';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 import { examInterval } from './exam-interval';
 import { memoryModel } from './forgetting-curve';
 import type { CardPhase, CardState, GradePreview, Rating } from './types';

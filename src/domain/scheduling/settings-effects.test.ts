@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asCardId, asDeckId } from '../ids';
-import { DEFAULT_SETTINGS, type StudySettings } from '../settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
 import { effectiveSettings } from '../settings/deck-overrides';
 import { DEFAULT_FSRS_WEIGHTS } from './memory-model';
 import { createScheduler, newCardState } from './scheduler';

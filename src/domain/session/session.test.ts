@@ -7,7 +7,7 @@ import { asCardId, asDeckId, type CardId } from '../ids';
 import { buildDueQueue, buildQueue, type BuildQueueInput } from '../queue/queue';
 import { createScheduler } from '../scheduling/scheduler';
 import type { CardPhase, CardState } from '../scheduling/types';
-import { DEFAULT_SETTINGS, type StudySettings } from '../settings';
+import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
 import { advance, countReview, gradeCurrent, returnToUnsavedGrade, undoLastGrade, type SessionDeck, type StudySession } from './session';
 import { isFirstCardKnownWithoutNew, openSession, reloadSession, withNewCards } from './start';
 

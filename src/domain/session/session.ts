@@ -19,7 +19,7 @@ import {
 import { newCardState } from '../scheduling/new-card';
 import type { Scheduler } from '../scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../scheduling/types';
-import type { StudySettings } from '../settings';
+import type { StudySettings } from '../settings/study-settings';
 
 export interface CurrentCard {
   readonly cardId: CardId;

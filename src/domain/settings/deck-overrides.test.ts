@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from './study-settings';
 import { effectiveSettings, overridesFor } from './deck-overrides';
 
 describe('deck overrides', () => {

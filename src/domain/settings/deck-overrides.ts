@@ -3,7 +3,7 @@
  * below. The study day's start and the FSRS weights stay global: one day boundary and one
  * memory model per person.
  */
-import type { StudySettings } from '../settings';
+import type { StudySettings } from './study-settings';
 import type { SchedulerSettings } from './validate-settings';
 
 /** The exam-date mode fields (issue 14): set per deck on the deck page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS } from './study-settings';
 import { toDraft, validateDraft, type SchedulerDraft } from './validate-settings';
 
 const draft = (changes: Partial<SchedulerDraft> = {}): SchedulerDraft => ({ ...toDraft(DEFAULT_SETTINGS), ...changes });

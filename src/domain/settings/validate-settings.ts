@@ -2,7 +2,7 @@
  * The settings form's text, checked field by field. Every problem is reported at once, each on
  * the field it belongs to, and nothing is returned to save unless every field is valid.
  */
-import type { StudySettings } from '../settings';
+import type { StudySettings } from './study-settings';
 import { SettingsError } from './errors';
 import { formatSteps, parseSteps } from './parse-steps';
 

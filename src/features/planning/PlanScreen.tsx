@@ -5,7 +5,7 @@ import type { ExamPlanInput } from '../../domain/planning/exam-plan';
 import { routeHash } from '../../domain/routes/routes';
 import { overridesFor } from '../../domain/settings/deck-overrides';
 import { useStudyStore } from '../../store';
-import { settingsForDeck } from '../../store/settings-slice';
+import { settingsForDeck } from '../../store/selectors';
 import type { PlanningCards } from '../../store/planning-slice';
 import { ExamForm } from './ExamForm';
 import { PlanSummary } from './PlanSummary';

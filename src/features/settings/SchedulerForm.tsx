@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CardState } from '../../domain/scheduling/types';
-import type { StudySettings } from '../../domain/settings';
+import type { StudySettings } from '../../domain/settings/study-settings';
 import { parseRetention, toDraft, validateDraft, type DraftField, type SchedulerDraft, type SchedulerSettings } from '../../domain/settings/validate-settings';
 import { ReviewLoadHint } from './ReviewLoadHint';
 import { TextField } from './TextField';
