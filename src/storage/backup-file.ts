@@ -114,7 +114,7 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     rows.forEach((row, index) => {
       const result = parse(row);
       if (result.ok) values.push(result.value);
-      else issues.push({ cardNumber: index + 1, message: `${source}: ${field} item ${index + 1}: ${describe(result.problem)}` });
+      else issues.push({ cardNumber: index + 1, message: `${source}: ${field} item ${index + 1}: ${describeProblem(result.problem)}` });
     });
     return values;
   };
@@ -131,7 +131,7 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     const cardStates = list('cardStates', cardStateFromRow);
     const reviewLog = list('reviewLog', reviewLogEntryFromRow);
     const { problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
-    for (const problem of problems) issues.push({ message: `${source}: settings: ${describe(problem)}` });
+    for (const problem of problems) issues.push({ message: `${source}: settings: ${describeProblem(problem)}` });
     const settingsValues = isRecord(json['settings']) ? json['settings'] : {};
     events = [
       ...legacyCardEvents({ cardStates, reviewLog: reviewLog.map(({ id: _id, ...review }) => review) }),
@@ -172,7 +172,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
+/** One backup `media` item, checked. */
+export function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
   const record = isRecord(row) ? row : {};
   const { deckId, name, mimeType, base64 } = record;
   const rowKey = JSON.stringify([deckId, name]) ?? '(unknown)';
@@ -188,6 +189,7 @@ function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
   }
 }
 
-function describe(problem: RowProblem): string {
+/** A row problem in the words a backup's error list uses. */
+export function describeProblem(problem: RowProblem): string {
   return `${problem.rowKey === '(unknown)' ? '' : `(key ${problem.rowKey}) `}field "${problem.field}" ${problem.message}`;
 }
