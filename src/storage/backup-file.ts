@@ -35,11 +35,11 @@ export const BACKUP_VERSION = 2;
  * The largest backup a restore reads: 256 MiB. A backup carries every review with the card state
  * before and after it, so it grows with history, not with the deck: a 100,000-card deck after a
  * year of daily study (about 270,000 reviews) is a 176 MiB file (bench/run.mjs writes one), which
- * the earlier 100 MB limit refused. The file is decoded into one string, and V8 caps a string at
- * 2^29 - 24 characters (512 MiB), so the limit must stay well below that. At its peak a restore
- * holds several times the file's size in memory (the 176 MiB file: the page's process peaks near
- * 1.4 GB in Chromium); should a browser run out, the tab fails before the restore's transaction
- * commits, so nothing changes.
+ * the earlier 100 MB limit refused. The app's restore streams the file (streamed-restore.ts), so
+ * its memory follows the largest row; `parseBackupFile` below decodes it into one string (V8 caps
+ * a string at 2^29 - 24 characters, 512 MiB, so the limit must stay well below that) and serves as
+ * the whole-file reading the streamed one is tested against. Should a browser run out, the tab
+ * fails before the restore's transaction commits, so nothing changes.
  */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
