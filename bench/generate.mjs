@@ -165,22 +165,49 @@ export function describeProgress(states, nowMs) {
 
 /**
  * The generated deck and its progress as a full backup in the app's own format
- * (src/storage/backup-file.ts serializeBackup, format "flipdeck-backup" version 1): the deck
+ * (src/storage/backup-file.ts serializeBackup, format "flipdeck-backup" version 2): the deck
  * becomes a user deck (rows as src/storage/user-deck-rows.ts writes them, id "user.<deck id>"),
- * the states and log rows are re-keyed to that id, and log rows carry ids 1..n in time order, as
- * an export of IndexedDB has them. `settings` is a full StudySettings value. The title gains
- * `RESTORED_SUFFIX` so the restored deck's tile is told apart from the bundled copy's.
+ * each log row a review event re-keyed to that id, and each studied card's state a snapshot event
+ * just after its last review (as the app's legacy conversion places it), so the restored states
+ * are exactly the generated ones. Event ids are ULID-shaped (10 time characters, 16 from the row's
+ * index), unique and deterministic. `settings` is a full StudySettings value, one settings event.
+ * The title gains `RESTORED_SUFFIX` so the restored deck's tile is told apart from the bundled copy's.
  */
 export const RESTORED_SUFFIX = ' (restored)';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const base32 = (value, length) => {
+  let text = '';
+  let rest = BigInt(value);
+  for (let i = 0; i < length; i += 1) {
+    text = CROCKFORD[Number(rest % 32n)] + text;
+    rest /= 32n;
+  }
+  return text;
+};
+const eventId = (createdAt, serial) => base32(createdAt, 10) + base32(serial, 16);
+const DEVICE_ID = 'bench';
 
 export function backupText({ deck, states, log }, { nowMs, settings }) {
   const userId = `user.${deck.id}`;
   const rekey = (state) => (state === null ? null : { ...state, deckId: userId });
+  let serial = 0;
+  const lastReviewAt = new Map();
+  const events = log.map((row) => {
+    lastReviewAt.set(row.cardId, Math.max(lastReviewAt.get(row.cardId) ?? -Infinity, row.reviewedAt));
+    const { reviewedAt, ...review } = row;
+    return { ...review, id: eventId(reviewedAt, (serial += 1)), deviceId: DEVICE_ID, createdAt: reviewedAt, kind: 'review', deckId: userId, before: rekey(row.before), after: rekey(row.after) };
+  });
+  for (const state of states) {
+    if (state === null) continue;
+    const createdAt = (lastReviewAt.get(state.cardId) ?? state.lastReviewedAt ?? nowMs) + 1;
+    events.push({ id: eventId(createdAt, (serial += 1)), deviceId: DEVICE_ID, createdAt, deckId: userId, cardId: state.cardId, kind: 'snapshot', state: rekey(state) });
+  }
+  const settingsAt = nowMs - 366 * DAY_MS;
   return JSON.stringify({
     format: 'flipdeck-backup',
-    version: 1,
+    version: 2,
     exportedAt: nowMs,
-    settings,
     decks: [
       {
         id: userId,
@@ -197,7 +224,7 @@ export function backupText({ deck, states, log }, { nowMs, settings }) {
       },
     ],
     media: [],
-    cardStates: states.map(rekey),
-    reviewLog: log.map((row, index) => ({ ...row, deckId: userId, before: rekey(row.before), after: rekey(row.after), id: index + 1 })),
+    events,
+    settingsEvents: [{ id: eventId(settingsAt, (serial += 1)), deviceId: DEVICE_ID, createdAt: settingsAt, kind: 'settings', scope: { kind: 'study' }, values: settings }],
   });
 }

@@ -35,11 +35,11 @@ export const BACKUP_VERSION = 2;
  * The largest backup a restore reads: 256 MiB. A backup carries every review with the card state
  * before and after it, so it grows with history, not with the deck: a 100,000-card deck after a
  * year of daily study (about 270,000 reviews) is a 176 MiB file (bench/run.mjs writes one), which
- * the earlier 100 MB limit refused. The file is decoded into one string, and V8 caps a string at
- * 2^29 - 24 characters (512 MiB), so the limit must stay well below that. At its peak a restore
- * holds several times the file's size in memory (the 176 MiB file: the page's process peaks near
- * 1.4 GB in Chromium); should a browser run out, the tab fails before the restore's transaction
- * commits, so nothing changes.
+ * the earlier 100 MB limit refused. The app's restore streams the file (streamed-restore.ts), so
+ * its memory follows the largest row; `parseBackupFile` below decodes it into one string (V8 caps
+ * a string at 2^29 - 24 characters, 512 MiB, so the limit must stay well below that) and serves as
+ * the whole-file reading the streamed one is tested against. Should a browser run out, the tab
+ * fails before the restore's transaction commits, so nothing changes.
  */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
@@ -114,7 +114,7 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     rows.forEach((row, index) => {
       const result = parse(row);
       if (result.ok) values.push(result.value);
-      else issues.push({ cardNumber: index + 1, message: `${source}: ${field} item ${index + 1}: ${describe(result.problem)}` });
+      else issues.push({ cardNumber: index + 1, message: `${source}: ${field} item ${index + 1}: ${describeProblem(result.problem)}` });
     });
     return values;
   };
@@ -131,7 +131,7 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     const cardStates = list('cardStates', cardStateFromRow);
     const reviewLog = list('reviewLog', reviewLogEntryFromRow);
     const { problems } = settingsFromRow({ key: STUDY_SETTINGS_KEY, value: json['settings'] });
-    for (const problem of problems) issues.push({ message: `${source}: settings: ${describe(problem)}` });
+    for (const problem of problems) issues.push({ message: `${source}: settings: ${describeProblem(problem)}` });
     const settingsValues = isRecord(json['settings']) ? json['settings'] : {};
     events = [
       ...legacyCardEvents({ cardStates, reviewLog: reviewLog.map(({ id: _id, ...review }) => review) }),
@@ -172,7 +172,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
+/** One backup `media` item, checked. */
+export function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
   const record = isRecord(row) ? row : {};
   const { deckId, name, mimeType, base64 } = record;
   const rowKey = JSON.stringify([deckId, name]) ?? '(unknown)';
@@ -188,6 +189,7 @@ function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
   }
 }
 
-function describe(problem: RowProblem): string {
+/** A row problem in the words a backup's error list uses. */
+export function describeProblem(problem: RowProblem): string {
   return `${problem.rowKey === '(unknown)' ? '' : `(key ${problem.rowKey}) `}field "${problem.field}" ${problem.message}`;
 }

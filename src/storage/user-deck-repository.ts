@@ -19,6 +19,7 @@ import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
 import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
+import type { BackupPreview, BackupProgressListener } from './streamed-restore';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
@@ -51,6 +52,18 @@ export interface UserDeckRepository {
    * written so far and the total; the rows are not visible to readers until the end.
    */
   restore(plan: (current: ProgressSnapshot) => RestorePlan, onProgress?: RestoreProgressListener): Promise<RestorePlan>;
+  /**
+   * Checks every row of a backup file and counts what restoring it would change, writing nothing.
+   * Streamed, and in a worker in the browser (streamed-restore.ts), so memory follows the largest
+   * row rather than the file. Throws ImportError naming the list, item and field.
+   */
+  previewBackup(file: Blob, source: string, onProgress?: BackupProgressListener): Promise<BackupPreview>;
+  /**
+   * Restores a backup file in ONE transaction, streamed the same way: events merge by id and the
+   * cards they touch are replayed before it commits; nothing changes unless every row is read,
+   * checked and written. Resolves with what it changed. Refused where storage is not kept.
+   */
+  restoreBackup(file: Blob, source: string, onProgress?: BackupProgressListener): Promise<BackupPreview>;
 }
 
 /** Told how many of a restore's rows are written so far, out of how many. */
@@ -171,6 +184,20 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
       })),
 
     snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
+
+    // Loaded with the first restore: the scanner and the worker are no part of a normal visit.
+    // The in-memory fallback's database lives in this page only, so its preview runs here.
+    previewBackup: async (file, source, onProgress) => {
+      const { runBackupStream } = await import('./restore-client');
+      return runBackupStream(db, { mode: 'preview', file, source, ...(onProgress ? { onProgress } : {}) }, options.isPersistent !== false);
+    },
+
+    restoreBackup: async (file, source, onProgress) => {
+      // Restoring into storage that forgets on close would only mislead.
+      if (options.isPersistent === false) throw NOT_KEPT_RESTORE_ERROR();
+      const { runBackupStream } = await import('./restore-client');
+      return runBackupStream(db, { mode: 'restore', file, source, ...(onProgress ? { onProgress } : {}) }, true);
+    },
 
     restore: (plan, onProgress = () => undefined) =>
       run('restore', () => {

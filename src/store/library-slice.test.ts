@@ -104,16 +104,17 @@ describe('reading a backup file', () => {
         return new ArrayBuffer(0);
       },
     } as unknown as Blob;
-    await expect(store.getState().readBackupFile(huge, 'huge.json')).rejects.toThrow(/huge\.json: the file is 300 MB; the largest backup Flipdeck can restore is 256 MB/);
+    await expect(store.getState().previewBackupFile(huge, 'huge.json')).rejects.toThrow(/huge\.json: the file is 300 MB; the largest backup Flipdeck can restore is 256 MB/);
     expect(isRead).toBe(false);
   });
 
-  it('reads and validates a backup it is given as a file', async () => {
+  it('reads and checks a backup it is given as a file, and previews it against what is here', async () => {
     const { store } = await harness();
     await store.getState().saveUserDeck(mine());
     const text = await store.getState().exportBackupText();
-    const { snapshot, exportedAt } = await store.getState().readBackupFile(new Blob([text]), 'backup.json');
-    expect(exportedAt).toBe(NOON);
-    expect(snapshot.decks.map((deck) => deck.id)).toEqual([userDeckId('c3')]);
+    const progress: number[] = [];
+    const preview = await store.getState().previewBackupFile(new Blob([text]), 'backup.json', (p) => progress.push(p.bytesRead));
+    expect(preview).toMatchObject({ exportedAt: NOON, deckCount: 1, summary: { decksAdded: 0, decksKept: 1, isSettingsChanged: false } });
+    expect(progress.at(-1)).toBe(text.length);
   });
 });

@@ -5,11 +5,12 @@
  * They throw StorageError (with a user-facing message) for the screen to show.
  */
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
+import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import { toUserDeck } from '../domain/import/to-user-deck';
 import type { DeckId } from '../domain/ids';
-import type { DeckProgressCount, RestoreProgressListener, UserDeckRepository } from '../storage/user-deck-repository';
+import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
@@ -32,26 +33,23 @@ export interface LibrarySlice {
   /** The full-backup file's text, made from one consistent snapshot. */
   exportBackupText(): Promise<string>;
   /**
-   * Reads and validates a backup file; throws ImportError naming the row and field (or the size
-   * limit, checked before the file is read). Writes nothing.
+   * Reads and checks every row of a backup file and counts what restoring it would change, in a
+   * worker, as a stream; writes nothing. Throws ImportError naming the row and field (or the size
+   * limit, checked before the file is read). `onProgress` hears how far the file is read.
    */
-  readBackupFile(file: Blob, fileName: string): Promise<{ readonly snapshot: ProgressSnapshot; readonly exportedAt: number }>;
-  /** What restoring `backup` would change, computed against the current data. */
-  previewRestore(backup: ProgressSnapshot): Promise<RestoreSummary>;
+  previewBackupFile(file: Blob, fileName: string, onProgress?: BackupProgressListener): Promise<BackupPreview>;
   /**
-   * Merges the backup in one transaction (see restore-plan.ts for who wins), then reloads.
-   * `onProgress` hears how many rows are written so far, out of how many.
+   * Restores the file in one transaction, streamed the same way (merged by event id, see
+   * restore-plan.ts), then reloads. Nothing changes unless the whole file is written.
    */
-  restoreBackup(backup: ProgressSnapshot, onProgress?: RestoreProgressListener): Promise<RestoreSummary>;
+  restoreBackupFile(file: Blob, fileName: string, onProgress?: BackupProgressListener): Promise<RestoreSummary>;
 }
 
 /** User Timing entries for a restore's steps, in ms (read by the benchmark). */
 export const RESTORE_READ_MEASURE = 'flipdeck:restore-read';
-export const RESTORE_PREVIEW_MEASURE = 'flipdeck:restore-preview';
 export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
 
-// Only a restore needs the merge rules, so they load with it rather than with the app.
-const loadRestorePlan = () => import('../domain/backup/restore-plan');
+// Only the backup screen needs the file format, so it loads with it rather than with the app.
 const loadBackupFile = () => import('../storage/backup-file');
 
 /** Any library write may bring progress too (a restore, an import): every deck's reads go stale. */
@@ -109,27 +107,18 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     return serializeBackup(snapshot, deps.clock());
   },
 
-  async readBackupFile(file, fileName) {
-    const { assertBackupSize, parseBackupFile } = await loadBackupFile();
-    const startMs = performanceNow();
+  async previewBackupFile(file, fileName, onProgress) {
+    const { assertBackupSize } = await loadBackupFile();
     assertBackupSize(file.size, fileName);
-    const parsed = parseBackupFile(new Uint8Array(await file.arrayBuffer()), fileName);
+    const startMs = performanceNow();
+    const preview = await requireUserDecks(get()).previewBackup(file, fileName, onProgress);
     measureSince(RESTORE_READ_MEASURE, startMs);
-    return parsed;
+    return preview;
   },
 
-  async previewRestore(backup) {
-    const { planRestore } = await loadRestorePlan();
+  async restoreBackupFile(file, fileName, onProgress) {
     const startMs = performanceNow();
-    const { summary } = planRestore(await requireUserDecks(get()).snapshot(), backup);
-    measureSince(RESTORE_PREVIEW_MEASURE, startMs);
-    return summary;
-  },
-
-  async restoreBackup(backup, onProgress) {
-    const { planRestore } = await loadRestorePlan();
-    const startMs = performanceNow();
-    const applied = await requireUserDecks(get()).restore((current) => planRestore(current, backup), onProgress);
+    const applied = await requireUserDecks(get()).restoreBackup(file, fileName, onProgress);
     measureSince(RESTORE_WRITE_MEASURE, startMs);
     announceWrite(get(), deps, LIBRARY_CHANGE);
     const { settingsRepository } = get();

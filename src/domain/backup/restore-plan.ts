@@ -55,6 +55,29 @@ export interface RestoreSummary {
   readonly imagesRestored: number;
 }
 
+/** What a backup holds and what restoring it would change (or did), before anything is written. */
+export interface BackupPreview {
+  /** When the backup was made, epoch ms; 0 when the file does not say. */
+  readonly exportedAt: number;
+  readonly deckCount: number;
+  /** The backup's effective reviews (undone ones left out). */
+  readonly reviewCount: number;
+  readonly summary: RestoreSummary;
+}
+
+/** How far a pass over a backup file has read it, in bytes. */
+export interface BackupProgress {
+  readonly phase: 'checking' | 'writing';
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}
+
+/** What happens to a backup's deck: added, updated (the backup's copy is newer) or kept (this browser's is as new). */
+export function deckVerdict(deck: { readonly updatedAt: number }, mine: { readonly updatedAt: number } | undefined): 'added' | 'updated' | 'kept' {
+  if (mine === undefined) return 'added';
+  return deck.updatedAt > mine.updatedAt ? 'updated' : 'kept';
+}
+
 export interface RestorePlan {
   readonly decksToPut: readonly UserDeck[];
   /** The images of `decksToPut`, which replace whatever images those decks had. */
@@ -85,9 +108,9 @@ export function planRestore(current: ProgressSnapshot, backup: ProgressSnapshot)
   let decksAdded = 0;
   let decksKept = 0;
   for (const deck of backup.decks) {
-    const mine = currentDecks.get(deck.id);
-    if (mine === undefined) decksAdded += 1;
-    else if (deck.updatedAt <= mine.updatedAt) {
+    const verdict = deckVerdict(deck, currentDecks.get(deck.id));
+    if (verdict === 'added') decksAdded += 1;
+    else if (verdict === 'kept') {
       decksKept += 1;
       continue;
     }
