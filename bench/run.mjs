@@ -177,7 +177,7 @@ async function measureStudy(size, generated, serverUrl) {
     if (!isSame || expected.review + expected.learning === 0) {
       throw new Error(`${size} cards: after seeding, the deck page shows ${JSON.stringify(shown.counts)}, the generated progress says ${JSON.stringify(expected)}: the app is not reading the seeded progress`);
     }
-    log(`${size} cards: seeded; the deck page shows what the generator says is due: ${JSON.stringify(shown.counts)}`);
+    log(`${size} cards: seeded ${imported.rowCount} rows in ${ms(imported.writeMs)} (fetch+parse ${ms(imported.fetchParseMs)}); the deck page shows what the generator says is due: ${JSON.stringify(shown.counts)}`);
 
     const studyUrl = `${serverUrl}#/deck/${generated.deckId}/study`;
     const firstCardMs = [];
