@@ -69,18 +69,24 @@ test.describe('the card browser', () => {
     // itself is in the prerendered page before that.
     await expect(page.getByRole('article', { name: c3Deck.title }).locator('.deck-counts')).toBeVisible();
     const cardId = c3Deck.cards[2]!.id;
-    // A card forgotten 9 times takes weeks to produce by studying, so it is written straight to storage.
+    // A card forgotten 9 times takes weeks to produce by studying, so it is written straight to storage:
+    // a snapshot event (the log is the record of truth; any later event replays from it) and the
+    // cached state it replays to.
     await page.evaluate(
       ([deckId, id]) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('flipdeck');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction('cardStates', 'readwrite');
-            tx.objectStore('cardStates').put({
-              deckId, cardId: id, phase: 'relearning', dueAt: Date.now() + 600_000, stability: 0.4, difficulty: 9.1,
-              scheduledDays: 0, learningStep: 0, reps: 20, lapses: 9, lastReviewedAt: Date.now(),
-            });
+            const now = Date.now();
+            const state = {
+              deckId, cardId: id, phase: 'relearning', dueAt: now + 600_000, stability: 0.4, difficulty: 9.1,
+              scheduledDays: 0, learningStep: 0, reps: 20, lapses: 9, lastReviewedAt: now,
+            };
+            const tx = open.result.transaction(['cardStates', 'events'], 'readwrite');
+            // A ULID-shaped id: 26 Crockford base32 characters.
+            tx.objectStore('events').add({ id: '01KB00000000000000000SNAP0', deviceId: 'e2e', createdAt: now, deckId, cardId: id, kind: 'snapshot', state });
+            tx.objectStore('cardStates').put(state);
             tx.oncomplete = () => { open.result.close(); resolve(); };
             tx.onerror = () => reject(tx.error);
           };

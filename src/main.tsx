@@ -7,6 +7,11 @@
 import { StrictMode, startTransition, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
 import { parseRoute } from './domain/routes/routes';
 import './styles.css';
+// The prerendered first screen (the deck list, the shortcuts dialog's trigger) is styled by the
+// entry stylesheet: as imports of the lazy App chunk, these arrived after the first paint and
+// moved the tiles when they did.
+import './features/decks/decks.css';
+import './app/keyboard-help.css';
 
 /** Set on <html> by the boot script on a deep link (scripts/vite-plugin-shell.ts); only CSS reads it. */
 const DEEP_LINK_CLASS = 'shell-deep-link';

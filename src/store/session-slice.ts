@@ -99,7 +99,10 @@ const laterNotSaved = (count: number) =>
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) => {
   const commits = createCommitQueue((pendingSaves) => set({ pendingSaves, isSaving: pendingSaves > 0 || get().isUndoing }));
-  const newEventId = createEventIdGenerator(deps.randomBytes ?? ((length) => crypto.getRandomValues(new Uint8Array(length))));
+  const ownIds = createEventIdGenerator(deps.randomBytes ?? ((length) => crypto.getRandomValues(new Uint8Array(length))));
+  // One generator for every event this tab writes (the repository's), so two events made in the
+  // same millisecond, a grade and then a reset say, keep the order they were made in.
+  const newEventId = (createdAt: number) => get().repository?.newEventId(createdAt) ?? ownIds(createdAt);
 
   /** The deck as the session functions need it. Only called with a session open, so the scheduler is loaded. */
   function sessionDeck(state: StudyState, deckId: DeckId, module = loadedScheduling): SessionDeck {
