@@ -18,7 +18,7 @@ export async function launch(userDataDir) {
   });
 }
 
-/** Opens the app once so it creates its database (schema v1), and waits for the deck list. */
+/** Opens the app once so it creates its database (its current schema) and device id, and waits for the deck list. */
 export async function openAppOnce(context, baseUrl) {
   const page = await context.newPage();
   await page.goto(baseUrl);
@@ -27,20 +27,29 @@ export async function openAppOnce(context, baseUrl) {
 }
 
 /**
- * Writes the generated progress straight into the app's IndexedDB with the raw API, in batches
- * of `batchSize` rows per readwrite transaction: the bulk write path an import would use.
+ * Writes the generated progress straight into the app's IndexedDB (schema v3) with the raw API, in
+ * batches of `batchSize` rows per readwrite transaction: the card states (the cache of replay), the
+ * card events and the settings events, each file into its `store`. Event rows come with a null
+ * `deviceId`, filled here with the id the app stored for this browser on its first visit. Not the
+ * app's import: a bulk write that prepares the study measurements.
  * Returns the fetch+parse time and the write time, separately, in ms.
  */
-export async function importProgress(page, { files, settingsValue, batchSize = 10_000 }) {
+export async function importProgress(page, { files, batchSize = 10_000 }) {
   return page.evaluate(
-    async ({ files, settingsValue, batchSize }) => {
+    async ({ files, batchSize }) => {
       const db = await new Promise((resolve, reject) => {
         const request = indexedDB.open('flipdeck');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const missing = ['cardStates', 'reviewLog', 'settings'].filter((name) => !db.objectStoreNames.contains(name));
-      if (missing.length > 0) throw new Error(`the app's database has no ${missing.join(', ')} store`);
+      const missing = ['cardStates', 'events', 'settingsEvents', 'settings'].filter((name) => !db.objectStoreNames.contains(name));
+      if (missing.length > 0) throw new Error(`the app's database (version ${db.version}) has no ${missing.join(', ')} store: not schema v3`);
+      const deviceId = await new Promise((resolve, reject) => {
+        const request = db.transaction(['settings']).objectStore('settings').get('device');
+        request.onsuccess = () => resolve(request.result?.value?.deviceId);
+        request.onerror = () => reject(request.error);
+      });
+      if (typeof deviceId !== 'string' || deviceId === '') throw new Error('the app stored no device id on its first visit (settings row "device")');
       const writeBatch = (store, rows) =>
         new Promise((resolve, reject) => {
           const tx = db.transaction([store], 'readwrite');
@@ -56,18 +65,32 @@ export async function importProgress(page, { files, settingsValue, batchSize = 1
       for (const { url, store } of files) {
         const fetchStart = performance.now();
         const rows = await (await fetch(url)).json();
+        if (store !== 'cardStates') for (const row of rows) row.deviceId = deviceId;
         fetchParseMs += performance.now() - fetchStart;
         const writeStart = performance.now();
         for (let i = 0; i < rows.length; i += batchSize) await writeBatch(store, rows.slice(i, i + batchSize));
         writeMs += performance.now() - writeStart;
         rowCount += rows.length;
       }
-      await writeBatch('settings', [{ key: 'study', value: settingsValue }]);
       db.close();
       return { fetchParseMs, writeMs, rowCount };
     },
-    { files, settingsValue, batchSize },
+    { files, batchSize },
   );
+}
+
+/**
+ * The counts the deck's own page shows (New, Learning, Due), opened afresh (a new document, so
+ * nothing the first visit read is reused), and the time they were read at (epoch ms).
+ */
+export async function deckPageCounts(page, baseUrl, deckId) {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}#/deck/${deckId}`);
+  const counts = page.locator('.deck-page .deck-counts');
+  await counts.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const atMs = Date.now();
+  const [fresh, learning, review] = await counts.locator('.deck-counts__item dd').evaluateAll((items) => items.map((item) => Number(item.textContent)));
+  return { atMs, counts: { fresh, learning, review } };
 }
 
 /** Marks when the first card's front is in the DOM, and the frame after, relative to navigation start. */

@@ -4,8 +4,11 @@
  * One deck of `cardCount` cards, plus the progress a student would have after months of daily
  * study: the first part of the deck (new cards are introduced in deck order) has been seen, each
  * seen card has a full review history produced by ts-fsrs with the app's default settings
- * (the same parameters src/domain/scheduling/scheduler.ts passes), and the rows have exactly the
- * shapes of schema v1 (src/storage/progress-rows.ts: CardStateRow and NewReviewLogRow).
+ * (the same parameters src/domain/scheduling/scheduler.ts passes). `generateDeck` gives the states
+ * and the review log in the old row shapes (src/storage/progress-rows.ts: CardStateRow and
+ * NewReviewLogRow), which the format-1 backup still uses; `progressEvents` turns them into what
+ * schema v3 stores and the app reads (src/storage/event-rows.ts): review events, and per card a
+ * snapshot event of its state after its last review.
  *
  * The shape, not the absolute time, is fixed by the seed: every time is relative to `nowMs`, so
  * the same seed gives the same mix of new, learning, due, overdue and future cards on any day.
@@ -227,4 +230,118 @@ export function backupText({ deck, states, log }, { nowMs, settings }) {
     events,
     settingsEvents: [{ id: eventId(settingsAt, (serial += 1)), deviceId: DEVICE_ID, createdAt: settingsAt, kind: 'settings', scope: { kind: 'study' }, values: settings }],
   });
+}
+
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A monotonic ULID generator as src/domain/events/event-id.ts makes them (10 base32 characters of
+ * epoch ms, then 16 of randomness, incremented within one millisecond), with a seeded random
+ * source. Called in time order, every id is greater than the one before: unique and time-sortable.
+ */
+export function createEventIds(random) {
+  let lastTime = -1;
+  let digits = [];
+  return (ms) => {
+    const time = Math.max(0, Math.floor(ms));
+    if (time <= lastTime) {
+      for (let i = digits.length - 1; i >= 0; i -= 1) {
+        if (digits[i] < 31) {
+          digits[i] += 1;
+          break;
+        }
+        digits[i] = 0;
+      }
+    } else {
+      lastTime = time;
+      digits = Array.from({ length: 16 }, () => Math.floor(random() * 32));
+    }
+    let head = '';
+    for (let rest = lastTime, i = 0; i < 10; i += 1, rest = Math.floor(rest / 32)) head = BASE32[rest % 32] + head;
+    return head + digits.map((d) => BASE32[d]).join('');
+  };
+}
+
+/**
+ * The generated progress as schema v3 rows: one review event per log row (createdAt = reviewedAt,
+ * `before`/`after` as the generator scheduled them), then per card a `snapshot` event of its state
+ * 1 ms after its last review, as src/domain/events/legacy.ts converts old data. The snapshot is
+ * there because the generator's fuzz (ts-fsrs's own) is not the app's (seeded by the event id), so
+ * replaying the reviews alone would land near, not exactly on, the generated states; with it,
+ * replay gives every cached state in `states` bit for bit, and the history stays in the log for
+ * the statistics. The settings event (study scope, `settingsValues`) is made at `settingsAt`.
+ *
+ * `deviceId` is left null: the seeding page fills in the app's own device id (src/storage/memory-storage.ts
+ * deviceIdOf), so the history reads as this browser's. Rows in ascending id order.
+ */
+export function progressEvents({ states, log }, { seed, settingsValues, settingsAt }) {
+  const lastReviewAt = new Map();
+  for (const row of log) {
+    const key = `${row.deckId}\u0000${row.cardId}`;
+    lastReviewAt.set(key, Math.max(lastReviewAt.get(key) ?? -Infinity, row.reviewedAt));
+  }
+  const events = log.map((row) => ({
+    id: '',
+    deviceId: null,
+    createdAt: row.reviewedAt,
+    deckId: row.deckId,
+    cardId: row.cardId,
+    kind: 'review',
+    rating: row.rating,
+    answerMs: row.answerMs,
+    before: row.before,
+    after: row.after,
+  }));
+  for (const state of states) {
+    const last = Math.max(lastReviewAt.get(`${state.deckId}\u0000${state.cardId}`) ?? -Infinity, state.lastReviewedAt ?? -Infinity);
+    events.push({ id: '', deviceId: null, createdAt: Number.isFinite(last) ? last + 1 : 0, deckId: state.deckId, cardId: state.cardId, kind: 'snapshot', state });
+  }
+  // Stable: within one millisecond, the order the log had.
+  events.sort((a, b) => a.createdAt - b.createdAt);
+  const nextId = createEventIds(mulberry32(seed ^ 0x5eed));
+  const settingsEvent = { id: nextId(settingsAt), deviceId: null, createdAt: settingsAt, kind: 'settings', scope: { kind: 'study' }, values: settingsValues };
+  if (events.length > 0 && events[0].createdAt < settingsAt) throw new Error('the settings event must come before the first review');
+  for (const event of events) event.id = nextId(event.createdAt);
+  return { events, settingsEvent };
+}
+
+/** Local midnight-based study day start, as src/domain/queue/study-day.ts computes it. */
+function studyDayStart(now, dayStartHour) {
+  const start = new Date(now);
+  start.setHours(dayStartHour, 0, 0, 0);
+  if (start.getTime() > now) start.setDate(start.getDate() - 1);
+  return start.getTime();
+}
+
+/**
+ * The deck list's counts for the generated deck at `atMs`, computed as src/domain/queue/queue.ts
+ * does (buildQueue + countDoneToday): new cards left under today's limit, (re)learning cards due
+ * before the study day ends, review cards due before it ends cut to today's review limit. The
+ * bench checks the app shows these after seeding, so a seed the app ignores fails loudly.
+ */
+export function expectedCounts({ deck, states, log }, { atMs, newCardsPerDay, reviewsPerDay, dayStartHour }) {
+  const dayStart = studyDayStart(atMs, dayStartHour);
+  const next = new Date(dayStart);
+  next.setDate(next.getDate() + 1);
+  const dayEnd = Math.max(next.getTime(), atMs + 3_600_000);
+  let doneNew = 0;
+  let doneReviews = 0;
+  for (const row of log) {
+    if (row.reviewedAt < dayStart || row.reviewedAt > atMs) continue;
+    if (row.before === null || row.before.phase === 'new') doneNew += 1;
+    else if (row.before.phase === 'review') doneReviews += 1;
+  }
+  let learning = 0;
+  let review = 0;
+  for (const s of states) {
+    if (s.dueAt >= dayEnd) continue;
+    if (s.phase === 'learning' || s.phase === 'relearning') learning += 1;
+    else if (s.phase === 'review') review += 1;
+  }
+  const unseen = deck.cards.length - states.length;
+  return {
+    fresh: Math.min(unseen, Math.max(0, newCardsPerDay - doneNew)),
+    learning,
+    review: Math.min(review, Math.max(0, reviewsPerDay - doneReviews)),
+  };
 }

@@ -61,11 +61,11 @@ export function gradeTable(results) {
 }
 
 function sizeTable(results) {
-  const header = ['Cards', 'Seen (states)', 'Log rows', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue build from the list', 'Queue with new cards', 'Grades', 'Key to card p50 / p95 / p99', 'Commit p50 / p95 / p99', 'Heap after session'];
+  const header = ['Cards', 'Seen (states)', 'Reviews (events)', 'Seeding: raw IDB write', 'Seeding: fetch+parse', 'First card', 'Queue build', 'Queue build from the list', 'Queue with new cards', 'Grades', 'Key to card p50 / p95 / p99', 'Commit p50 / p95 / p99', 'Heap after session'];
   const rows = results.map((r) => [
     r.size.toLocaleString('en'),
     r.stateCount.toLocaleString('en'),
-    r.logCount.toLocaleString('en'),
+    `${r.logCount.toLocaleString('en')} (${(r.eventCount ?? NaN).toLocaleString('en')})`,
     ms(r.import.writeMs),
     ms(r.import.fetchParseMs),
     ms(r.firstCardMs),
@@ -184,8 +184,12 @@ ${targetTable(largest)}
   Ratings seeded (10% again, 10% hard, 70% good, 10% easy).
 - **Commit**: \`flipdeck:grade-save\`, each grade's strict-durability IndexedDB write, from when it starts
   (after any earlier grade's write) until it is durable: when the app shows the grade as saved.
-- **Seeding**: how the study measurements get their progress, not the app's import: the generated card
-  states and review log are written with the raw IndexedDB API in readwrite transactions of 10,000 rows.
+- **Seeding**: how the study measurements get their progress, not the app's import: what schema v3
+  reads, written with the raw IndexedDB API in readwrite transactions of 10,000 rows: one review event
+  per generated review, one snapshot event per seen card after its last review (so replay gives the
+  generated state exactly), the card states as the cache of replay, and the bench's limits as a
+  settings event. Before measuring, the run checks that the deck page's New / Learning / Due counts
+  are the ones the generated progress gives, and stops if not.
   Fetch+parse is downloading and \`JSON.parse\`-ing the generated files in the page. The app's own import
   of a deck with its progress is the restore below.
 - **Heap**: \`Runtime.getHeapUsage\` after a forced garbage collection, at the end of the graded session.

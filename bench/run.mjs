@@ -16,9 +16,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RESTORED_SUFFIX, backupText, describeProgress, generateDeck } from './generate.mjs';
+import { RESTORED_SUFFIX, backupText, describeProgress, expectedCounts, generateDeck, progressEvents } from './generate.mjs';
 import { startServer } from './server.mjs';
-import { coldStart, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
+import { coldStart, deckPageCounts, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
 import { LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
 import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
 
@@ -30,11 +30,13 @@ const ONLY_GRADE = process.env.BENCH_ONLY === 'grade';
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? (ONLY_GRADE ? 1 : 3));
 const GRADES = Number(process.env.BENCH_GRADES ?? 300);
 const LOG_CHUNK_ROWS = 50_000;
+const DAY_MS = 24 * 3600_000;
 /** Seen share of each deck: a large deck is mostly still unseen. */
 const SEEN_FRACTION = { 1000: 0.6, 10000: 0.6, 100000: 0.3 };
 /**
  * Limits high enough for a 300-card session on every deck size (the defaults, 20 new and 200
- * reviews a day, end the session sooner). Stored as the app's own settings row.
+ * reviews a day, end the session sooner). Stored as a settings event (study scope), as the app's
+ * settings screen would save them: schema v3 reads settings only from the settings events.
  */
 const BENCH_SETTINGS = { newCardsPerDay: 300, reviewsPerDay: 1000 };
 /** The same settings as a full StudySettings value (src/domain/settings.ts defaults), for the backup file. */
@@ -85,11 +87,15 @@ function writeGenerated(size, nowMs) {
   writeFileSync(join(decksDir, `${deck.id}.json`), JSON.stringify(deck));
   const files = [{ name: 'states.json', store: 'cardStates' }];
   writeFileSync(join(progressDir, 'states.json'), JSON.stringify(states));
-  for (let i = 0; i * LOG_CHUNK_ROWS < reviewLog.length; i += 1) {
-    const name = `log-${i}.json`;
-    writeFileSync(join(progressDir, name), JSON.stringify(reviewLog.slice(i * LOG_CHUNK_ROWS, (i + 1) * LOG_CHUNK_ROWS)));
-    files.push({ name, store: 'reviewLog' });
+  // Schema v3 reads progress from the event log; cardStates is its cache (see progressEvents).
+  const { events, settingsEvent } = progressEvents(generated, { seed: SEED + size, settingsValues: BENCH_SETTINGS, settingsAt: nowMs - 366 * DAY_MS });
+  for (let i = 0; i * LOG_CHUNK_ROWS < events.length; i += 1) {
+    const name = `events-${i}.json`;
+    writeFileSync(join(progressDir, name), JSON.stringify(events.slice(i * LOG_CHUNK_ROWS, (i + 1) * LOG_CHUNK_ROWS)));
+    files.push({ name, store: 'events' });
   }
+  writeFileSync(join(progressDir, 'settings-events.json'), JSON.stringify([settingsEvent]));
+  files.push({ name: 'settings-events.json', store: 'settingsEvents' });
   // The same deck and progress as one backup file in the app's format, for the restore measurement.
   const backupPath = join(progressDir, `flipdeck-backup-bench-${size}.json`);
   const backup = backupText(generated, { nowMs, settings: BACKUP_SETTINGS });
@@ -99,11 +105,13 @@ function writeGenerated(size, nowMs) {
     backupBytes: Buffer.byteLength(backup),
     deckTitle: deck.title + RESTORED_SUFFIX,
     deckId: deck.id,
+    expectedCountsAt: (atMs) => expectedCounts(generated, { atMs, ...BACKUP_SETTINGS }),
     decksDir,
     progressDir,
     files,
     stateCount: states.length,
     logCount: reviewLog.length,
+    eventCount: events.length,
     mix: describeProgress(states, nowMs),
     generateMs: Date.now() - started,
   };
@@ -160,9 +168,16 @@ async function measureStudy(size, generated, serverUrl) {
     const page = await openAppOnce(firstVisit, serverUrl);
     const imported = await importProgress(page, {
       files: generated.files.map((file) => ({ url: `${serverUrl}__bench/${file.name}`, store: file.store })),
-      settingsValue: BENCH_SETTINGS,
     });
+    // A seed the app does not read (schema moved on, wrong shapes) would measure an empty deck: refuse.
+    const shown = await deckPageCounts(page, serverUrl, generated.deckId);
+    const expected = generated.expectedCountsAt(shown.atMs);
     await firstVisit.close();
+    const isSame = ['fresh', 'learning', 'review'].every((key) => shown.counts[key] === expected[key]);
+    if (!isSame || expected.review + expected.learning === 0) {
+      throw new Error(`${size} cards: after seeding, the deck page shows ${JSON.stringify(shown.counts)}, the generated progress says ${JSON.stringify(expected)}: the app is not reading the seeded progress`);
+    }
+    log(`${size} cards: seeded ${imported.rowCount} rows in ${ms(imported.writeMs)} (fetch+parse ${ms(imported.fetchParseMs)}); the deck page shows what the generator says is due: ${JSON.stringify(shown.counts)}`);
 
     const studyUrl = `${serverUrl}#/deck/${generated.deckId}/study`;
     const firstCardMs = [];
