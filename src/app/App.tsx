@@ -11,12 +11,14 @@ import { StorageBanner } from './StorageBanner';
 import { useAppearance } from './use-appearance';
 import { usePreloadOnIntent } from './use-preload-on-intent';
 import { useRoute } from './use-route';
+import { useWarnWhileSaving } from './use-warn-while-saving';
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
   const route = useRoute();
   useAppearance();
   usePreloadOnIntent(preloadRoute);
+  useWarnWhileSaving(useStudyStore((s) => s.isSaving));
 
   return (
     <>
