@@ -3,7 +3,8 @@ import { asCardId, asDeckId } from '../ids';
 import { createScheduler, newCardState } from '../scheduling/scheduler';
 import type { CardState } from '../scheduling/types';
 import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
-import { newCardPaces, newCardsPerDayFor, planExam, studyDaysBefore } from './exam-plan';
+import { newCardPaces, newCardsPerDayFor, planExam, sampleCards, studyDaysBefore } from './exam-plan';
+import { simulateStudy } from './simulate-study';
 import { predictedRecall } from './predict';
 
 const DAY = 86_400_000;
@@ -79,5 +80,67 @@ describe('planExam', () => {
     if (!plan) throw new Error('expected a plan');
     expect(plan.recallIfStopped).toBeCloseTo(predictedRecall(graduated, dayStart(10), null), 12);
     expect(plan.recallWithPlan).toBeGreaterThan(plan.recallIfStopped);
+  });
+});
+
+describe('planning a large deck through a sample', () => {
+  const learntDeck = (count: number, reviewedShare: number): (CardState | null)[] => {
+    const scheduler = createScheduler(DEFAULT_SETTINGS);
+    return Array.from({ length: count }, (_, i) => {
+      if (i >= count * reviewedShare) return null;
+      const first = NOW - (1 + (i % 20)) * DAY;
+      const learnt = scheduler.grade(newCardState(DECK, asCardId(`c${i}`), first), i % 3 === 0 ? 'easy' : 'good', first);
+      return scheduler.grade(learnt, 'good', learnt.dueAt);
+    });
+  };
+
+  it('samples every k-th card, keeping the deck order and its mix', () => {
+    const cards = Array.from({ length: 10 }, (_, i) => i);
+    expect(sampleCards(cards, 20)).toBe(cards);
+    expect(sampleCards(cards, 5)).toEqual([0, 2, 4, 6, 8]);
+    expect(sampleCards(cards, 4)).toEqual([0, 2, 5, 7]);
+  });
+
+  it('introduces a fractional pace exactly: 2.5 a day is 2, 3, 2, 3', () => {
+    const simulation = simulateStudy({
+      deckId: DECK,
+      cards: newCards(40),
+      settings: DEFAULT_SETTINGS,
+      now: NOW,
+      endAt: dayStart(4),
+      newCardsPerDay: 2.5,
+      dailyMinutes: null,
+      secondsPerAnswer: 10,
+      truth: null,
+      seed: 1,
+    });
+    expect(simulation.days.map((day) => day.newCards)).toEqual([2, 3, 2, 3]);
+  });
+
+  it('gives the same plan for a 6,000-card deck as the whole deck simulated at that pace, in the deck’s own units', () => {
+    const cards = learntDeck(6000, 0.5);
+    const settings = settingsFor(dayStart(20), { examDailyMinutes: 30 });
+    const plan = planExam({ deckId: DECK, cards, settings, now: NOW });
+    if (!plan) throw new Error('expected a plan');
+    const whole = simulateStudy({
+      deckId: DECK,
+      cards,
+      settings,
+      now: NOW,
+      endAt: dayStart(20),
+      newCardsPerDay: plan.newCardsPerDay,
+      dailyMinutes: 30,
+      secondsPerAnswer: 10,
+      truth: null,
+      seed: 0x14,
+    });
+    expect(plan.recallWithPlan).toBeGreaterThan(whole.recallAtEnd - 0.02);
+    expect(plan.recallWithPlan).toBeLessThan(whole.recallAtEnd + 0.02);
+    expect(plan.newLeftAtExam).toBeGreaterThan(whole.newLeft * 0.85);
+    expect(plan.newLeftAtExam).toBeLessThan(whole.newLeft * 1.15 + 30);
+    const sum = (days: readonly { answers: number }[]) => days.reduce((total, day) => total + day.answers, 0);
+    expect(sum(plan.days)).toBeGreaterThan(sum(whole.days) * 0.9);
+    expect(sum(plan.days)).toBeLessThan(sum(whole.days) * 1.1);
+    for (const day of plan.days) expect(day.minutes).toBeLessThanOrEqual(30);
   });
 });

@@ -12,9 +12,24 @@ import { simulateStudy, type DayLoad, type StudySimulation } from './simulate-st
 
 /** What one answer costs when the deck has no history to measure it from, in seconds. */
 export const DEFAULT_SECONDS_PER_ANSWER = 10;
-/** The planner averages enough simulated runs to follow this many card paths. */
-const PATHS_PER_PLAN = 600;
+/**
+ * The planner follows this many card paths: a small deck is simulated several times over (at most
+ * MAX_RUNS), a large one through a sample of this many of its cards, scaled back up. The mean
+ * recall of 600 paths is within about a point of the whole deck's, and it keeps a 10,000-card plan
+ * as fast as a 600-card one.
+ */
+export const PATHS_PER_PLAN = 600;
 const MAX_RUNS = 4;
+
+/**
+ * Every k-th card in deck order, for a sample of about `size`: the sample keeps the deck's order of
+ * new cards and its mix of new, young and mature cards. The whole deck when it is no larger.
+ */
+export function sampleCards<T>(cards: readonly T[], size: number): readonly T[] {
+  if (cards.length <= size) return cards;
+  const step = cards.length / size;
+  return Array.from({ length: size }, (_, i) => cards[Math.floor(i * step)]!);
+}
 
 /** Study days from today's up to the exam's, the exam's excluded: the days left to study. */
 export function studyDaysBefore(now: number, examAt: number, dayStartHour: number): number {
@@ -74,21 +89,29 @@ export function planExam(input: ExamPlanInput): ExamPlan | null {
   if (examAt === null || studyDayStart(now, settings.dayStartHour) >= studyDayStart(examAt, settings.dayStartHour)) return null;
   const studyDaysLeft = studyDaysBefore(now, examAt, settings.dayStartHour);
   const newCount = input.cards.filter((state) => state === null || state.reps === 0).length;
-  const runs = Math.min(MAX_RUNS, Math.max(1, Math.ceil(PATHS_PER_PLAN / Math.max(1, input.cards.length))));
+  const sample = sampleCards(input.cards, PATHS_PER_PLAN);
+  // The sample stands for the deck at this scale: its pace, budget and limits are the deck's
+  // times `share`, and its day loads are divided by it again.
+  const share = sample.length / Math.max(1, input.cards.length);
+  const isSampled = share < 1;
+  const runs = isSampled ? 1 : Math.min(MAX_RUNS, Math.max(1, Math.ceil(PATHS_PER_PLAN / Math.max(1, input.cards.length))));
+  const dailyMinutes = settings.examDailyMinutes;
   const simulate = (newCardsPerDay: number) =>
     Array.from({ length: runs }, (_, run) =>
       simulateStudy({
-      deckId: input.deckId,
-      cards: input.cards,
-      settings,
-      now,
-      endAt: examAt,
-      newCardsPerDay,
-      dailyMinutes: settings.examDailyMinutes,
-      secondsPerAnswer: input.secondsPerAnswer ?? DEFAULT_SECONDS_PER_ANSWER,
-      truth: null,
-      seed: (input.seed ?? 0x14) + run,
-    }),
+        deckId: input.deckId,
+        cards: sample,
+        settings,
+        now,
+        endAt: examAt,
+        newCardsPerDay: newCardsPerDay * share,
+        dailyMinutes: dailyMinutes === null ? null : dailyMinutes * share,
+        reviewsPerDay: settings.reviewsPerDay * share,
+        carriesBudget: isSampled,
+        secondsPerAnswer: input.secondsPerAnswer ?? DEFAULT_SECONDS_PER_ANSWER,
+        truth: null,
+        seed: (input.seed ?? 0x14) + run,
+      }),
     );
   const meanOf = (simulations: readonly StudySimulation[], pick: (s: StudySimulation) => number) => simulations.reduce((sum, s) => sum + pick(s), 0) / runs;
   // The pace that the simulation predicts remembers most on exam day (the slowest on a tie).
@@ -104,15 +127,19 @@ export function planExam(input: ExamPlanInput): ExamPlan | null {
       simulations = candidate;
     }
   }
-  const mean = (pick: (s: StudySimulation) => number) => meanOf(simulations, pick);
-  const days = simulations[0]!.days.map((day, i) => ({
-    dayStartAt: day.dayStartAt,
-    newCards: mean((s) => s.days[i]!.newCards),
-    answers: mean((s) => s.days[i]!.answers),
-    minutes: mean((s) => s.days[i]!.minutes),
-    isBudgetSpent: simulations.some((s) => s.days[i]!.isBudgetSpent),
-  }));
-  const recallWithPlan = mean((s) => s.recallAtEnd);
+  const deckMean = (pick: (s: StudySimulation) => number) => meanOf(simulations, pick) / share;
+  const days = simulations[0]!.days.map((day, i) => {
+    const minutes = deckMean((s) => s.days[i]!.minutes);
+    return {
+      dayStartAt: day.dayStartAt,
+      newCards: deckMean((s) => s.days[i]!.newCards),
+      answers: deckMean((s) => s.days[i]!.answers),
+      // A sampled day may spend the budget plus what the day before left (see carriesBudget).
+      minutes: dailyMinutes === null ? minutes : Math.min(dailyMinutes, minutes),
+      isBudgetSpent: simulations.some((s) => s.days[i]!.isBudgetSpent),
+    };
+  });
+  const recallWithPlan = meanOf(simulations, (s) => s.recallAtEnd);
   return {
     examAt,
     studyDaysLeft,
@@ -123,6 +150,6 @@ export function planExam(input: ExamPlanInput): ExamPlan | null {
     targetRecall: settings.examTargetRecall,
     isTargetReached: recallWithPlan >= settings.examTargetRecall,
     isBudgetLimited: days.some((day) => day.isBudgetSpent),
-    newLeftAtExam: mean((s) => s.newLeft),
+    newLeftAtExam: deckMean((s) => s.newLeft),
   };
 }

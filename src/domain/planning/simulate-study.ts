@@ -28,9 +28,21 @@ export interface StudySimulationInput {
   readonly now: number;
   /** The simulation stops at the start of the study day containing this (the exam's), epoch ms. */
   readonly endAt: number;
+  /**
+   * New cards introduced a day. May be fractional (a sampled plan scales the deck's pace down):
+   * day d then introduces floor((d + 1) * pace) - floor(d * pace), so the total stays exact.
+   */
   readonly newCardsPerDay: number;
-  /** The daily budget; null studies everything due, up to settings.reviewsPerDay. */
+  /** The daily budget; null studies everything due, up to settings.reviewsPerDay. May be fractional, as the pace. */
   readonly dailyMinutes: number | null;
+  /** Overrides settings.reviewsPerDay when the budget is null (a sampled plan scales it down). */
+  readonly reviewsPerDay?: number;
+  /**
+   * Whether what a budget-limited day could not spend (less than one answer) carries to the next
+   * day. A sampled plan's budget is a few answers a day, and rounding it down every day would
+   * understate the work by up to one answer in ten; carried, the days average to the budget.
+   */
+  readonly carriesBudget?: boolean;
   /** What one answer costs, in seconds (any grade, learning steps included). */
   readonly secondsPerAnswer: number;
   /** How the simulated student really remembers; null: exactly as the scheduler's model predicts. */
@@ -89,8 +101,12 @@ export function simulateStudy(input: StudySimulationInput): StudySimulation {
   const recallNow = (card: SimCard, at: number) =>
     card.truth === null || card.lastReviewedAt === null ? 0 : truth.retrievability((at - card.lastReviewedAt) / DAY_MS, card.truth.stability);
 
+  const reviewsPerDay = input.reviewsPerDay ?? input.settings.reviewsPerDay;
+  let carrySeconds = 0;
   let dayStart = today;
   for (let dayIndex = 0; dayStart < endDayStart; dayIndex += 1) {
+    const newToday = Math.floor((dayIndex + 1) * input.newCardsPerDay + 1e-9) - Math.floor(dayIndex * input.newCardsPerDay + 1e-9);
+    const budgetToday = budgetSeconds + carrySeconds;
     const dayEnd = nextStudyDayStart(dayStart, dayStartHour);
     let clock = dayIndex === 0 ? input.now : dayStart + SESSION_OFFSET_MS;
     const due = cards
@@ -102,12 +118,12 @@ export function simulateStudy(input: StudySimulationInput): StudySimulation {
     let spent = 0;
     let answers = 0;
     let newCards = 0;
-    let reviewsLeft = input.dailyMinutes === null ? input.settings.reviewsPerDay : Number.POSITIVE_INFINITY;
+    let reviewsLeft = input.dailyMinutes === null ? reviewsPerDay : Number.POSITIVE_INFINITY;
     let isBudgetSpent = false;
 
     for (;;) {
-      if (spent + input.secondsPerAnswer > budgetSeconds) {
-        isBudgetSpent = learning.length > 0 || due.length > 0 || (newCards < input.newCardsPerDay && newQueue.length > 0);
+      if (spent + input.secondsPerAnswer > budgetToday) {
+        isBudgetSpent = learning.length > 0 || due.length > 0 || (newCards < newToday && newQueue.length > 0);
         break;
       }
       learning.sort((a, b) => a.dueAt - b.dueAt || a.i - b.i);
@@ -116,7 +132,7 @@ export function simulateStudy(input: StudySimulationInput): StudySimulation {
       else if (due.length > 0 && reviewsLeft > 0) {
         index = due.shift()!;
         reviewsLeft -= 1;
-      } else if (newCards < input.newCardsPerDay && newQueue.length > 0) {
+      } else if (newCards < newToday && newQueue.length > 0) {
         index = newQueue.shift()!;
         newCards += 1;
       } else if (learning.length > 0 && learning[0]!.dueAt < dayEnd) {
@@ -141,6 +157,7 @@ export function simulateStudy(input: StudySimulationInput): StudySimulation {
       answers += 1;
       clock += answerMs;
     }
+    carrySeconds = isBudgetSpent && input.carriesBudget === true ? budgetToday - spent : 0;
     days.push({ dayStartAt: dayStart, newCards, answers, minutes: spent / 60, isBudgetSpent });
     dayStart = dayEnd;
   }
