@@ -57,6 +57,7 @@ const loadStats = lazyModule(() => import('../features/stats/StatsScreen'));
 const loadBrowse = lazyModule(() => import('../features/browse/BrowseScreen'));
 const loadPlan = lazyModule(() => import('../features/planning/PlanScreen'));
 const loadSettings = lazyModule(() => import('../features/settings/SettingsScreen'));
+const loadAllDecksWorkload = lazyModule(() => import('../features/planning/AllDecksWorkload'));
 const loadImport = lazyModule(() => import('../features/import/ImportScreen'));
 const loadBackup = lazyModule(() => import('../features/backup/BackupScreen'));
 const loadSharedDeck = lazyModule(() => import('../features/share/SharedDeckScreen'));
@@ -71,6 +72,7 @@ const StatsScreen = lazyComponent(() => loadStats().then((m) => m.StatsScreen));
 const BrowseScreen = lazyComponent(() => loadBrowse().then((m) => m.BrowseScreen));
 const PlanScreen = lazyComponent(() => loadPlan().then((m) => m.PlanScreen));
 const SettingsScreen = lazyComponent(() => loadSettings().then((m) => m.SettingsScreen));
+const AllDecksWorkload = lazyComponent(() => loadAllDecksWorkload().then((m) => m.AllDecksWorkload));
 const ImportScreen = lazyComponent(() => loadImport().then((m) => m.ImportScreen));
 const BackupScreen = lazyComponent(() => loadBackup().then((m) => m.BackupScreen));
 const SharedDeckScreen = lazyComponent(() => loadSharedDeck().then((m) => m.SharedDeckScreen));
@@ -103,6 +105,19 @@ function DeckRoute({ route, deckTitle }: ScreenProps<'deck'>) {
   );
 }
 
+/** Settings, with the planning feature's workload simulator for all decks passed in. */
+function SettingsRoute() {
+  return (
+    <SettingsScreen
+      workload={
+        <Suspense fallback={<p role="status">Loading the simulator…</p>}>
+          <AllDecksWorkload />
+        </Suspense>
+      }
+    />
+  );
+}
+
 function AllStatsRoute() {
   return <StatsScreen deckId={null} title="Statistics: all decks" backHref={routeHash({ name: 'decks' })} backLabel="All decks" />;
 }
@@ -125,7 +140,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   },
   'deck-plan': { area: 'The exam plan', Screen: ({ route }) => <PlanScreen deckId={route.deckId} />, preload: loadPlan },
   stats: { area: 'The statistics screen', Screen: AllStatsRoute, preload: loadStats },
-  settings: { area: 'The settings screen', Screen: SettingsScreen, preload: loadSettings },
+  settings: { area: 'The settings screen', Screen: SettingsRoute, preload: both(loadSettings, loadAllDecksWorkload) },
   import: { area: 'The import screen', Screen: ImportScreen, preload: loadImport },
   backup: { area: 'The backup screen', Screen: BackupScreen, preload: loadBackup },
   'shared-deck': {

@@ -12,16 +12,27 @@ export interface PlanningCards {
 export interface PlanningSlice {
   /** Reads the deck's card states for the planner; the plan itself is computed off the main thread. */
   readPlanningCards(deckId: DeckId): Promise<PlanningCards>;
+  /** The same for every deck at once (the workload simulator for all decks). */
+  readAllPlanningCards(): Promise<PlanningCards>;
 }
 
-export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps) => ({
-  async readPlanningCards(deckId) {
+export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps) => {
+  async function deckCards(deckId: DeckId): Promise<(CardState | null)[]> {
     const { repository, decks } = get();
     const deck = decks.get(deckId);
-    if (!repository || !deck) return { cards: [], now: deps.clock() };
+    if (!repository || !deck) return [];
     const stored = await repository.loadDeckStates(deckId);
     const byCard = new Map<string, CardState>(stored.map((state) => [state.cardId, state]));
-    const cards = deck.cards.map((card) => byCard.get(card.id) ?? null).filter((state) => state?.isSuspended !== true);
-    return { cards, now: deps.clock() };
-  },
-});
+    return deck.cards.map((card) => byCard.get(card.id) ?? null).filter((state) => state?.isSuspended !== true);
+  }
+  return {
+    async readPlanningCards(deckId) {
+      return { cards: await deckCards(deckId), now: deps.clock() };
+    },
+    async readAllPlanningCards() {
+      const cards: (CardState | null)[] = [];
+      for (const deckId of get().decks.keys()) for (const card of await deckCards(deckId)) cards.push(card);
+      return { cards, now: deps.clock() };
+    },
+  };
+};

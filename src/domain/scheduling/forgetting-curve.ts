@@ -49,3 +49,23 @@ export function retrievabilityAt(model: MemoryModel, state: CardState | null, at
   if (state === null || state.lastReviewedAt === null || state.reps === 0) return 0;
   return model.retrievability((at - state.lastReviewedAt) / DAY_MS, state.stability);
 }
+
+const intervalPolicies = new Map<string, (stability: number) => number>();
+
+/**
+ * The interval FSRS gives a stability at a desired retention, in whole days (at least 1, at most
+ * `maximumIntervalDays`, no fuzz): ts-fsrs's own `next_interval`. Cached per weights and retention,
+ * for simulations that ask it millions of times.
+ */
+export function intervalPolicy(weights: readonly number[] | null, desiredRetention: number, maximumIntervalDays: number): (stability: number) => number {
+  const key = `${weights === null ? 'default' : weights.join(',')}|${desiredRetention}|${maximumIntervalDays}`;
+  let policy = intervalPolicies.get(key);
+  if (!policy) {
+    const algorithm = new FSRSAlgorithm(
+      generatorParameters({ request_retention: desiredRetention, maximum_interval: maximumIntervalDays, enable_fuzz: false, ...(weights ? { w: [...weights] } : {}) }),
+    );
+    policy = (stability) => Math.max(1, algorithm.next_interval(stability, 0));
+    intervalPolicies.set(key, policy);
+  }
+  return policy;
+}

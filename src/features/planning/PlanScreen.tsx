@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DeckId } from '../../domain/ids';
 import type { ExamSettings } from '../../domain/planning/exam-form';
 import type { ExamPlanInput } from '../../domain/planning/exam-plan';
+import type { WorkloadInput } from '../../domain/planning/workload';
 import { routeHash } from '../../domain/routes/routes';
 import { overridesFor } from '../../domain/settings/deck-overrides';
 import { useStudyStore } from '../../store';
@@ -10,6 +11,7 @@ import type { PlanningCards } from '../../store/planning-slice';
 import { ExamForm } from './ExamForm';
 import { PlanSummary } from './PlanSummary';
 import { useExamPlan } from './use-exam-plan';
+import { WorkloadSimulator } from './WorkloadSimulator';
 import './planning.css';
 
 export interface PlanScreenProps {
@@ -43,7 +45,9 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
     [cards, deckId, settings],
   );
   const status = useExamPlan(input);
-  const save = (change: Partial<ExamSettings> & { newCardsPerDay?: number }) => saveDeckOverrides(deckId, overridesFor(global, { ...overrides, ...change }));
+  const workloadInput = useMemo<WorkloadInput | null>(() => (cards === null ? null : { cards: cards.cards, settings, now: cards.now }), [cards, settings]);
+  const save = (change: Partial<ExamSettings> & { newCardsPerDay?: number; desiredRetention?: number }) =>
+    saveDeckOverrides(deckId, overridesFor(global, { ...overrides, ...change }));
 
   return (
     <section className="plan-screen" aria-labelledby="plan-screen-title">
@@ -73,6 +77,7 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
         />
       ) : null}
       {status.kind === 'done' && status.plan === null ? <p>The exam day has come: the deck is back on normal scheduling.</p> : null}
+      <WorkloadSimulator scopeLabel="this deck" input={workloadInput} onUseRetention={(desiredRetention) => save({ desiredRetention })} />
     </section>
   );
 }

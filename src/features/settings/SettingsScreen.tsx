@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CardState, ReviewLogEntry } from '../../domain/scheduling/types';
 import { useStudyStore } from '../../store';
 import { AppearanceSettings } from './AppearanceSettings';
@@ -11,8 +11,13 @@ interface ReviewData {
   readonly reviewLog: readonly ReviewLogEntry[];
 }
 
+export interface SettingsScreenProps {
+  /** The workload simulator for all decks, from the planning feature (features do not import each other). */
+  readonly workload?: ReactNode;
+}
+
 /** The settings screen: scheduling (all decks or one), appearance, and personal FSRS parameters. */
-export function SettingsScreen() {
+export function SettingsScreen({ workload }: SettingsScreenProps) {
   const isHydrated = useStudyStore((s) => s.isHydrated);
   const readReviewData = useStudyStore((s) => s.readReviewData);
   const [data, setData] = useState<ReviewData | null>(null);
@@ -36,6 +41,7 @@ export function SettingsScreen() {
       <h1>Settings</h1>
       {loadError && <p role="alert" className="notice notice--warning">{loadError}</p>}
       <SchedulerSettings states={data?.cardStates ?? null} />
+      {workload}
       <AppearanceSettings />
       <OptimizePanel reviewLog={data?.reviewLog ?? null} />
     </div>
