@@ -3,6 +3,7 @@
  * prints and the bench/results.md it writes, with the targets and the before-the-fixes baseline.
  * Nothing here measures; a change of wording or layout never needs a rerun to check.
  */
+import { planningTable } from './planning.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
@@ -226,7 +227,7 @@ ${results.filter((r) => r.storageFallbacks > 0).map((r) => `- **Warning**: at ${
 Generated progress (phases of stored states, and how many are due now / overdue by a week or more):
 ${results.map((r) => `- ${r.size.toLocaleString('en')} cards: ${JSON.stringify(r.mix)}; generated in ${ms(r.generateMs)}, built in ${ms(r.buildMs)}`).join('\n')}
 
-## Lighthouse
+${run.planning ? `## Exam planner and workload simulator\nThe pure domain functions the app runs in its workers, in Node's V8 (bench/planning.mjs).\n\n${planningTable(run.planning)}\n\n` : ''}## Lighthouse
 The normal build (bundled decks), first visit in a fresh profile, served gzip-compressed from 127.0.0.1,
 ${firstLoadJs || 'first-visit JS not measured'} (\`npm run size\`). Mobile ran ${LIGHTHOUSE_RUNS.mobile} times and desktop
 ${LIGHTHOUSE_RUNS.desktop} times; the first table shows the run with the median performance score (every run's score in

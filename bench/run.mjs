@@ -7,6 +7,7 @@
  * Environment: BENCH_SIZES=1000,10000,100000  BENCH_COLD_RUNS=3  BENCH_GRADES=300
  *              BENCH_SKIP_LIGHTHOUSE=1  CHROME_PATH=/usr/bin/chromium
  *              BENCH_ONLY=restore (only the restore-through-the-app measurement, for quick reruns)
+ *              BENCH_ONLY=plan (only the exam planner and the workload simulator, bench/planning.mjs)
  *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
  *                its table and leaves bench/results.md alone), e.g.
  *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
@@ -20,6 +21,7 @@ import { RESTORED_SUFFIX, backupText, describeProgress, expectedCounts, generate
 import { startServer } from './server.mjs';
 import { coldStart, deckPageCounts, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
 import { LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
+import { benchPlanning, planningTable } from './planning.mjs';
 import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -229,8 +231,16 @@ async function main() {
   const loadBefore = loadavg();
   mkdirSync(CACHE, { recursive: true });
   const nowMs = Date.now();
+  if (process.env.BENCH_ONLY === 'plan') {
+    console.log(planningTable(await benchPlanning({ seed: SEED, nowMs })));
+    console.log('\nPlanning only (BENCH_ONLY=plan): bench/results.md left as it was.');
+    return;
+  }
   const results = [];
   for (const size of SIZES) results.push(await benchSize(size, nowMs));
+  const withPlanning = !ONLY_GRADE && !ONLY_RESTORE;
+  if (withPlanning) log('exam planner and workload simulator, 10,000 cards');
+  const planning = withPlanning ? await benchPlanning({ seed: SEED, nowMs }) : null;
   if (ONLY_GRADE) {
     console.log('');
     console.log(gradeTable(results));
@@ -258,7 +268,7 @@ async function main() {
 
   const totalS = (Date.now() - started) / 1000;
   const largest = results.find((r) => r.size === Math.max(...SIZES));
-  const run = { started, totalS, loadBefore, loadAfter: loadavg(), results, largest, lighthouse, lighthouseLoad, firstLoadJs, seed: SEED, benchSettings: BENCH_SETTINGS, coldRuns: COLD_RUNS };
+  const run = { started, totalS, loadBefore, loadAfter: loadavg(), results, largest, lighthouse, lighthouseLoad, firstLoadJs, seed: SEED, benchSettings: BENCH_SETTINGS, coldRuns: COLD_RUNS, planning };
   writeFileSync(join(ROOT, 'bench/results.md'), resultsMarkdown(run, readNotes(join(ROOT, 'bench/notes.md'))));
   console.log(`\n${consoleSummary(run)}`);
   console.log(`\nWrote bench/results.md in ${totalS.toFixed(0)} s.`);

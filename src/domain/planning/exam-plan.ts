@@ -96,12 +96,15 @@ export function planExam(input: ExamPlanInput): ExamPlan | null {
   const isSampled = share < 1;
   const runs = isSampled ? 1 : Math.min(MAX_RUNS, Math.max(1, Math.ceil(PATHS_PER_PLAN / Math.max(1, input.cards.length))));
   const dailyMinutes = settings.examDailyMinutes;
+  // Fuzz spreads single cards by a day or two and averages out over a plan; seeding it is a third
+  // of the simulation's time.
+  const simulationSettings = { ...settings, isFuzzEnabled: false };
   const simulate = (newCardsPerDay: number) =>
     Array.from({ length: runs }, (_, run) =>
       simulateStudy({
         deckId: input.deckId,
         cards: sample,
-        settings,
+        settings: simulationSettings,
         now,
         endAt: examAt,
         newCardsPerDay: newCardsPerDay * share,
