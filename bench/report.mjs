@@ -3,11 +3,11 @@
  * prints and the bench/results.md it writes, with the targets and the before-the-fixes baseline.
  * Nothing here measures; a change of wording or layout never needs a rerun to check.
  */
-import { planningTable } from './planning.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { LIGHTHOUSE_RUNS, lighthouseTable } from './lighthouse.mjs';
+import { planningTable } from './planning.mjs';
 
 /**
  * The first run of this benchmark, before the fixes it led to (commit a633e17, same machine): kept
