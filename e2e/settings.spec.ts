@@ -88,6 +88,26 @@ test.describe('settings', () => {
     await expect(page.getByLabel('Learning steps', { exact: true })).toHaveValue('1m 10m');
   });
 
+  test('load balancing and easy days are kept for all decks, and not offered per deck', async ({ page }) => {
+    await openSettings(page);
+    const balance = page.getByLabel(/Balance the load/);
+    await expect(balance).toBeChecked();
+    const easyDays = page.getByRole('group', { name: /Easy days/ });
+    await easyDays.getByLabel('Saturday').check();
+    await easyDays.getByLabel('Sunday').check();
+    await page.getByRole('button', { name: 'Save for all decks' }).click();
+    await expect(page.getByText(/^Saved\./)).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('group', { name: /Easy days/ }).getByLabel('Saturday')).toBeChecked();
+    await expect(page.getByRole('group', { name: /Easy days/ }).getByLabel('Sunday')).toBeChecked();
+    await expect(page.getByRole('group', { name: /Easy days/ }).getByLabel('Monday')).not.toBeChecked();
+    // Off: the easy days cannot be chosen without balancing, which is what applies them.
+    await page.getByLabel(/Balance the load/).uncheck();
+    await expect(page.getByRole('group', { name: /Easy days/ }).getByLabel('Monday')).toBeDisabled();
+    await page.getByLabel('Settings for').selectOption(C3_DECK_ID);
+    await expect(page.getByLabel(/Balance the load/)).toHaveCount(0);
+  });
+
   test('one deck can override the all-deck settings', async ({ page }) => {
     await openSettings(page);
     await page.getByLabel('Settings for').selectOption(C3_DECK_ID);

@@ -63,6 +63,8 @@ export interface ProgressRepository extends CardProgressMethods {
    * large deck learns which cards are not new without loading each state.
    */
   loadStoredCardIds(deckId: DeckId): Promise<CardId[]>;
+  /** The due time of every stored card of the deck (an index read, no rows), for load balancing. */
+  loadDueTimes(deckId: DeckId): Promise<number[]>;
   /** The earliest dueAt >= fromMs among the deck's non-new states, or null when there is none. */
   earliestDueAt(deckId: DeckId, fromMs: number): Promise<number | null>;
   /** Effective reviews with reviewedAt >= sinceMs, in log order (time, then event id), for today's counts. */
@@ -308,6 +310,13 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         const keys = await db.cardStates.where('deckId').equals(deckId).primaryKeys();
         // Keys are [deckId, cardId]; a key of another shape cannot name a card and is skipped.
         return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'string' ? [asCardId(key[1])] : []));
+      }),
+
+    loadDueTimes: (deckId) =>
+      run('load', async () => {
+        const keys = await db.cardStates.where('[deckId+dueAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).keys();
+        // Keys are [deckId, dueAt]; one of another shape has no usable due time and is skipped.
+        return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? [key[1]] : []));
       }),
 
     earliestDueAt: (deckId, fromMs) =>

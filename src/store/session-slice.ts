@@ -19,6 +19,7 @@ import {
   type StudySession,
 } from '../domain/session/session';
 import { isFirstCardKnownWithoutNew, openSession, reloadSession, withNewCards } from '../domain/session/start';
+import { dueLoadOf } from '../domain/session/due-load';
 import type { StudySettings } from '../domain/settings/study-settings';
 import { StorageError } from '../storage/storage-error';
 import { messageOf } from '../domain/errors';
@@ -155,14 +156,34 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     set({ session: completed });
   }
 
+  /**
+   * Reads how many cards fall due on each day, for load balancing, after the session has shown its
+   * first card (the read is not on the first card's path). Cards shown from then on are balanced.
+   */
+  async function addDueLoad(seq: number, deckId: DeckId): Promise<void> {
+    const { repository } = get();
+    if (!repository || !settingsForDeck(get(), deckId).isLoadBalanced) return;
+    let dueTimes: number[];
+    try {
+      dueTimes = await repository.loadDueTimes(deckId);
+    } catch {
+      return; // Balancing is an optimisation: without the load, grades keep their scheduled days.
+    }
+    const session = get().session;
+    if (seq !== sessionSeq || !session || session.dueLoad !== null) return;
+    set({ session: { ...session, dueLoad: dueLoadOf(dueTimes, settingsForDeck(get(), deckId).dayStartHour) } });
+  }
+
   /** Writes one grade durably, in turn; when it fails, brings the session back to its card. */
-  async function commitGrade(seq: number, eventId: EventId, entry: ReviewLogEntry): Promise<void> {
+  async function commitGrade(seq: number, eventId: EventId, entry: ReviewLogEntry, balancedDueAt?: number): Promise<void> {
     const { repository } = get();
     if (!repository) return;
-    // The event carries the id the card was previewed with, so replay schedules what the buttons showed.
+    // The event carries the id the card was previewed with, so replay schedules what the buttons showed,
+    // and the day balancing chose, which replay of this card alone could not know.
     const event: CardEvent = {
       id: eventId, deviceId: repository.deviceId, createdAt: entry.reviewedAt, deckId: entry.deckId, cardId: entry.cardId,
       kind: 'review', rating: entry.rating, answerMs: entry.answerMs, before: entry.before, after: entry.after,
+      ...(balancedDueAt === undefined ? {} : { balancedDueAt }),
     };
     const outcome = await commits.enqueue(async () => {
       const savingAt = performanceNow();
@@ -236,6 +257,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         const session = openSession(deckId, input, queue, sessionDeck(get(), deckId, loaded), now);
         set({ session, sessionError: null, sessionNotice: null });
         if (!isComplete) void addNewCards(seq, reads.full, startedAt);
+        void addDueLoad(seq, deckId);
       } catch (error) {
         if (seq !== sessionSeq) return;
         set({ session: null, sessionError: `Could not load your progress for this deck: ${messageOf(error)}` });
@@ -255,7 +277,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const graded = gradeCurrent(session, rating, sessionDeck(state, session.deckId), deps.clock());
       if (!graded) return Promise.resolve();
       set({ session: graded.session, sessionNotice: null });
-      return commitGrade(sessionSeq, graded.eventId, graded.entry);
+      return commitGrade(sessionSeq, graded.eventId, graded.entry, graded.balancedDueAt);
     },
 
     async undo() {

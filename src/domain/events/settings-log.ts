@@ -26,6 +26,7 @@ const isNumberList = (value: unknown) => Array.isArray(value) && value.every(isF
 const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isOptionalWeights = (value: unknown) => value === null || isFsrsWeights(value);
 const isOptionalNumber = (value: unknown) => value === null || isFiniteNumber(value);
+const isWeekdayList = (value: unknown) => Array.isArray(value) && value.every((day) => Number.isInteger(day) && day >= 0 && day <= 6);
 
 /**
  * Type checks only: whether a value is sensible (retention 0.70–0.99, say) is the settings
@@ -46,6 +47,8 @@ export const STUDY_SETTINGS_CHECKS: { readonly [K in keyof StudySettings]: (valu
   examAt: isOptionalNumber,
   examTargetRecall: isFiniteNumber,
   examDailyMinutes: isOptionalNumber,
+  isLoadBalanced: isBoolean,
+  easyWeekdays: isWeekdayList,
 };
 
 /** The study settings from folded values: the defaults, overridden by each known field of the right type. */

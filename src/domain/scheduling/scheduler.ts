@@ -19,6 +19,7 @@ import type { CardId, DeckId } from '../ids';
 import type { StudySettings } from '../settings/study-settings';
 import { examInterval } from './exam-interval';
 import { memoryModel } from './forgetting-curve';
+import { balancedDueAt, elapsedWholeDays, honourBalancedDueAt } from './load-balance';
 import type { CardPhase, CardState, GradePreview, Rating } from './types';
 
 const DAY_MS = 86_400_000;
@@ -70,6 +71,13 @@ export interface Scheduler {
   preview(state: CardState, now: number, seed?: string): GradePreview;
   /** The state after grading `state` with `rating` at `now`; `seed` fixes the interval fuzz. */
   grade(state: CardState, rating: Rating, now: number, seed?: string): CardState;
+  /**
+   * Load balancing and easy days: `after` (what grading `before` at `now` gave) moved to the least
+   * busy day of its fuzz range, `loadOn(days)` being the reviews already due `days` after `now`.
+   * Null when the settings turn balancing off or the day stays. The move is the one replay makes
+   * from the event's `balancedDueAt` (honourBalancedDueAt), so the cache and a rebuild agree.
+   */
+  balance(after: CardState, before: CardState | null, now: number, loadOn: (days: number) => number): CardState | null;
 }
 
 /** Creates a scheduler from study settings (retention, steps, fuzz, maximum interval, personal weights). */
@@ -117,6 +125,14 @@ export function createScheduler(settings: StudySettings): Scheduler {
     },
     grade(state, rating, now, seed) {
       return fromItem(state, engine.next(toFsrsCard(state, seed), now, RATING_TO_FSRS[rating]), now);
+    },
+    balance(after, before, now, loadOn) {
+      if (!settings.isLoadBalanced) return null;
+      const elapsedDays = elapsedWholeDays(before, now);
+      const dueAt = balancedDueAt({ state: after, now, elapsedDays, settings, loadOn, easyWeekdays: settings.easyWeekdays });
+      if (dueAt === null) return null;
+      const moved = honourBalancedDueAt(after, now, elapsedDays, settings, dueAt);
+      return moved === after ? null : moved;
     },
   };
 }

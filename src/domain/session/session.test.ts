@@ -5,6 +5,8 @@ import { asDeviceId, type CardEvent } from '../events/types';
 import { seededBytes } from '../events/test-events';
 import { asCardId, asDeckId, type CardId } from '../ids';
 import { buildDueQueue, buildQueue, type BuildQueueInput } from '../queue/queue';
+import { studyDayStart } from '../queue/study-day';
+import { elapsedWholeDays, fuzzRange } from '../scheduling/load-balance';
 import { createScheduler } from '../scheduling/scheduler';
 import type { CardPhase, CardState } from '../scheduling/types';
 import { DEFAULT_SETTINGS, type StudySettings } from '../settings/study-settings';
@@ -307,5 +309,90 @@ describe('the two-phase start', () => {
     expect(reloaded.doneToday).toEqual({ newCards: 2, reviews: 0 });
     expect(reloaded.undoStack).toBe(session.undoStack);
     expect(reloaded.studiedCount).toBe(1);
+  });
+});
+
+describe('load balancing in the session', () => {
+  const mature: CardState = {
+    deckId, cardId: asCardId('c1'), phase: 'review', dueAt: NOW - 60 * MIN,
+    stability: 40, difficulty: 5, scheduledDays: 40, learningStep: 0, reps: 6, lapses: 0, lastReviewedAt: NOW - 40 * DAY - 60 * MIN,
+  };
+  const daysFromNow = (at: number, from: number) => Math.round((at - from) / DAY);
+
+  /** A session on the mature card, with `dueLoad` known before the card is shown. */
+  function balancedSession(settings: StudySettings, loadFor: (days: number, gradedAt: number) => number, gradedAt: number) {
+    const deck = deckOf(1, settings);
+    const input = completeInput(deck, [mature]);
+    const opened = openSession(deckId, input, buildQueue(input), deck, NOW);
+    const load = new Map<number, number>();
+    for (let days = 1; days <= 200; days += 1) {
+      const count = loadFor(days, gradedAt);
+      if (count > 0) load.set(studyDayStart(gradedAt + days * DAY, settings.dayStartHour), count);
+    }
+    return { deck, session: advance({ ...opened, dueLoad: load }, deck, NOW) };
+  }
+
+  /** What Good schedules without balancing, for the same review id, and the fuzz range around it. */
+  function unbalanced(settings: StudySettings, session: StudySession, gradedAt: number) {
+    const scheduled = createScheduler(settings).grade(mature, 'good', gradedAt, session.current!.reviewId);
+    return { scheduled, range: fuzzRange(scheduled, elapsedWholeDays(mature, gradedAt), settings)! };
+  }
+
+  it('moves Good to the least busy day of its fuzz range, shows it on the button, and records it for replay', () => {
+    const gradedAt = NOW + 5_000;
+    // Find the range first, then make every day of it busy but one that is not the scheduled day.
+    const probe = balancedSession(DEFAULT_SETTINGS, () => 0, gradedAt);
+    const { scheduled, range } = unbalanced(DEFAULT_SETTINGS, probe.session, gradedAt);
+    const scheduledDays = daysFromNow(scheduled.dueAt, gradedAt);
+    const light = scheduledDays === range.minDays ? range.maxDays : range.minDays;
+    expect(range.maxDays).toBeGreaterThan(range.minDays);
+
+    const { deck, session } = balancedSession(DEFAULT_SETTINGS, (days) => (days === light ? 0 : 10), gradedAt);
+    expect(session.current?.isBalanced).toBe(true);
+    expect(daysFromNow(session.current!.preview.good.dueAt, NOW)).toBe(light);
+    const graded = gradeAt(session, deck, gradedAt, 'good');
+    expect(daysFromNow(graded.entry.after.dueAt, gradedAt)).toBe(light);
+    expect(graded.balancedDueAt).toBe(graded.entry.after.dueAt);
+    // The load now counts the card on its new day.
+    expect(graded.session.dueLoad?.get(studyDayStart(graded.entry.after.dueAt, DEFAULT_SETTINGS.dayStartHour))).toBe(1);
+
+    const device = asDeviceId('test');
+    const events: CardEvent[] = [
+      { id: contentEventId(0, 'snapshot'), deviceId: device, createdAt: mature.lastReviewedAt! + 1, deckId, cardId: mature.cardId, kind: 'snapshot', state: mature },
+      {
+        id: graded.eventId, deviceId: device, createdAt: gradedAt, deckId, cardId: mature.cardId,
+        kind: 'review', rating: 'good', answerMs: graded.entry.answerMs, before: graded.entry.before, after: graded.entry.after, balancedDueAt: graded.balancedDueAt!,
+      },
+    ];
+    expect(replayCard(events, () => deck.settings).state).toEqual(graded.entry.after);
+  });
+
+  it('keeps easy weekdays light when the other days are as busy', () => {
+    const gradedAt = NOW + 5_000;
+    const probe = balancedSession(DEFAULT_SETTINGS, () => 0, gradedAt);
+    const { scheduled } = unbalanced(DEFAULT_SETTINGS, probe.session, gradedAt);
+    const easyWeekday = new Date(scheduled.dueAt).getDay();
+    const settings = { ...DEFAULT_SETTINGS, easyWeekdays: [easyWeekday] };
+    const { deck, session } = balancedSession(settings, () => 3, gradedAt);
+    const graded = gradeAt(session, deck, gradedAt, 'good');
+    expect(new Date(graded.entry.after.dueAt).getDay()).not.toBe(easyWeekday);
+    expect(Math.abs(daysFromNow(graded.entry.after.dueAt, gradedAt) - daysFromNow(scheduled.dueAt, gradedAt))).toBeLessThanOrEqual(7);
+  });
+
+  it('leaves every grade where the scheduler put it when balancing is off, or before the load is known', () => {
+    const gradedAt = NOW + 5_000;
+    const off = { ...DEFAULT_SETTINGS, isLoadBalanced: false };
+    const { deck, session } = balancedSession(off, () => 10, gradedAt);
+    expect(session.current?.isBalanced).toBe(false);
+    const graded = gradeAt(session, deck, gradedAt, 'good');
+    expect(graded.balancedDueAt).toBeUndefined();
+    expect(graded.entry.after).toEqual(unbalanced(off, session, gradedAt).scheduled);
+
+    const onDeck = deckOf(1, DEFAULT_SETTINGS);
+    const input = completeInput(onDeck, [mature]);
+    const unknownLoad = openSession(deckId, input, buildQueue(input), onDeck, NOW);
+    expect(unknownLoad.dueLoad).toBeNull();
+    expect(unknownLoad.current?.isBalanced).toBe(false);
+    expect(gradeAt(unknownLoad, onDeck, gradedAt, 'good').balancedDueAt).toBeUndefined();
   });
 });

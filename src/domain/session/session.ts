@@ -20,6 +20,7 @@ import { newCardState } from '../scheduling/new-card';
 import type { Scheduler } from '../scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../scheduling/types';
 import type { StudySettings } from '../settings/study-settings';
+import { loadOn, withMovedDue, type DueLoad } from './due-load';
 
 export interface CurrentCard {
   readonly cardId: CardId;
@@ -32,6 +33,8 @@ export interface CurrentCard {
   readonly reviewId: EventId;
   /** What each grade button would schedule, for its interval label. */
   readonly preview: GradePreview;
+  /** Whether the preview was load-balanced (the load was known when the card was shown); the grade then is too. */
+  readonly isBalanced: boolean;
 }
 
 /** A grade given in this session, newest last: enough to take it back. */
@@ -53,6 +56,8 @@ export interface StudySession {
   readonly storedCardIds: ReadonlySet<CardId> | null;
   /** The earliest dueAt among stored states not loaded into `states`, or null. */
   readonly laterDueAt: number | null;
+  /** Cards due on each study day, for load balancing; null until read (or with balancing off). */
+  readonly dueLoad: DueLoad | null;
   readonly doneToday: DoneToday;
   /** Null when the session is over for now. */
   readonly current: CurrentCard | null;
@@ -108,8 +113,26 @@ function stateOf(session: SessionProgress, cardId: CardId, now: number): CardSta
  */
 export function showCard(session: SessionProgress, cardId: CardId, deck: SessionDeck, shownAt: number, isFlipped = false): StudySession {
   const reviewId = deck.newEventId(shownAt);
-  const preview = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt, reviewId);
-  return { ...session, current: { cardId, shownAt, reviewId, preview }, isFlipped, nextDueAt: null };
+  const before = session.states.get(cardId) ?? null;
+  const scheduled = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt, reviewId);
+  const { dueLoad } = session;
+  const isBalanced = dueLoad !== null && deck.settings.isLoadBalanced;
+  const preview = isBalanced ? balancedPreview(scheduled, before, deck, dueLoad, shownAt) : scheduled;
+  return { ...session, current: { cardId, shownAt, reviewId, preview, isBalanced }, isFlipped, nextDueAt: null };
+}
+
+/** Each button's state moved as load balancing would move that grade's. */
+function balancedPreview(preview: GradePreview, before: CardState | null, deck: SessionDeck, dueLoad: DueLoad, now: number): GradePreview {
+  const balance = (entry: GradePreview[Rating]) => {
+    const moved = balanced(entry.state, before, deck, dueLoad, now);
+    return moved === null ? entry : { dueAt: moved.dueAt, state: moved };
+  };
+  return { again: balance(preview.again), hard: balance(preview.hard), good: balance(preview.good), easy: balance(preview.easy) };
+}
+
+function balanced(after: CardState, before: CardState | null, deck: SessionDeck, dueLoad: DueLoad, now: number): CardState | null {
+  const { dayStartHour } = deck.settings;
+  return deck.scheduler.balance(after, before, now, (days) => loadOn(dueLoad, now, days, dayStartHour));
 }
 
 /** The session with its next card chosen at `now`, or over for now (with when the next card falls due). */
@@ -125,6 +148,8 @@ export interface Graded {
   readonly session: StudySession;
   readonly eventId: EventId;
   readonly entry: ReviewLogEntry;
+  /** The due time load balancing chose, for the review event; absent when it kept the scheduled one. */
+  readonly balancedDueAt?: number;
 }
 
 /**
@@ -134,31 +159,35 @@ export interface Graded {
  */
 export function gradeCurrent(session: StudySession, rating: Rating, deck: SessionDeck, now: number): Graded | null {
   if (!session.current || !session.isFlipped) return null;
-  const { cardId, shownAt, reviewId } = session.current;
+  const { cardId, shownAt, reviewId, isBalanced } = session.current;
   const before = session.states.get(cardId) ?? null;
-  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
+  const scheduled = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
+  const moved = isBalanced && session.dueLoad !== null ? balanced(scheduled, before, deck, session.dueLoad, now) : null;
+  const after = moved ?? scheduled;
   const entry: ReviewLogEntry = {
     deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
   };
   const next = advance({
     ...session,
     states: new Map(session.states).set(cardId, after),
+    dueLoad: session.dueLoad === null ? null : withMovedDue(session.dueLoad, before?.dueAt ?? null, after.dueAt, deck.settings.dayStartHour),
     queue: applyGradeToQueue(session.queue, after, now, deck.settings.dayStartHour),
     doneToday: countReview(session.doneToday, before, +1),
     undoStack: [...session.undoStack, { eventId: reviewId, entry }],
     studiedCount: session.studiedCount + 1,
   }, deck, now);
-  return { session: next, eventId: reviewId, entry };
+  return moved === null ? { session: next, eventId: reviewId, entry } : { session: next, eventId: reviewId, entry, balancedDueAt: moved.dueAt };
 }
 
 /** The session with the given grades (newest last) taken back in memory: states, counts and queue. */
 function withoutGrades(session: StudySession, taken: readonly UndoEntry[], deck: SessionDeck, now: number): SessionProgress {
   const states = new Map(session.states);
-  let { doneToday } = session;
+  let { doneToday, dueLoad } = session;
   for (const { entry } of [...taken].reverse()) {
     if (entry.before) states.set(entry.cardId, entry.before);
     else states.delete(entry.cardId);
     doneToday = countReview(doneToday, entry.before, -1);
+    if (dueLoad !== null) dueLoad = withMovedDue(dueLoad, entry.after.dueAt, entry.before?.dueAt ?? null, deck.settings.dayStartHour);
   }
   const rewound = { ...session, states, doneToday };
   return {
@@ -166,6 +195,7 @@ function withoutGrades(session: StudySession, taken: readonly UndoEntry[], deck:
     states,
     storedCardIds: session.storedCardIds,
     laterDueAt: session.laterDueAt,
+    dueLoad,
     doneToday,
     queue: buildQueue({ ...queueInputOf(rewound, deck.cardIds, deck.settings), now }),
     undoStack: session.undoStack.slice(0, session.undoStack.length - taken.length),

@@ -29,6 +29,7 @@ export function openSession(deckId: DeckId, input: BuildQueueInput, queue: Study
     states: input.states,
     storedCardIds: input.storedCardIds ?? null,
     laterDueAt: input.laterDueAt ?? null,
+    dueLoad: null,
     doneToday: input.doneToday,
     undoStack: [],
     studiedCount: 0,

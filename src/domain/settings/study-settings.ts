@@ -29,6 +29,13 @@ export interface StudySettings {
   readonly examTargetRecall: number;
   /** Minutes a day the student will study for the exam; null means no cap. */
   readonly examDailyMinutes: number | null;
+  /**
+   * Load balancing (issue 14, as Anki since 24.11): a review's due day is the least busy one
+   * within its interval fuzz range, so the daily load stays even.
+   */
+  readonly isLoadBalanced: boolean;
+  /** Weekdays to keep light, 0 (Sunday) to 6; balancing gives them fewer reviews. */
+  readonly easyWeekdays: readonly number[];
 }
 
 /** The defaults from the product spec (issue 2). */
@@ -47,6 +54,8 @@ export const DEFAULT_SETTINGS: StudySettings = {
   examAt: null,
   examTargetRecall: 0.95,
   examDailyMinutes: null,
+  isLoadBalanced: true,
+  easyWeekdays: [],
 };
 
 /** How many weights an FSRS-6 parameter set has. */

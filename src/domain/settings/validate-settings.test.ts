@@ -17,6 +17,8 @@ describe('validateDraft', () => {
         relearningStepsMinutes: [10],
         dayStartHour: 4,
         isFuzzEnabled: true,
+        isLoadBalanced: true,
+        easyWeekdays: [],
       },
     });
   });

@@ -16,6 +16,7 @@ export interface SchedulerFormProps {
 }
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const orNull = <T,>(parse: () => T): T | null => {
   try {
     return parse();
@@ -83,6 +84,29 @@ export function SchedulerForm({ initial, isDeck, states, onSave }: SchedulerForm
         <input type="checkbox" checked={draft.isFuzzEnabled} onChange={(event) => setDraft((d) => ({ ...d, isFuzzEnabled: event.target.checked }))} />
         Spread intervals a little (interval fuzz), so cards learnt together do not always fall due together
       </label>
+      {!isDeck && (
+        <>
+          <label className="settings-check">
+            <input type="checkbox" checked={draft.isLoadBalanced} onChange={(event) => setDraft((d) => ({ ...d, isLoadBalanced: event.target.checked }))} />
+            Balance the load: within each review's fuzz range, pick the day with the fewest reviews already due
+          </label>
+          <fieldset className="settings-weekdays" disabled={!draft.isLoadBalanced}>
+            <legend>Easy days: weekdays that get fewer reviews</legend>
+            {WEEKDAYS.map((name, day) => (
+              <label key={name} className="settings-check">
+                <input
+                  type="checkbox"
+                  checked={draft.easyWeekdays.includes(day)}
+                  onChange={(event) =>
+                    setDraft((d) => ({ ...d, easyWeekdays: event.target.checked ? [...d.easyWeekdays, day] : d.easyWeekdays.filter((other) => other !== day) }))
+                  }
+                />
+                {name}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
       <div className="settings-actions">
         <button type="submit" className="button button--primary" disabled={isSaving}>
           {isDeck ? 'Save for this deck' : 'Save for all decks'}
