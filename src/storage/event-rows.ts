@@ -52,7 +52,7 @@ export function cardEventFromRow(row: unknown): RowResult<CardEvent> {
       deckId: asDeckId(nonEmptyString(row, 'deckId', '')),
       cardId: asCardId(nonEmptyString(row, 'cardId', '')),
     };
-    const kind = oneOf(row, 'kind', '', ['review', 'undo', 'suspend', 'unsuspend', 'reset', 'bury', 'snapshot'] as const);
+    const kind = oneOf(row, 'kind', '', ['review', 'undo', 'suspend', 'unsuspend', 'reset', 'bury', 'reschedule', 'snapshot'] as const);
     switch (kind) {
       case 'review':
         return {
@@ -62,11 +62,15 @@ export function cardEventFromRow(row: unknown): RowResult<CardEvent> {
           answerMs: finiteNumber(row, 'answerMs', ''),
           before: row['before'] === null ? null : sameCardState(row['before'], 'before.', base.deckId, base.cardId),
           after: sameCardState(row['after'], 'after.', base.deckId, base.cardId),
+          // Kept: replay needs the day load balancing chose (an older row has none).
+          ...(row['balancedDueAt'] === undefined ? {} : { balancedDueAt: finiteNumber(row, 'balancedDueAt', '') }),
         };
       case 'undo':
         return { ...base, kind, targetId: eventId(row, 'targetId') };
       case 'bury':
         return { ...base, kind, untilMs: finiteNumber(row, 'untilMs', '') };
+      case 'reschedule':
+        return { ...base, kind, dueAt: finiteNumber(row, 'dueAt', '') };
       case 'snapshot':
         return { ...base, kind, state: sameCardState(row['state'], 'state.', base.deckId, base.cardId) };
       default:

@@ -127,6 +127,26 @@ describe('replayCard', () => {
     expect(replayCard([event], noSettings).state).toEqual(snapshot);
   });
 
+  it('moves a review card on a reschedule with its memory kept, ignores it for a card with no review to move, and an undo takes it back', () => {
+    const device = TestDevice.named('phone', 12);
+    device.review('a', 'easy', NOW);
+    const graded = replay(device.events).state!;
+    expect(graded.phase).toBe('review');
+    const moved = device.card('a', NOW + MINUTE, { kind: 'reschedule', dueAt: NOW + 2 * DAY });
+    const state = replay(device.events).state!;
+    expect(state).toEqual({ ...graded, dueAt: NOW + 2 * DAY });
+    device.card('a', NOW + 2 * MINUTE, { kind: 'undo', targetId: moved.id });
+    expect(replay(device.events).state).toEqual(graded);
+
+    const other = TestDevice.named('laptop', 13);
+    other.card('b', NOW, { kind: 'reschedule', dueAt: NOW + DAY });
+    expect(replay(other.events).state).toBeNull();
+    other.review('b', 'again', NOW + MINUTE);
+    const learning = replay(other.events).state!;
+    other.card('b', NOW + 2 * MINUTE, { kind: 'reschedule', dueAt: NOW + 5 * DAY });
+    expect(replay(other.events).state).toEqual(learning);
+  });
+
   it('schedules each review with the settings in force when it was made, not the latest', () => {
     const device = TestDevice.named('phone', 11);
     device.settings({ desiredRetention: 0.8, isFuzzEnabled: false }, NOW - DAY);
@@ -175,7 +195,8 @@ function simulateTwoDevices(seed: number): { phone: TestDevice; laptop: TestDevi
     } else if (roll < 0.78) device.card(card, at, { kind: random() < 0.5 ? 'suspend' : 'unsuspend' });
     else if (roll < 0.83) device.card(card, at, { kind: 'reset' });
     else if (roll < 0.88) device.card(card, at, { kind: 'bury', untilMs: at + DAY });
-    else if (roll < 0.94) device.settings({ desiredRetention: pick([0.8, 0.85, 0.9, 0.95]) }, at);
+    else if (roll < 0.91) device.card(card, at, { kind: 'reschedule', dueAt: at + Math.floor(random() * 10) * DAY });
+    else if (roll < 0.95) device.settings({ desiredRetention: pick([0.8, 0.85, 0.9, 0.95]) }, at);
     else device.settings({ learningStepsMinutes: pick([[1], [1, 10], [5, 30, 120]]) }, at, DECK);
     // Now and then the devices meet and swap everything they hold (a sync).
     if (random() < 0.15) {

@@ -106,6 +106,9 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
         // it as new again once untilMs has passed (sibling burying is the first user of this).
         state = { ...(state ?? newCardState(event.deckId, event.cardId, event.createdAt)), buriedUntil: event.untilMs };
         break;
+      case 'reschedule':
+        state = rescheduled(state, event.dueAt);
+        break;
       case 'snapshot':
         state = event.state;
         break;
@@ -117,6 +120,11 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
     }
   }
   return { state: state === null ? null : dropEmptyNewState(state), reviews };
+}
+
+/** A review card moved to `dueAt`; any other state has no review to move and stays. */
+function rescheduled(state: CardState | null, dueAt: number): CardState | null {
+  return state !== null && state.phase === 'review' ? { ...state, dueAt } : state;
 }
 
 /** The scheduler sees memory only; the flags are put back by withFlagsOf. */

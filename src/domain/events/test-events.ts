@@ -61,7 +61,12 @@ export class TestDevice {
     return this.add({ id, deviceId: this.deviceId, createdAt: at, deckId, cardId, kind: 'review', rating, answerMs: 4000, before, after });
   }
 
-  card(card: string, at: number, body: { kind: 'suspend' | 'unsuspend' | 'reset' } | { kind: 'bury'; untilMs: number } | { kind: 'undo'; targetId: EventId }, deckId: DeckId = DECK): CardEvent {
+  card(
+    card: string,
+    at: number,
+    body: { kind: 'suspend' | 'unsuspend' | 'reset' } | { kind: 'bury'; untilMs: number } | { kind: 'reschedule'; dueAt: number } | { kind: 'undo'; targetId: EventId },
+    deckId: DeckId = DECK,
+  ): CardEvent {
     return this.add({ id: this.id(at), deviceId: this.deviceId, createdAt: at, deckId, cardId: asCardId(card), ...body });
   }
 

@@ -77,6 +77,16 @@ export interface BuryBody {
 }
 
 /**
+ * Moves a review card's due time without touching its memory: a break planned ahead brings a
+ * review forward or spreads it after the break. A card not in the review phase has no review to
+ * move, and replay leaves it as it is.
+ */
+export interface RescheduleBody {
+  readonly kind: 'reschedule';
+  readonly dueAt: number;
+}
+
+/**
  * Sets the card's state wholesale. Only made when data from before the event log is carried over
  * (legacy.ts): the state a card had then becomes the starting point of its replay.
  */
@@ -85,7 +95,7 @@ export interface SnapshotBody {
   readonly state: CardState;
 }
 
-export type CardEventBody = ReviewBody | UndoBody | SuspendBody | UnsuspendBody | ResetBody | BuryBody | SnapshotBody;
+export type CardEventBody = ReviewBody | UndoBody | SuspendBody | UnsuspendBody | ResetBody | BuryBody | RescheduleBody | SnapshotBody;
 export type CardEventKind = CardEventBody['kind'];
 
 /** An event about one card of one deck. */
@@ -108,4 +118,4 @@ export interface SettingsEvent extends EventBase {
 
 export type ProgressEvent = CardEvent | SettingsEvent;
 
-export const CARD_EVENT_KINDS: readonly CardEventKind[] = ['review', 'undo', 'suspend', 'unsuspend', 'reset', 'bury', 'snapshot'];
+export const CARD_EVENT_KINDS: readonly CardEventKind[] = ['review', 'undo', 'suspend', 'unsuspend', 'reset', 'bury', 'reschedule', 'snapshot'];
