@@ -1,5 +1,9 @@
+import { messageOf } from '../domain/errors';
+import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
+import type { BreakMove } from '../domain/planning/break-plan';
 import type { CardState } from '../domain/scheduling/types';
+import { announceWrite } from './announce-write';
 import type { SliceCreator } from './study-store';
 
 /** One deck's cards as the exam planner takes them, read at `now`. */
@@ -14,6 +18,13 @@ export interface PlanningSlice {
   readPlanningCards(deckId: DeckId): Promise<PlanningCards>;
   /** The same for every deck at once (the workload simulator for all decks). */
   readAllPlanningCards(): Promise<PlanningCards>;
+  /** The deck's stored states (suspended ones too), for planning a break. */
+  readStoredStates(deckId: DeckId): Promise<PlanningCards & { readonly cards: readonly CardState[] }>;
+  /**
+   * Applies a break plan: one reschedule event per move, all in one write (all or nothing).
+   * Resolves to an error message, or null once saved.
+   */
+  applyBreakPlan(deckId: DeckId, moves: readonly BreakMove[]): Promise<string | null>;
 }
 
 export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps) => {
@@ -33,6 +44,27 @@ export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps
       const cards: (CardState | null)[] = [];
       for (const deckId of get().decks.keys()) for (const card of await deckCards(deckId)) cards.push(card);
       return { cards, now: deps.clock() };
+    },
+    async readStoredStates(deckId) {
+      const { repository } = get();
+      return { cards: repository ? await repository.loadDeckStates(deckId) : [], now: deps.clock() };
+    },
+    async applyBreakPlan(deckId, moves) {
+      const { repository } = get();
+      if (!repository) return 'Your progress is not available on this device.';
+      if (moves.length === 0) return null;
+      const createdAt = deps.clock();
+      const events: CardEvent[] = moves.map((move) => ({
+        id: repository.newEventId(createdAt), deviceId: repository.deviceId, createdAt, deckId: move.deckId, cardId: move.cardId, kind: 'reschedule', dueAt: move.toDueAt,
+      }));
+      try {
+        await repository.appendCardEvents(events);
+      } catch (error) {
+        return `The break plan was not applied: ${messageOf(error)}`;
+      }
+      announceWrite(get(), deps, { kind: 'progress', deckId });
+      await get().refreshCounts(deckId);
+      return null;
     },
   };
 };

@@ -25,6 +25,14 @@ export function examDateText(examAt: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** The start of the study day of a 'YYYY-MM-DD' date (local time), or null when it is not such a date. */
+export function calendarDateAt(text: string, dayStartHour: number): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), dayStartHour);
+  return examDateText(date.getTime()) === text.trim() ? date.getTime() : null;
+}
+
 /** The form's starting text for the current settings. */
 export function toExamDraft(settings: ExamSettings): ExamDraft {
   return {
@@ -42,12 +50,8 @@ export function parseExamDraft(draft: ExamDraft, now: number, dayStartHour: numb
   let examAt: number | null = null;
   const dateText = draft.date.trim();
   if (dateText !== '') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText);
-    const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), dayStartHour) : null;
-    if (!match || !date || examDateText(date.getTime()) !== dateText) {
-      throw new SettingsError('settings/out-of-range', 'date', 'The exam date must be a date such as 2027-01-31.');
-    }
-    examAt = date.getTime();
+    examAt = calendarDateAt(dateText, dayStartHour);
+    if (examAt === null) throw new SettingsError('settings/out-of-range', 'date', 'The exam date must be a date such as 2027-01-31.');
     if (examAt <= now) throw new SettingsError('settings/out-of-range', 'date', 'The exam date must be after today.');
   }
   const target = Number(draft.targetPercent.trim());

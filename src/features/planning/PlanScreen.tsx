@@ -8,6 +8,7 @@ import { overridesFor } from '../../domain/settings/deck-overrides';
 import { useStudyStore } from '../../store';
 import { settingsForDeck } from '../../store/selectors';
 import type { PlanningCards } from '../../store/planning-slice';
+import { BreakPlanner } from './BreakPlanner';
 import { ExamForm } from './ExamForm';
 import { PlanSummary } from './PlanSummary';
 import { useExamPlan } from './use-exam-plan';
@@ -77,6 +78,7 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
         />
       ) : null}
       {status.kind === 'done' && status.plan === null ? <p>The exam day has come: the deck is back on normal scheduling.</p> : null}
+      <BreakPlanner deckId={deckId} settings={settings} />
       <WorkloadSimulator scopeLabel="this deck" input={workloadInput} onUseRetention={(desiredRetention) => save({ desiredRetention })} />
     </section>
   );
