@@ -16,6 +16,8 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 const round = (value: number) => Math.round(value).toLocaleString('en');
 /** Minutes a day: whole minutes from 10 up, tenths below (a small deck's year is a few minutes a week). */
 const minutes = (value: number) => (value >= 10 ? round(value) : value >= 0.05 ? value.toFixed(1) : value > 0 ? 'under 0.1' : '0');
+/** "about 12 minutes", or "under 0.1 minutes" for a very small deck. */
+const aboutMinutes = (value: number) => (value > 0 && value < 0.05 ? 'under 0.1 minutes' : `about ${minutes(value)} minutes`);
 const PLOT_HEIGHT = 100;
 
 /**
@@ -69,7 +71,7 @@ function WorkloadResult({ workload, scopeLabel, onUse }: { readonly workload: Wo
   return (
     <div className="workload__result">
       <p role="status">
-        {current ? `At your ${percent(current.retention)}: about ${minutes(current.minutesPerDay)} minutes a day, ${round(current.rememberedAtEnd)} cards remembered in a year. ` : ''}
+        {current ? `At your ${percent(current.retention)}: ${aboutMinutes(current.minutesPerDay)} a day, ${round(current.rememberedAtEnd)} cards remembered in a year. ` : ''}
         Most cards remembered per minute of study: <strong>{percent(best.retention)}</strong> ({minutes(best.minutesPerDay)} minutes a day,{' '}
         {plural(Math.round(best.rememberedAtEnd), 'card')} remembered).
       </p>
