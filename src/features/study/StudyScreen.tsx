@@ -8,6 +8,7 @@ import { GradeBar } from './GradeBar';
 import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
+import { useDeckMarkdownReady } from './use-deck-markdown';
 import { useStudyKeys } from './use-study-keys';
 import './study.css';
 
@@ -28,6 +29,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const flip = useStudyStore((s) => s.flip);
   const grade = useStudyStore((s) => s.grade);
   const undo = useStudyStore((s) => s.undo);
+  const isMarkdownReady = useDeckMarkdownReady(deck);
 
   useEffect(() => {
     if (!deck) return undefined;
@@ -48,10 +50,10 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const currentKey = current ? `${current.cardId}@${current.shownAt}` : null;
   useEffect(() => {
     (isFlipped ? goodRef : revealRef).current?.focus();
-  }, [currentKey, isFlipped]);
+  }, [currentKey, isFlipped, isMarkdownReady]);
 
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
-  if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
+  if (!deck || !session || !isMarkdownReady) return <p className="loading" role="status">Loading your cards…</p>;
 
   const card = cardOf(deck, current?.cardId);
   const canUndo = session.undoStack.length > 0 && !isUndoing;
