@@ -2,6 +2,8 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../../e2e/fixtures/xss-corpus';
+import { cardFaces } from '../domain/cloze/card-faces';
+import type { CardId } from '../domain/ids';
 import { Markdown } from './Markdown';
 import { preloadMarkdown } from './markdown/features';
 
@@ -127,5 +129,31 @@ describe('Markdown extensions', () => {
     const container = renderCard('| Cost | Call |\n| --- | --- |\n| $O(n)$ | `ls` |');
     expect(container.querySelector('td math')).not.toBeNull();
     expect(container.querySelector('td code')?.textContent).toBe('ls');
+  });
+});
+
+describe('Markdown of cloze cards', () => {
+  const card = {
+    id: 'n.c1' as CardId,
+    front: '{{c1::**runc** and `crun`::runtimes}} run {{c2::containers}}.',
+    back: 'Extra',
+    tags: [],
+    noteId: 'n',
+    clozeNumber: 1,
+  };
+
+  it('shows the hint as a blank on the front and the other cloze as text, with no marks left', () => {
+    const container = renderCard(cardFaces(card).front);
+    expect(container.querySelector('.cloze-blank')?.textContent).toBe('[runtimes]');
+    expect(container.textContent).toBe('[runtimes] run containers.');
+  });
+
+  it('marks an answer that spans formatting on the back, as a class, and keeps the extra text', () => {
+    const container = renderCard(cardFaces(card).back);
+    expect([...container.querySelectorAll('mark.cloze-answer')].map((mark) => mark.textContent)).toEqual(['runc', ' and ', 'crun']);
+    expect(container.querySelector('strong > mark.cloze-answer')).not.toBeNull();
+    expect(container.querySelector('code > mark.cloze-answer')).not.toBeNull();
+    expect(container.textContent).toBe('runc and crun run containers.\nExtra');
+    expect(container.querySelectorAll('[style]')).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from './errors';
+import { cardsToFileEntries } from './card-entries';
 import { assertDeckMatchesFile, expectedDeckIdFromFile } from './deck-file';
 import { parseDeck, parseDeckJsonText } from './parse-deck';
 import type { Deck } from './types';
@@ -230,6 +231,59 @@ describe('parseDeck: malformed decks name the file, the card and the field', () 
     const lines = error.message.split('\n');
     expect(lines).toHaveLength(21);
     expect(lines[20]).toBe('decks/foo.json: ...and 10 more problems');
+  });
+});
+
+describe('parseDeck: cloze notes and typed answers', () => {
+  const withCards = (...cards: Record<string, unknown>[]) => ({ ...validRaw(), cards });
+
+  it('expands a cloze note into one card per number, ids <note>.c<n>, siblings by noteId', () => {
+    const deck = parseDeck(
+      withCards(
+        { id: 'plain', front: 'Q', back: 'A' },
+        { id: 'runtimes', cloze: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'] },
+      ),
+      SOURCE,
+    );
+    expect(deck.cards).toEqual([
+      { id: 'plain', front: 'Q', back: 'A', tags: [] },
+      { id: 'runtimes.c1', front: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'], noteId: 'runtimes', clozeNumber: 1 },
+      { id: 'runtimes.c2', front: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'], noteId: 'runtimes', clozeNumber: 2 },
+    ]);
+  });
+
+  it('lets a cloze note leave out its back, and keeps typeAnswer on both kinds of card', () => {
+    const deck = parseDeck(withCards({ id: 'n', cloze: '{{c1::x}}', typeAnswer: true }, { id: 'p', front: 'Q', back: 'A', typeAnswer: 'exact' }), SOURCE);
+    expect(deck.cards.map((card) => [card.id, card.back, card.typeAnswer])).toEqual([
+      ['n.c1', '', true],
+      ['p', 'A', 'exact'],
+    ]);
+  });
+
+  it('names the card, the field and the position of a malformed cloze', () => {
+    const error = deckErrorOf(() => parseDeck(withCards({ id: 'ok', front: 'Q', back: 'A' }, { id: 'broken', cloze: 'first\n{{c1::never closed' }), SOURCE));
+    expect(error.issues.map((issue) => issue.message)).toEqual([
+      'decks/foo.json: card 2 (id "broken"): field "cloze" is not a valid cloze text: the cloze opened at line 2, column 1 is never closed: end it with }}',
+    ]);
+    const zero = deckErrorOf(() => parseDeck(withCards({ id: 'z', cloze: '{{c0::x}}' }), SOURCE));
+    expect(zero.issues[0]?.message).toContain('cloze numbers run from c1 to c500, not c0');
+  });
+
+  it('refuses a card id that a cloze note also makes, and a typeAnswer that is neither true nor text', () => {
+    const clash = deckErrorOf(() => parseDeck(withCards({ id: 'n.c1', front: 'Q', back: 'A' }, { id: 'n', cloze: '{{c1::x}}' }), SOURCE));
+    expect(clash.issues[0]?.message).toContain('the card id "n.c1" is used twice');
+    const bad = deckErrorOf(() => parseDeck(withCards({ id: 'p', front: 'Q', back: 'A', typeAnswer: 3 }), SOURCE));
+    expect(bad.issues[0]?.message).toBe('decks/foo.json: card 1 (id "p"): field "typeAnswer" must be true (type the answer) or the non-empty text to type');
+  });
+
+  it('round-trips cloze notes through the deck-file entries storage and export write', () => {
+    const raw = withCards({ id: 'p', front: 'Q', back: 'A' }, { id: 'n', cloze: '{{c1::a}} {{c2::b}}', tags: ['t'], typeAnswer: true });
+    const deck = parseDeck(raw, SOURCE);
+    expect(cardsToFileEntries(deck.cards)).toEqual([
+      { id: 'p', front: 'Q', back: 'A', tags: [] },
+      { id: 'n', cloze: '{{c1::a}} {{c2::b}}', tags: ['t'], typeAnswer: true },
+    ]);
+    expect(parseDeck({ ...raw, cards: cardsToFileEntries(deck.cards) }, SOURCE)).toEqual(deck);
   });
 });
 

@@ -3,6 +3,7 @@
  * ids for formats without ids, a final check through the deck-file rules, turning the result
  * into a stored user deck, and the "what will change" comparison the preview shows.
  */
+import { cardsToFileEntries } from '../deck/card-entries.ts';
 import { DeckError } from '../deck/errors.ts';
 import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
 import { parseDeck } from '../deck/parse-deck.ts';
@@ -133,7 +134,7 @@ export function buildImportedDeck(
   const slug = fields.slug ?? slugify(fields.title);
   try {
     const deck = parseDeck(
-      { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: fields.cards },
+      { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: cardsToFileEntries(fields.cards) },
       source,
     );
     return { slug, title: deck.title, description: deck.description, cards: deck.cards, origin: fields.origin, warnings };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
+import { cardFaces } from '../../domain/cloze/card-faces';
 import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
 import type { CardId, DeckId } from '../../domain/ids';
@@ -56,6 +57,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   if (!deck || !session || !isMarkdownReady) return <p className="loading" role="status">Loading your cards…</p>;
 
   const card = cardOf(deck, current?.cardId);
+  const faces = card ? cardFaces(card) : null;
   const canUndo = session.undoStack.length > 0 && !isUndoing;
 
   return (
@@ -63,10 +65,10 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
       <SaveStatus />
       {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
-      {current && card ? (
+      {current && faces ? (
         <>
           <h2 className="visually-hidden">Card</h2>
-          <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
+          <FlipCard front={faces.front} back={faces.back} repeatsQuestion={!faces.isBackComplete} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
           <div className="study__actions">
             {isFlipped ? (
               <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />
