@@ -9,10 +9,18 @@ import { formatSteps, parseSteps } from './parse-steps';
 /** The scheduler settings the form edits; a deck may override any of them but the day start. */
 export type SchedulerSettings = Pick<
   StudySettings,
-  'desiredRetention' | 'newCardsPerDay' | 'reviewsPerDay' | 'learningStepsMinutes' | 'relearningStepsMinutes' | 'dayStartHour' | 'isFuzzEnabled'
+  | 'desiredRetention'
+  | 'newCardsPerDay'
+  | 'reviewsPerDay'
+  | 'learningStepsMinutes'
+  | 'relearningStepsMinutes'
+  | 'dayStartHour'
+  | 'isFuzzEnabled'
+  | 'isBuryingNewSiblings'
+  | 'isBuryingReviewSiblings'
 >;
 
-/** What the form holds: text as typed, and the fuzz checkbox. */
+/** What the form holds: text as typed, and the checkboxes. */
 export interface SchedulerDraft {
   readonly desiredRetention: string;
   readonly newCardsPerDay: string;
@@ -21,9 +29,11 @@ export interface SchedulerDraft {
   readonly relearningSteps: string;
   readonly dayStartHour: string;
   readonly isFuzzEnabled: boolean;
+  readonly isBuryingNewSiblings: boolean;
+  readonly isBuryingReviewSiblings: boolean;
 }
 
-export type DraftField = Exclude<keyof SchedulerDraft, 'isFuzzEnabled'>;
+export type DraftField = Exclude<keyof SchedulerDraft, 'isFuzzEnabled' | 'isBuryingNewSiblings' | 'isBuryingReviewSiblings'>;
 
 export type DraftResult =
   | { readonly ok: true; readonly value: SchedulerSettings }
@@ -42,6 +52,8 @@ export function toDraft(settings: SchedulerSettings): SchedulerDraft {
     relearningSteps: formatSteps(settings.relearningStepsMinutes),
     dayStartHour: String(settings.dayStartHour),
     isFuzzEnabled: settings.isFuzzEnabled,
+    isBuryingNewSiblings: settings.isBuryingNewSiblings,
+    isBuryingReviewSiblings: settings.isBuryingReviewSiblings,
   };
 }
 
@@ -98,6 +110,16 @@ export function validateDraft(draft: SchedulerDraft): DraftResult {
   }
   return {
     ok: true,
-    value: { desiredRetention, newCardsPerDay, reviewsPerDay, learningStepsMinutes, relearningStepsMinutes, dayStartHour, isFuzzEnabled: draft.isFuzzEnabled },
+    value: {
+      desiredRetention,
+      newCardsPerDay,
+      reviewsPerDay,
+      learningStepsMinutes,
+      relearningStepsMinutes,
+      dayStartHour,
+      isFuzzEnabled: draft.isFuzzEnabled,
+      isBuryingNewSiblings: draft.isBuryingNewSiblings,
+      isBuryingReviewSiblings: draft.isBuryingReviewSiblings,
+    },
   };
 }
