@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { expectedTypedAnswer } from '../../domain/answer/compare-answer';
 import { cardFaces } from '../../domain/cloze/card-faces';
 import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
@@ -9,6 +10,7 @@ import { GradeBar } from './GradeBar';
 import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
+import { TypeAnswerField, TypedAnswerComparison } from './TypeAnswer';
 import { useDeckMarkdownReady } from './use-deck-markdown';
 import { useStudyKeys } from './use-study-keys';
 import './study.css';
@@ -48,15 +50,23 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const revealRef = useRef<HTMLButtonElement>(null);
   const frontId = useId();
   const goodRef = useRef<HTMLButtonElement>(null);
+  const typeAnswerId = useId();
   const currentKey = current ? `${current.cardId}@${current.shownAt}` : null;
+  // What the student typed, kept per shown card: a new card starts empty.
+  const [typed, setTyped] = useState<{ readonly key: string | null; readonly text: string }>({ key: null, text: '' });
+  const typedText = typed.key === currentKey ? typed.text : '';
+  const card = cardOf(deck, current?.cardId);
+  const expectedAnswer = card ? expectedTypedAnswer(card) : null;
+  const isTypeIn = expectedAnswer !== null;
   useEffect(() => {
-    (isFlipped ? goodRef : revealRef).current?.focus();
-  }, [currentKey, isFlipped, isMarkdownReady]);
+    // A type-in card starts in its answer field; otherwise "Show answer", then "Good".
+    const field = !isFlipped && isTypeIn ? document.getElementById(typeAnswerId) : null;
+    (field ?? (isFlipped ? goodRef : revealRef).current)?.focus();
+  }, [currentKey, isFlipped, isMarkdownReady, isTypeIn, typeAnswerId]);
 
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
   if (!deck || !session || !isMarkdownReady) return <p className="loading" role="status">Loading your cards…</p>;
 
-  const card = cardOf(deck, current?.cardId);
   const faces = card ? cardFaces(card) : null;
   const canUndo = session.undoStack.length > 0 && !isUndoing;
 
@@ -68,7 +78,18 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
       {current && faces ? (
         <>
           <h2 className="visually-hidden">Card</h2>
-          <FlipCard front={faces.front} back={faces.back} repeatsQuestion={!faces.isBackComplete} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
+          <FlipCard
+            front={faces.front}
+            back={faces.back}
+            repeatsQuestion={!faces.isBackComplete}
+            answerExtra={isFlipped && expectedAnswer !== null ? <TypedAnswerComparison expected={expectedAnswer} typed={typedText} /> : null}
+            isFlipped={isFlipped}
+            frontId={frontId}
+            onReveal={flip}
+          />
+          {isTypeIn && !isFlipped ? (
+            <TypeAnswerField id={typeAnswerId} value={typedText} onChange={(text) => setTyped({ key: currentKey, text })} onSubmit={flip} />
+          ) : null}
           <div className="study__actions">
             {isFlipped ? (
               <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />
