@@ -350,7 +350,8 @@ describe('docs/deck-format.md', () => {
  * together as "bandwidth - seccomp: security ...".
  */
 function slideArtifacts(text: string): string[] {
-  const isListItem = (line: string) => line.startsWith('- ');
+  // Table rows follow each other like list items do.
+  const isListItem = (line: string) => line.startsWith('- ') || line.startsWith('| ');
   const problems: string[] = [];
   const lines = text.split('\n');
   lines.forEach((line, index) => {
@@ -388,6 +389,7 @@ describe('bundled decks in decks/', () => {
     expect(slideArtifacts('Isolation is not as stringent: if the kernel is compromised from a\ncontainer, ...')).toHaveLength(1);
     expect(slideArtifacts('containers: virtualize only the environment')).toHaveLength(1);
     expect(slideArtifacts('Two options:\n\n- **On VM host nodes**: potentially better performance')).toEqual([]);
+    expect(slideArtifacts('Two options:\n\n| Where | Advantage |\n| --- | --- |\n| **On** | Better |')).toEqual([]);
   });
 
   it('has at least one deck', () => {
@@ -414,6 +416,27 @@ describe('bundled decks in decks/', () => {
 
     it('has no line broken mid-sentence and no bullets run together', () => {
       for (const text of texts) expect(slideArtifacts(text), text).toEqual([]);
+    });
+
+    it('keeps every card id of the first edition (progress is keyed by them)', () => {
+      expect(deck.cards.map((card) => card.id)).toEqual([
+        'why-containers', 'containers-vs-hypervisors', 'container-kernel-features', 'what-is-docker',
+        'vms-and-containers-refresher', 'iaas-data-storage', 'iaas-storage-what', 'iaas-storage-how', 'iaas-storage-where',
+      ]);
+    });
+
+    it('shows the kernel features and the storage approaches as tables, keeping every fact', () => {
+      const back = (id: string) => deck.cards.find((card) => card.id === id)?.back ?? '';
+      expect(back('container-kernel-features')).toMatch(/^\| Kernel feature \| What it does \|\n\| --- \| --- \|/);
+      for (const fact of ['chroot', 'cgroups', 'seccomp', 'Kernel namespaces', 'PID namespace', 'CPU time, memory and network bandwidth']) {
+        expect(back('container-kernel-features')).toContain(fact);
+      }
+      for (const fact of ['Image files', 'Block storage', 'Object storage', 'single (large) file', 'remote block device']) {
+        expect(back('iaas-storage-how')).toContain(fact);
+      }
+      for (const fact of ['On VM host nodes', 'better performance', 'Off VM host nodes', 'dedicated storage system', 'migration and scaling']) {
+        expect(back('iaas-storage-where')).toContain(fact);
+      }
     });
 
     it('has the seed typos fixed', () => {
