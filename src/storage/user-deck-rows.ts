@@ -3,7 +3,7 @@
  * the domain. The deck itself is stored in the portable deck-file shape (kebab-case id), so it is
  * read back through the same `parseDeck` that checks bundled decks: one parser, one set of rules.
  */
-import { cardsToFileEntries } from '../domain/deck/card-entries';
+import { cardsToFileEntries } from '../domain/deck/deck-schema';
 import { parseDeck } from '../domain/deck/parse-deck';
 import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from './errors';
-import { cardsToFileEntries } from './card-entries';
+import { parseDeckStrict } from './check-clozes';
+import { cardsToFileEntries } from './deck-schema';
 import { assertDeckMatchesFile, expectedDeckIdFromFile } from './deck-file';
 import { parseDeck, parseDeckJsonText } from './parse-deck';
 import type { Deck } from './types';
@@ -260,13 +261,23 @@ describe('parseDeck: cloze notes and typed answers', () => {
     ]);
   });
 
-  it('names the card, the field and the position of a malformed cloze', () => {
-    const error = deckErrorOf(() => parseDeck(withCards({ id: 'ok', front: 'Q', back: 'A' }, { id: 'broken', cloze: 'first\n{{c1::never closed' }), SOURCE));
+  it('names the card, the field and the position of a malformed cloze (the strict parse of the build and import)', () => {
+    const raw = withCards({ id: 'ok', front: 'Q', back: 'A' }, { id: 'broken', cloze: 'first\n{{c1::a}} {{c2::never closed' });
+    const error = deckErrorOf(() => parseDeckStrict(raw, SOURCE));
     expect(error.issues.map((issue) => issue.message)).toEqual([
-      'decks/foo.json: card 2 (id "broken"): field "cloze" is not a valid cloze text: the cloze opened at line 2, column 1 is never closed: end it with }}',
+      'decks/foo.json: card 2 (id "broken"): field "cloze" is not a valid cloze text: the cloze opened at line 2, column 11 is never closed: end it with }}',
     ]);
-    const zero = deckErrorOf(() => parseDeck(withCards({ id: 'z', cloze: '{{c0::x}}' }), SOURCE));
+    // Loading an already checked deck only expands it (the first screen does not carry the full parser).
+    expect(parseDeck(raw, SOURCE).cards.map((card) => card.id)).toEqual(['ok', 'broken.c1', 'broken.c2']);
+    const zero = deckErrorOf(() => parseDeckStrict(withCards({ id: 'z', cloze: '{{c0::x}}' }), SOURCE));
     expect(zero.issues[0]?.message).toContain('cloze numbers run from c1 to c500, not c0');
+  });
+
+  it('reports a note without deletions once, and cloze problems beside the other problems of a deck', () => {
+    const none = deckErrorOf(() => parseDeckStrict(withCards({ id: 'n', cloze: 'no deletions' }), SOURCE));
+    expect(none.issues.map((issue) => issue.message)).toEqual(['decks/foo.json: card 1 (id "n"): field "cloze" has no cloze deletion: mark the answer as {{c1::answer}}']);
+    const both = deckErrorOf(() => parseDeckStrict(withCards({ id: 'p', front: 'Q' }, { id: 'n', cloze: '{{cx::y}}' }), SOURCE));
+    expect(both.issues.map((issue) => issue.field)).toEqual(['back', 'cloze']);
   });
 
   it('refuses a card id that a cloze note also makes, and a typeAnswer that is neither true nor text', () => {
@@ -374,7 +385,7 @@ describe('bundled decks in decks/', () => {
     .sort();
   const loadDeck = (fileName: string): Deck => {
     const source = `decks/${fileName}`;
-    const deck = parseDeckJsonText(readFileSync(`${decksDir}${fileName}`, 'utf8'), source);
+    const deck = parseDeckStrict(JSON.parse(readFileSync(`${decksDir}${fileName}`, 'utf8')), source);
     assertDeckMatchesFile(deck, source);
     return deck;
   };

@@ -8,7 +8,7 @@
  * scripts/vite-plugin-decks.ts, and Vite's native config loader needs explicit extensions.
  */
 import * as v from 'valibot';
-import { clozeNumbers, parseCloze } from '../cloze/cloze.ts';
+import { clozeNumbersOf } from '../cloze/cloze-numbers.ts';
 import { asCardId, asDeckId } from '../ids.ts';
 import { clozeCardId, deckSchema } from './deck-schema.ts';
 import { DeckError } from './errors.ts';
@@ -47,14 +47,8 @@ export function parseDeck(input: unknown, source: string): Deck {
   const cards = output.cards.flatMap(toCards);
   const clash = firstRepeatedId(cards);
   if (clash !== null) {
-    const entryNumber = output.cards.findIndex((entry) => toCards(entry).some((card) => card.id === clash)) + 1;
     throw new DeckError('invalid-deck', source, [
-      {
-        cardNumber: entryNumber,
-        cardId: clash,
-        field: 'id',
-        message: `${source}: card ${entryNumber}: the card id "${clash}" is used twice (a cloze note's cards are named <note id>.c<number>); rename one of them`,
-      },
+      { cardId: clash, field: 'id', message: `${source}: the card id "${clash}" is used twice (a cloze note's cards are named <note id>.c<number>); rename one of them` },
     ]);
   }
   return {
@@ -70,11 +64,11 @@ type CardEntry = v.InferOutput<typeof deckSchema>['cards'][number];
 
 /** A deck file's entry as cards: itself, or one card per cloze number of a cloze note. */
 function toCards(entry: CardEntry): Card[] {
-  const typeAnswer = entry.typeAnswer === undefined ? {} : { typeAnswer: entry.typeAnswer };
+  const typeAnswer = entry.typeAnswer === undefined ? {} : { typeAnswer: entry.typeAnswer as true | string };
   if (!('cloze' in entry)) {
     return [{ id: asCardId(entry.id), front: entry.front, back: entry.back, tags: entry.tags, ...typeAnswer }];
   }
-  return clozeNumbers(parseCloze(entry.cloze)).map((clozeNumber) => ({
+  return clozeNumbersOf(entry.cloze).map((clozeNumber) => ({
     id: asCardId(clozeCardId(entry.id, clozeNumber)),
     front: entry.cloze,
     back: entry.back,

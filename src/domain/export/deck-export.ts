@@ -3,7 +3,7 @@
  * and imports back into Flipdeck, Anki or Quizlet) or as deck JSON (docs/deck-format.md), and
  * the review log in the column layout the FSRS optimizer tools read.
  */
-import { cardsToFileEntries } from '../deck/card-entries.ts';
+import { cardsToFileEntries } from '../deck/deck-schema.ts';
 import { portableDeckId } from '../deck/user-deck.ts';
 import type { Deck } from '../deck/types.ts';
 import type { CardPhase, Rating, ReviewLogEntry } from '../scheduling/types.ts';

@@ -3,10 +3,10 @@
  * ids for formats without ids, a final check through the deck-file rules, turning the result
  * into a stored user deck, and the "what will change" comparison the preview shows.
  */
-import { cardsToFileEntries } from '../deck/card-entries.ts';
+import { cardsToFileEntries } from '../deck/deck-schema.ts';
 import { DeckError } from '../deck/errors.ts';
 import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
-import { parseDeck } from '../deck/parse-deck.ts';
+import { parseDeckStrict } from '../deck/check-clozes.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
@@ -133,7 +133,7 @@ export function buildImportedDeck(
 ): ImportedDeck {
   const slug = fields.slug ?? slugify(fields.title);
   try {
-    const deck = parseDeck(
+    const deck = parseDeckStrict(
       { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: cardsToFileEntries(fields.cards) },
       source,
     );
