@@ -18,7 +18,7 @@ export interface CardFaces {
 /** The Markdown of both sides of `card`. */
 export function cardFaces(card: Card): CardFaces {
   if (card.clozeNumber === undefined) return { front: card.front, back: card.back, isBackComplete: false };
-  // parseDeck validated the text; a note changed since then shows raw rather than not at all.
+  // The build or the import checked the text (parseDeckStrict); one that fails anyway shows raw, not blank.
   let nodes;
   try {
     nodes = parseCloze(card.front);

@@ -316,7 +316,7 @@ describe('sibling burying (the cards of one note are not shown on the same day)'
     expect(buildQueue(input(cards, [], { noteIds, settings })).fresh).toEqual(cards);
   });
 
-  it('returns a buried new card as new once the bury has passed (TODO(#11) of the replay)', () => {
+  it('returns a buried new card as new once the bury has passed (the replay relies on it)', () => {
     const buried: CardState = { ...state('solo', 'new', NOW - DAY), reps: 0, lastReviewedAt: null, buriedUntil: NOW - MIN };
     expect(buildQueue(input(ids('solo'), [buried])).fresh).toEqual(ids('solo'));
     expect(buildQueue(input(ids('solo'), [{ ...buried, buriedUntil: NOW + MIN }])).fresh).toEqual([]);
