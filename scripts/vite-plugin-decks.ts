@@ -26,7 +26,7 @@ import { DeckError } from '../src/domain/deck/errors.ts';
 import { assertDeckMatchesFile, expectedDeckIdFromFile } from '../src/domain/deck/deck-file.ts';
 import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from '../src/domain/deck/deck-schema.ts';
 import { parseJsonText } from '../src/domain/deck/json-text.ts';
-import { parseDeck } from '../src/domain/deck/parse-deck.ts';
+import { parseDeckStrict } from '../src/domain/deck/check-clozes.ts';
 import type { Deck } from '../src/domain/deck/types.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 
@@ -80,7 +80,7 @@ export function loadDeckFile(file: DeckSourceFile, dirLabel: string): LoadedDeck
     ]);
   }
   const json = parseJsonText(file.text, source);
-  const deck = parseDeck(json, source);
+  const deck = parseDeckStrict(json, source);
   assertDeckMatchesFile(deck, source);
   return { fileName: file.fileName, deck, json };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Markdown } from './Markdown';
 import './flip-card.css';
 
@@ -9,13 +10,17 @@ export interface FlipCardProps {
   readonly frontId?: string;
   /** Called when the student taps the card to reveal the answer. */
   readonly onReveal: () => void;
+  /** False when the back already holds the question (a revealed cloze), so it is not shown twice. */
+  readonly repeatsQuestion?: boolean;
+  /** Shown between the question and the answer on the back: the typed-answer comparison. */
+  readonly answerExtra?: ReactNode;
 }
 
 /**
  * Displays one card; it does not decide anything. Both faces share one grid cell so the card takes
  * the height of the taller face, and the hidden face is inert so it is neither focusable nor read.
  */
-export function FlipCard({ front, back, isFlipped, frontId, onReveal }: FlipCardProps) {
+export function FlipCard({ front, back, isFlipped, frontId, onReveal, repeatsQuestion = true, answerExtra }: FlipCardProps) {
   return (
     <div className="flip-card" data-flipped={isFlipped} onClick={isFlipped ? undefined : onReveal}>
       <div className="flip-card__inner">
@@ -28,10 +33,15 @@ export function FlipCard({ front, back, isFlipped, frontId, onReveal }: FlipCard
         <section className="flip-card__face flip-card__back" aria-label="Answer" inert={!isFlipped} aria-hidden={!isFlipped} aria-live="polite">
           {isFlipped ? (
             <>
-              <div className="flip-card__question">
-                <Markdown text={front} />
-              </div>
-              <hr />
+              {repeatsQuestion ? (
+                <>
+                  <div className="flip-card__question">
+                    <Markdown text={front} />
+                  </div>
+                  <hr />
+                </>
+              ) : null}
+              {answerExtra}
               <Markdown text={back} />
             </>
           ) : null}

@@ -1,6 +1,8 @@
-import { memo, useContext } from 'react';
+import { memo, useContext, useEffect, useMemo, useState } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
 import { DeckMediaContext, isDeckMediaPath } from './deck-media';
+import { rehypeCloze } from './markdown/cloze';
+import { featuresOf, loadedPlugins, loadFeatures } from './markdown/features';
 import './markdown.css';
 
 /**
@@ -42,15 +44,43 @@ export interface MarkdownProps {
   readonly text: string;
 }
 
+type LoadState = 'loading' | 'ready' | 'failed';
+
 /**
- * Card content: Markdown without raw HTML. Memoised because parsing is the expensive part (a long
- * or deeply nested card takes a noticeable time) and the study screen re-renders on every store
- * change while the text stays the same.
+ * Card content: Markdown without raw HTML. Tables and the other GitHub extensions, maths and code
+ * highlighting are plugins loaded on demand (markdown/features.ts): until the ones this text needs
+ * are in, the card renders plain and hidden (no flash of raw table pipes); if they cannot load, it
+ * shows plain. Memoised because parsing is the expensive part (a long or deeply nested card takes
+ * a noticeable time) and the study screen re-renders on every store change while the text stays
+ * the same.
  */
 export const Markdown = memo(function Markdown({ text }: MarkdownProps) {
+  const features = useMemo(() => featuresOf(text), [text]);
+  const plugins = loadedPlugins(features);
+  const [loadState, setLoadState] = useState<LoadState>('loading');
+  const featureKey = features.join(',');
+  const isLoaded = plugins !== null;
+  useEffect(() => {
+    if (isLoaded) return undefined;
+    let isCurrent = true;
+    loadFeatures(featureKey === '' ? [] : (featureKey.split(',') as typeof features)).then(
+      () => isCurrent && setLoadState('ready'),
+      () => isCurrent && setLoadState('failed'),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [featureKey, isLoaded]);
+
+  const isPending = plugins === null && loadState !== 'failed';
   return (
-    <div className="markdown">
-      <ReactMarkdown components={components} urlTransform={defaultUrlTransform}>
+    <div className={isPending ? 'markdown markdown--pending' : 'markdown'} aria-busy={isPending || undefined}>
+      <ReactMarkdown
+        components={components}
+        urlTransform={defaultUrlTransform}
+        remarkPlugins={plugins?.remark}
+        rehypePlugins={[...(plugins?.rehype ?? []), rehypeCloze]}
+      >
         {text}
       </ReactMarkdown>
     </div>

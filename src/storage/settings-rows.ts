@@ -35,6 +35,8 @@ const OVERRIDE_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   learningStepsMinutes: (value) => Array.isArray(value) && value.every(isFiniteNumber),
   relearningStepsMinutes: (value) => Array.isArray(value) && value.every(isFiniteNumber),
   isFuzzEnabled: (value) => typeof value === 'boolean',
+  isBuryingNewSiblings: (value) => typeof value === 'boolean',
+  isBuryingReviewSiblings: (value) => typeof value === 'boolean',
   examAt: (value) => value === null || isFiniteNumber(value),
   examTargetRecall: isFiniteNumber,
   examDailyMinutes: (value) => value === null || isFiniteNumber(value),

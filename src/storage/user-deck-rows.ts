@@ -3,6 +3,7 @@
  * the domain. The deck itself is stored in the portable deck-file shape (kebab-case id), so it is
  * read back through the same `parseDeck` that checks bundled decks: one parser, one set of rules.
  */
+import { cardsToFileEntries } from '../domain/deck/deck-schema';
 import { parseDeck } from '../domain/deck/parse-deck';
 import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
@@ -41,7 +42,7 @@ export function userDeckToRow(deck: UserDeck): UserDeckRow {
       id: portableDeckId(deck.id),
       title: deck.title,
       description: deck.description,
-      cards: deck.cards.map((card) => ({ id: card.id, front: card.front, back: card.back, tags: [...card.tags] })),
+      cards: cardsToFileEntries(deck.cards),
     },
   };
 }

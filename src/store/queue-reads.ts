@@ -50,6 +50,8 @@ export function forgetQueueReads(repository: ProgressRepository | null, deckId?:
 interface DeckCardIds {
   readonly ordered: readonly CardId[];
   readonly set: ReadonlySet<CardId>;
+  /** The note of each card that has one (cloze siblings), for sibling burying. */
+  readonly noteIds: ReadonlyMap<CardId, string>;
 }
 
 // A deck is immutable and replaced as a whole when it changes, so its ids are derived once per
@@ -61,7 +63,9 @@ export function deckCardIds(deck: Deck): DeckCardIds {
   let ids = cardIdsByDeck.get(deck);
   if (!ids) {
     const ordered = deck.cards.map((c) => c.id);
-    ids = { ordered, set: new Set(ordered) };
+    const noteIds = new Map<CardId, string>();
+    for (const card of deck.cards) if (card.noteId !== undefined) noteIds.set(card.id, card.noteId);
+    ids = { ordered, set: new Set(ordered), noteIds };
     cardIdsByDeck.set(deck, ids);
   }
   return ids;
@@ -126,7 +130,7 @@ export function readQueueInput(
   const dayStartMs = studyDayStart(now, settings.dayStartHour);
   const kept = byDeck.get(deck.id);
   if (kept && canReuse && kept.dayStartMs === dayStartMs) {
-    const current = (input: BuildQueueInput): BuildQueueInput => ({ ...input, cardIds: deckCardIds(deck).ordered, settings, now });
+    const current = (input: BuildQueueInput): BuildQueueInput => ({ ...input, cardIds: deckCardIds(deck).ordered, noteIds: deckCardIds(deck).noteIds, settings, now });
     return { due: kept.due.then(current), full: kept.full.then(current) };
   }
 
@@ -140,6 +144,7 @@ export function readQueueInput(
   const due = dueRead.then(
     ([states, todaysLog]): BuildQueueInput => ({
       cardIds: deckCardIds(deck).ordered,
+      noteIds: deckCardIds(deck).noteIds,
       states: stateMap(states),
       settings,
       doneToday: countDoneToday(todaysLog, now, settings.dayStartHour),

@@ -110,7 +110,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!module) throw new Error('The scheduler is not loaded yet.');
     const deck = state.decks.get(deckId);
     const settings = settingsForDeck(state, deckId);
-    return { cardIds: deck ? deckCardIds(deck).ordered : [], settings, scheduler: schedulerFor(module, settings), newEventId };
+    const ids = deck ? deckCardIds(deck) : null;
+    return { cardIds: ids?.ordered ?? [], noteIds: ids?.noteIds, settings, scheduler: schedulerFor(module, settings), newEventId };
   }
 
   /** Bumped by every start and leave, so reads and commits that finish after the session changed are dropped. */

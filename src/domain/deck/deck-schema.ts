@@ -6,7 +6,8 @@
  * scripts/vite-plugin-decks.ts, and Vite's native config loader needs explicit extensions.
  */
 import * as v from 'valibot';
-import { DECK_SCHEMA_VERSION } from './types.ts';
+import { clozeNumbersOf } from '../cloze/cloze-numbers.ts';
+import { DECK_SCHEMA_VERSION, type Card } from './types.ts';
 import { jsonObject, mustBe, mustBeVersion } from './valibot-messages.ts';
 
 /** Deck ids are kebab-case slugs: they are file names and URL segments. */
@@ -20,37 +21,78 @@ export const MAX_CARD_TEXT_LENGTH = 20_000;
 
 const isNonBlank = (text: string): boolean => text.trim().length > 0;
 
-const cardTextSchema = v.pipe(
+const tooLong = v.maxLength<string, number, (issue: v.MaxLengthIssue<string, number>) => string>(
+  MAX_CARD_TEXT_LENGTH,
+  (issue) => `must be at most ${MAX_CARD_TEXT_LENGTH} characters, not ${issue.received}`,
+);
+const cardTextSchema = v.pipe(v.string(mustBe('a string')), v.check(isNonBlank, 'must not be empty'), tooLong);
+
+/**
+ * A cloze note's card ids: the note id, ".c" and the number (`capitals.c2`). The note id leaves
+ * room for a three-digit number within the card id's 128 characters.
+ */
+export const MAX_NOTE_ID_LENGTH = 123;
+export const clozeCardId = (noteId: string, clozeNumber: number): string => `${noteId}.c${clozeNumber}`;
+
+const cardIdSchema = v.pipe(
   v.string(mustBe('a string')),
-  v.check(isNonBlank, 'must not be empty'),
-  v.maxLength(
-    MAX_CARD_TEXT_LENGTH,
-    (issue) => `must be at most ${MAX_CARD_TEXT_LENGTH} characters, not ${issue.received}`,
+  v.nonEmpty('must not be empty'),
+  v.regex(
+    CARD_ID_PATTERN,
+    'must start with a letter or digit and use only letters, digits, ".", "_", ":" and "-" (at most 128 characters)',
   ),
+);
+
+// A factory, not a shared literal, so no two cards ever share one mutable array.
+const tagsSchema = v.optional(
+  v.array(
+    v.pipe(v.string(mustBe('a string')), v.trim(), v.nonEmpty('must not be empty')),
+    mustBe('an array of strings'),
+  ),
+  () => [],
+);
+
+// A check rather than a union of schemas: the same message, and less code on the first screen.
+const isTypeAnswer = (value: unknown): value is true | string =>
+  value === true || (typeof value === 'string' && value.trim() !== '' && value.length <= MAX_CARD_TEXT_LENGTH);
+const typeAnswerSchema = v.optional(
+  v.pipe(v.unknown(), v.check(isTypeAnswer, 'must be true (type the answer) or the non-empty text to type')),
 );
 
 export const cardSchema = jsonObject(
   {
-    id: v.pipe(
-      v.string(mustBe('a string')),
-      v.nonEmpty('must not be empty'),
-      v.regex(
-        CARD_ID_PATTERN,
-        'must start with a letter or digit and use only letters, digits, ".", "_", ":" and "-" (at most 128 characters)',
-      ),
-    ),
+    id: cardIdSchema,
     front: cardTextSchema,
     back: cardTextSchema,
-    // A factory, not a shared literal, so no two cards ever share one mutable array.
-    tags: v.optional(
-      v.array(
-        v.pipe(v.string(mustBe('a string')), v.trim(), v.nonEmpty('must not be empty')),
-        mustBe('an array of strings'),
-      ),
-      () => [],
-    ),
+    tags: tagsSchema,
+    typeAnswer: typeAnswerSchema,
   },
   'an object',
+);
+
+/** A cloze note: one card per cloze number in `cloze`, and an optional `back` shown under every answer. */
+export const clozeNoteSchema = jsonObject(
+  {
+    id: v.pipe(
+      cardIdSchema,
+      v.maxLength(MAX_NOTE_ID_LENGTH, `must be at most ${MAX_NOTE_ID_LENGTH} characters on a cloze note`),
+    ),
+    // The full check (positions of unclosed or misnumbered deletions) is check-clozes.ts, run by
+    // the build and the import; loading a checked deck only needs to know it has deletions.
+    cloze: v.pipe(
+      cardTextSchema,
+      v.check((text) => clozeNumbersOf(text).length > 0, 'has no cloze deletion: mark the answer as {{c1::answer}}'),
+    ),
+    back: v.optional(v.pipe(v.string(mustBe('a string')), tooLong), ''),
+    tags: tagsSchema,
+    typeAnswer: v.optional(v.literal(true, 'must be true on a cloze note')),
+  },
+  'an object',
+);
+
+/** A card entry of a deck file: a cloze note when it has a `cloze` field, else a front/back card. */
+const cardEntrySchema = v.lazy((input) =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && 'cloze' in input ? clozeNoteSchema : cardSchema,
 );
 
 export const deckSchema = jsonObject(
@@ -73,9 +115,43 @@ export const deckSchema = jsonObject(
     ),
     description: v.pipe(v.string(mustBe('a string (it may be empty: "")')), v.trim()),
     cards: v.pipe(
-      v.array(cardSchema, mustBe('an array of cards')),
+      v.array(cardEntrySchema, mustBe('an array of cards')),
       v.minLength(1, 'must contain at least one card'),
     ),
   },
   'a JSON object',
 );
+
+/*
+ * Cards back into deck-file entries, the inverse of parseDeck's expansion: the cards of one cloze
+ * note become that note again (at the place of its first card), every other card stays itself.
+ * Whatever stores, exports or re-checks a deck in file form goes through here, so a cloze note
+ * round-trips instead of turning into cards with a blank back.
+ */
+
+export type CardFileEntry =
+  | { id: string; front: string; back: string; tags: string[]; typeAnswer?: true | string }
+  | { id: string; cloze: string; back?: string; tags: string[]; typeAnswer?: true };
+
+/** The deck-file entries for `cards`, in order. */
+export function cardsToFileEntries(cards: readonly Card[]): CardFileEntry[] {
+  const entries: CardFileEntry[] = [];
+  const notesWritten = new Set<string>();
+  for (const card of cards) {
+    const typeAnswer = card.typeAnswer === undefined ? {} : { typeAnswer: card.typeAnswer };
+    if (card.clozeNumber === undefined || card.noteId === undefined) {
+      entries.push({ id: card.id, front: card.front, back: card.back, tags: [...card.tags], ...typeAnswer });
+      continue;
+    }
+    if (notesWritten.has(card.noteId)) continue;
+    notesWritten.add(card.noteId);
+    entries.push({
+      id: card.noteId,
+      cloze: card.front,
+      ...(card.back === '' ? {} : { back: card.back }),
+      tags: [...card.tags],
+      ...(card.typeAnswer === undefined ? {} : { typeAnswer: true as const }),
+    });
+  }
+  return entries;
+}

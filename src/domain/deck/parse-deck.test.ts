@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from './errors';
+import { parseDeckStrict } from './check-clozes';
+import { cardsToFileEntries } from './deck-schema';
 import { assertDeckMatchesFile, expectedDeckIdFromFile } from './deck-file';
 import { parseDeck, parseDeckJsonText } from './parse-deck';
 import type { Deck } from './types';
@@ -233,6 +235,69 @@ describe('parseDeck: malformed decks name the file, the card and the field', () 
   });
 });
 
+describe('parseDeck: cloze notes and typed answers', () => {
+  const withCards = (...cards: Record<string, unknown>[]) => ({ ...validRaw(), cards });
+
+  it('expands a cloze note into one card per number, ids <note>.c<n>, siblings by noteId', () => {
+    const deck = parseDeck(
+      withCards(
+        { id: 'plain', front: 'Q', back: 'A' },
+        { id: 'runtimes', cloze: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'] },
+      ),
+      SOURCE,
+    );
+    expect(deck.cards).toEqual([
+      { id: 'plain', front: 'Q', back: 'A', tags: [] },
+      { id: 'runtimes.c1', front: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'], noteId: 'runtimes', clozeNumber: 1 },
+      { id: 'runtimes.c2', front: '{{c2::containerd}} calls {{c1::runc::runtime}}', back: 'Docker uses both.', tags: ['docker'], noteId: 'runtimes', clozeNumber: 2 },
+    ]);
+  });
+
+  it('lets a cloze note leave out its back, and keeps typeAnswer on both kinds of card', () => {
+    const deck = parseDeck(withCards({ id: 'n', cloze: '{{c1::x}}', typeAnswer: true }, { id: 'p', front: 'Q', back: 'A', typeAnswer: 'exact' }), SOURCE);
+    expect(deck.cards.map((card) => [card.id, card.back, card.typeAnswer])).toEqual([
+      ['n.c1', '', true],
+      ['p', 'A', 'exact'],
+    ]);
+  });
+
+  it('names the card, the field and the position of a malformed cloze (the strict parse of the build and import)', () => {
+    const raw = withCards({ id: 'ok', front: 'Q', back: 'A' }, { id: 'broken', cloze: 'first\n{{c1::a}} {{c2::never closed' });
+    const error = deckErrorOf(() => parseDeckStrict(raw, SOURCE));
+    expect(error.issues.map((issue) => issue.message)).toEqual([
+      'decks/foo.json: card 2 (id "broken"): field "cloze" is not a valid cloze text: the cloze opened at line 2, column 11 is never closed: end it with }}',
+    ]);
+    // Loading an already checked deck only expands it (the first screen does not carry the full parser).
+    expect(parseDeck(raw, SOURCE).cards.map((card) => card.id)).toEqual(['ok', 'broken.c1', 'broken.c2']);
+    const zero = deckErrorOf(() => parseDeckStrict(withCards({ id: 'z', cloze: '{{c0::x}}' }), SOURCE));
+    expect(zero.issues[0]?.message).toContain('cloze numbers run from c1 to c500, not c0');
+  });
+
+  it('reports a note without deletions once, and cloze problems beside the other problems of a deck', () => {
+    const none = deckErrorOf(() => parseDeckStrict(withCards({ id: 'n', cloze: 'no deletions' }), SOURCE));
+    expect(none.issues.map((issue) => issue.message)).toEqual(['decks/foo.json: card 1 (id "n"): field "cloze" has no cloze deletion: mark the answer as {{c1::answer}}']);
+    const both = deckErrorOf(() => parseDeckStrict(withCards({ id: 'p', front: 'Q' }, { id: 'n', cloze: '{{cx::y}}' }), SOURCE));
+    expect(both.issues.map((issue) => issue.field)).toEqual(['back', 'cloze']);
+  });
+
+  it('refuses a card id that a cloze note also makes, and a typeAnswer that is neither true nor text', () => {
+    const clash = deckErrorOf(() => parseDeck(withCards({ id: 'n.c1', front: 'Q', back: 'A' }, { id: 'n', cloze: '{{c1::x}}' }), SOURCE));
+    expect(clash.issues[0]?.message).toContain('the card id "n.c1" is used twice');
+    const bad = deckErrorOf(() => parseDeck(withCards({ id: 'p', front: 'Q', back: 'A', typeAnswer: 3 }), SOURCE));
+    expect(bad.issues[0]?.message).toBe('decks/foo.json: card 1 (id "p"): field "typeAnswer" must be true (type the answer) or the non-empty text to type');
+  });
+
+  it('round-trips cloze notes through the deck-file entries storage and export write', () => {
+    const raw = withCards({ id: 'p', front: 'Q', back: 'A' }, { id: 'n', cloze: '{{c1::a}} {{c2::b}}', tags: ['t'], typeAnswer: true });
+    const deck = parseDeck(raw, SOURCE);
+    expect(cardsToFileEntries(deck.cards)).toEqual([
+      { id: 'p', front: 'Q', back: 'A', tags: [] },
+      { id: 'n', cloze: '{{c1::a}} {{c2::b}}', tags: ['t'], typeAnswer: true },
+    ]);
+    expect(parseDeck({ ...raw, cards: cardsToFileEntries(deck.cards) }, SOURCE)).toEqual(deck);
+  });
+});
+
 describe('parseDeckJsonText', () => {
   it('reports invalid JSON with the file, line and column', () => {
     const text = '{\n  "schemaVersion": 1,\n  "id": "foo",\n}';
@@ -296,7 +361,8 @@ describe('docs/deck-format.md', () => {
  * together as "bandwidth - seccomp: security ...".
  */
 function slideArtifacts(text: string): string[] {
-  const isListItem = (line: string) => line.startsWith('- ');
+  // Table rows follow each other like list items do.
+  const isListItem = (line: string) => line.startsWith('- ') || line.startsWith('| ');
   const problems: string[] = [];
   const lines = text.split('\n');
   lines.forEach((line, index) => {
@@ -319,7 +385,7 @@ describe('bundled decks in decks/', () => {
     .sort();
   const loadDeck = (fileName: string): Deck => {
     const source = `decks/${fileName}`;
-    const deck = parseDeckJsonText(readFileSync(`${decksDir}${fileName}`, 'utf8'), source);
+    const deck = parseDeckStrict(JSON.parse(readFileSync(`${decksDir}${fileName}`, 'utf8')), source);
     assertDeckMatchesFile(deck, source);
     return deck;
   };
@@ -334,6 +400,7 @@ describe('bundled decks in decks/', () => {
     expect(slideArtifacts('Isolation is not as stringent: if the kernel is compromised from a\ncontainer, ...')).toHaveLength(1);
     expect(slideArtifacts('containers: virtualize only the environment')).toHaveLength(1);
     expect(slideArtifacts('Two options:\n\n- **On VM host nodes**: potentially better performance')).toEqual([]);
+    expect(slideArtifacts('Two options:\n\n| Where | Advantage |\n| --- | --- |\n| **On** | Better |')).toEqual([]);
   });
 
   it('has at least one deck', () => {
@@ -360,6 +427,27 @@ describe('bundled decks in decks/', () => {
 
     it('has no line broken mid-sentence and no bullets run together', () => {
       for (const text of texts) expect(slideArtifacts(text), text).toEqual([]);
+    });
+
+    it('keeps every card id of the first edition (progress is keyed by them)', () => {
+      expect(deck.cards.map((card) => card.id)).toEqual([
+        'why-containers', 'containers-vs-hypervisors', 'container-kernel-features', 'what-is-docker',
+        'vms-and-containers-refresher', 'iaas-data-storage', 'iaas-storage-what', 'iaas-storage-how', 'iaas-storage-where',
+      ]);
+    });
+
+    it('shows the kernel features and the storage approaches as tables, keeping every fact', () => {
+      const back = (id: string) => deck.cards.find((card) => card.id === id)?.back ?? '';
+      expect(back('container-kernel-features')).toMatch(/^\| Kernel feature \| What it does \|\n\| --- \| --- \|/);
+      for (const fact of ['chroot', 'cgroups', 'seccomp', 'Kernel namespaces', 'PID namespace', 'CPU time, memory and network bandwidth']) {
+        expect(back('container-kernel-features')).toContain(fact);
+      }
+      for (const fact of ['Image files', 'Block storage', 'Object storage', 'single (large) file', 'remote block device']) {
+        expect(back('iaas-storage-how')).toContain(fact);
+      }
+      for (const fact of ['On VM host nodes', 'better performance', 'Off VM host nodes', 'dedicated storage system', 'migration and scaling']) {
+        expect(back('iaas-storage-where')).toContain(fact);
+      }
     });
 
     it('has the seed typos fixed', () => {

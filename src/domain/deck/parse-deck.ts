@@ -8,8 +8,9 @@
  * scripts/vite-plugin-decks.ts, and Vite's native config loader needs explicit extensions.
  */
 import * as v from 'valibot';
+import { clozeNumbersOf } from '../cloze/cloze-numbers.ts';
 import { asCardId, asDeckId } from '../ids.ts';
-import { deckSchema } from './deck-schema.ts';
+import { clozeCardId, deckSchema } from './deck-schema.ts';
 import { DeckError } from './errors.ts';
 import { parseJsonText } from './json-text.ts';
 import { DECK_SCHEMA_VERSION, type Card, type Deck } from './types.ts';
@@ -43,12 +44,13 @@ export function parseDeck(input: unknown, source: string): Deck {
   if (!result.success || issues.length > 0) throw new DeckError('invalid-deck', source, issues);
 
   const { output } = result;
-  const cards: Card[] = output.cards.map((card) => ({
-    id: asCardId(card.id),
-    front: card.front,
-    back: card.back,
-    tags: card.tags,
-  }));
+  const cards = output.cards.flatMap(toCards);
+  const clash = firstRepeatedId(cards);
+  if (clash !== null) {
+    throw new DeckError('invalid-deck', source, [
+      { cardId: clash, field: 'id', message: `${source}: the card id "${clash}" is used twice (a cloze note's cards are named <note id>.c<number>); rename one of them` },
+    ]);
+  }
   return {
     schemaVersion: DECK_SCHEMA_VERSION,
     id: asDeckId(output.id),
@@ -56,6 +58,34 @@ export function parseDeck(input: unknown, source: string): Deck {
     description: output.description,
     cards,
   };
+}
+
+type CardEntry = v.InferOutput<typeof deckSchema>['cards'][number];
+
+/** A deck file's entry as cards: itself, or one card per cloze number of a cloze note. */
+function toCards(entry: CardEntry): Card[] {
+  const typeAnswer = entry.typeAnswer === undefined ? {} : { typeAnswer: entry.typeAnswer as true | string };
+  if (!('cloze' in entry)) {
+    return [{ id: asCardId(entry.id), front: entry.front, back: entry.back, tags: entry.tags, ...typeAnswer }];
+  }
+  return clozeNumbersOf(entry.cloze).map((clozeNumber) => ({
+    id: asCardId(clozeCardId(entry.id, clozeNumber)),
+    front: entry.cloze,
+    back: entry.back,
+    tags: entry.tags,
+    noteId: entry.id,
+    clozeNumber,
+    ...typeAnswer,
+  }));
+}
+
+function firstRepeatedId(cards: readonly Card[]): string | null {
+  const seen = new Set<string>();
+  for (const card of cards) {
+    if (seen.has(card.id)) return card.id;
+    seen.add(card.id);
+  }
+  return null;
 }
 
 /**

@@ -102,8 +102,9 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
         state = null;
         break;
       case 'bury':
-        // TODO(#11): a buried card that was new keeps a stored 'new' state; the queue must treat
-        // it as new again once untilMs has passed (sibling burying is the first user of this).
+        // A buried card that was new keeps a stored 'new' state; buildQueue treats it as new again
+        // once untilMs has passed (tested in queue.test.ts). Sibling burying writes no bury events:
+        // the queue derives it from today's grades.
         state = { ...(state ?? newCardState(event.deckId, event.cardId, event.createdAt)), buriedUntil: event.untilMs };
         break;
       case 'reschedule':

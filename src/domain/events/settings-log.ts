@@ -42,6 +42,8 @@ export const STUDY_SETTINGS_CHECKS: { readonly [K in keyof StudySettings]: (valu
   reviewsPerDay: isFiniteNumber,
   dayStartHour: isFiniteNumber,
   learnAheadMinutes: isFiniteNumber,
+  isBuryingNewSiblings: isBoolean,
+  isBuryingReviewSiblings: isBoolean,
   fsrsWeights: isOptionalWeights,
   previousFsrsWeights: isOptionalWeights,
   examAt: isOptionalNumber,

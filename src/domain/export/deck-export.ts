@@ -3,6 +3,7 @@
  * and imports back into Flipdeck, Anki or Quizlet) or as deck JSON (docs/deck-format.md), and
  * the review log in the column layout the FSRS optimizer tools read.
  */
+import { cardsToFileEntries } from '../deck/deck-schema.ts';
 import { portableDeckId } from '../deck/user-deck.ts';
 import type { Deck } from '../deck/types.ts';
 import type { CardPhase, Rating, ReviewLogEntry } from '../scheduling/types.ts';
@@ -28,7 +29,7 @@ export function deckToJson(deck: Deck): string {
     id: portableDeckId(deck.id),
     title: deck.title,
     description: deck.description,
-    cards: deck.cards.map((card) => ({ id: card.id, front: card.front, back: card.back, ...(card.tags.length > 0 ? { tags: card.tags } : {}) })),
+    cards: cardsToFileEntries(deck.cards).map(({ tags, ...entry }) => ({ ...entry, ...(tags.length > 0 ? { tags } : {}) })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -3,9 +3,10 @@
  * ids for formats without ids, a final check through the deck-file rules, turning the result
  * into a stored user deck, and the "what will change" comparison the preview shows.
  */
+import { cardsToFileEntries } from '../deck/deck-schema.ts';
 import { DeckError } from '../deck/errors.ts';
 import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
-import { parseDeck } from '../deck/parse-deck.ts';
+import { parseDeckStrict } from '../deck/check-clozes.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
@@ -132,8 +133,8 @@ export function buildImportedDeck(
 ): ImportedDeck {
   const slug = fields.slug ?? slugify(fields.title);
   try {
-    const deck = parseDeck(
-      { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: fields.cards },
+    const deck = parseDeckStrict(
+      { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: cardsToFileEntries(fields.cards) },
       source,
     );
     return { slug, title: deck.title, description: deck.description, cards: deck.cards, origin: fields.origin, warnings };

@@ -5,7 +5,7 @@
  */
 import { DeckError } from '../deck/errors.ts';
 import { parseJsonText } from '../deck/json-text.ts';
-import { parseDeck } from '../deck/parse-deck.ts';
+import { parseDeckStrict } from '../deck/check-clozes.ts';
 import { buildImportedDeck, type ImportedDeck } from './imported-deck.ts';
 import { ImportError, importError } from './import-error.ts';
 
@@ -22,7 +22,7 @@ export function parseDeckJsonImport(text: string, source: string, origin: 'json'
     if (typeof json === 'object' && json !== null && (json as Record<string, unknown>)['format'] === BACKUP_FORMAT) {
       throw importError('wrong-type', source, 'this is a Flipdeck backup, not a deck. Restore it on the Backup page instead.');
     }
-    const deck = parseDeck(json, source);
+    const deck = parseDeckStrict(json, source);
     return buildImportedDeck({ slug: deck.id, title: deck.title, description: deck.description, cards: deck.cards, origin }, source, []);
   } catch (error) {
     if (error instanceof DeckError) {

@@ -141,7 +141,7 @@ describe('countDoneToday', () => {
       entry(Date.UTC(2026, 10, 30, 8, 0), state('x', 'review', NOW)),
       entry(Date.UTC(2026, 10, 30, 9, 0), state('x', 'learning', NOW)), // a learning step counts as neither
     ];
-    expect(countDoneToday(log, NOW, 4)).toEqual({ newCards: 1, reviews: 1 });
+    expect(countDoneToday(log, NOW, 4)).toEqual({ newCards: 1, reviews: 1, gradedCardIds: new Set(['x']) });
   });
 });
 
@@ -259,5 +259,66 @@ describe('buildDueQueue (the piles from the due states, without walking the deck
       });
       expect(buildDueQueue(dueInput(i)), `round ${round}`).toEqual(buildQueue(noNew(i)));
     }
+  });
+});
+
+describe('sibling burying (the cards of one note are not shown on the same day)', () => {
+  // Note "capitals" has three cloze cards; "solo" is a plain card with no note.
+  const noteIds = new Map(ids('capitals.c1', 'capitals.c2', 'capitals.c3').map((id) => [id, 'capitals']));
+  const cards = ids('capitals.c1', 'capitals.c2', 'solo', 'capitals.c3');
+  const reviewedToday = (s: CardState): CardState => ({ ...s, lastReviewedAt: NOW - 60 * MIN });
+
+  it('introduces only the first new card of a note a day (new siblings buried by default)', () => {
+    const queue = buildQueue(input(cards, [], { noteIds }));
+    expect(queue.fresh).toEqual(ids('capitals.c1', 'solo'));
+  });
+
+  it('gives a buried sibling\'s place under the daily limit to the next card', () => {
+    const settings = { ...DEFAULT_SETTINGS, newCardsPerDay: 2 };
+    expect(buildQueue(input(cards, [], { noteIds, settings })).fresh).toEqual(ids('capitals.c1', 'solo'));
+    expect(buildQueue(input(cards, [], { settings })).fresh).toEqual(ids('capitals.c1', 'capitals.c2'));
+  });
+
+  it('holds back the new siblings of a card graded earlier today, wherever the grade is known from', () => {
+    // Graded an hour ago and now due in days: known from the stored state ...
+    const graded = reviewedToday(state('capitals.c1', 'review', NOW + 3 * DAY));
+    expect(buildQueue(input(cards, [graded], { noteIds })).fresh).toEqual(ids('solo'));
+    // ... or, when a large deck loaded only today's due states, from today's log.
+    const doneToday = { newCards: 1, reviews: 0, gradedCardIds: new Set(ids('capitals.c1')) };
+    expect(buildQueue(input(cards, [], { noteIds, doneToday, storedCardIds: new Set(ids('capitals.c1')) })).fresh).toEqual(ids('solo'));
+  });
+
+  it('does not count a grade from an earlier day', () => {
+    const yesterday = state('capitals.c1', 'review', NOW + 3 * DAY);
+    expect(buildQueue(input(cards, [yesterday], { noteIds })).fresh).toEqual(ids('capitals.c2', 'solo'));
+  });
+
+  it('lets a due review or learning sibling take the note first, and never holds a learning card back', () => {
+    const review = state('capitals.c2', 'review', NOW - DAY);
+    expect(buildQueue(input(cards, [review], { noteIds }))).toMatchObject({ review: ids('capitals.c2'), fresh: ids('solo') });
+    const learning = [state('capitals.c1', 'learning', NOW + 5 * MIN), state('capitals.c3', 'learning', NOW + 8 * MIN)];
+    const queue = buildQueue(input(cards, learning, { noteIds }));
+    expect(queue.learning.map((e) => e.cardId)).toEqual(ids('capitals.c1', 'capitals.c3'));
+    expect(queue.fresh).toEqual(ids('solo'));
+  });
+
+  it('buries review siblings only when that setting is on, keeping the most overdue', () => {
+    const reviews = [state('capitals.c1', 'review', NOW - DAY), state('capitals.c2', 'review', NOW - 5 * DAY)];
+    expect(buildQueue(input(cards, reviews, { noteIds })).review).toEqual(ids('capitals.c2', 'capitals.c1'));
+    const settings = { ...DEFAULT_SETTINGS, isBuryingReviewSiblings: true };
+    expect(buildQueue(input(cards, reviews, { noteIds, settings })).review).toEqual(ids('capitals.c2'));
+    const due = buildDueQueue({ ...input(cards, reviews, { noteIds, settings }), deckCardIds: new Set(cards) });
+    expect(due.review).toEqual(ids('capitals.c2'));
+  });
+
+  it('shows every sibling when both settings are off', () => {
+    const settings = { ...DEFAULT_SETTINGS, isBuryingNewSiblings: false };
+    expect(buildQueue(input(cards, [], { noteIds, settings })).fresh).toEqual(cards);
+  });
+
+  it('returns a buried new card as new once the bury has passed (the replay relies on it)', () => {
+    const buried: CardState = { ...state('solo', 'new', NOW - DAY), reps: 0, lastReviewedAt: null, buriedUntil: NOW - MIN };
+    expect(buildQueue(input(ids('solo'), [buried])).fresh).toEqual(ids('solo'));
+    expect(buildQueue(input(ids('solo'), [{ ...buried, buriedUntil: NOW + MIN }])).fresh).toEqual([]);
   });
 });

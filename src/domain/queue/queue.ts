@@ -30,6 +30,11 @@ export interface StudyQueue {
 export interface DoneToday {
   readonly newCards: number;
   readonly reviews: number;
+  /**
+   * Every card graded today before the queue was read, for sibling burying: a card graded today and
+   * due later is not among the states a large deck loads. Grades given since are in the states.
+   */
+  readonly gradedCardIds?: ReadonlySet<CardId>;
 }
 
 export type QueueSource = 'learning' | 'review' | 'new' | 'learn-ahead';
@@ -60,6 +65,8 @@ export interface BuildQueueInput {
   readonly laterDueAt?: number | null;
   readonly settings: StudySettings;
   readonly doneToday: DoneToday;
+  /** The note of each card that has one (cloze siblings); cards without a note have no siblings. */
+  readonly noteIds?: ReadonlyMap<CardId, string>;
   readonly now: number;
 }
 
@@ -68,7 +75,8 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
   const { cardIds, states, settings, doneToday, now } = input;
   const dayEnd = nextStudyDayStart(now, settings.dayStartHour);
   const piles = emptyPiles(dayEnd);
-  const fresh: CardId[] = [];
+  const siblings = siblingRule(input);
+  const newCandidates: CardId[] = [];
   const freshLimit = Math.max(0, settings.newCardsPerDay - doneToday.newCards);
 
   for (const cardId of cardIds) {
@@ -76,12 +84,55 @@ export function buildQueue(input: BuildQueueInput): StudyQueue {
     if (state !== undefined && isHeldOut(state, now)) continue;
     if (!state && input.storedCardIds?.has(cardId)) continue;
     if (!state || state.phase === 'new') {
-      if (fresh.length < freshLimit) fresh.push(cardId);
+      // Without siblings the limit can cut here; with them, a buried sibling must not use a place.
+      if (siblings !== null || newCandidates.length < freshLimit) newCandidates.push(cardId);
     } else {
       addDue(piles, cardId, state);
     }
   }
-  return toQueue(piles, reviewLimitOf(settings, doneToday), fresh);
+  return toQueue(piles, reviewLimitOf(settings, doneToday), newCandidates, freshLimit, siblings);
+}
+
+/**
+ * Sibling burying (Anki's "bury new siblings" and "bury review siblings"): the cards of one note
+ * are not shown on the same study day. A note is taken by a card graded today, by a (re)learning
+ * card due today, and then, in queue order, by the first review and the first new card kept; a
+ * later new (or review) card of a taken note waits for the next day. Learning cards are never held
+ * back. Nothing is written: the rule is recomputed from the states whenever the queue is built, so
+ * an undone grade brings the sibling back, and tomorrow it is simply due.
+ */
+interface SiblingRule {
+  readonly noteIds: ReadonlyMap<CardId, string>;
+  readonly takenNotes: Set<string>;
+  readonly isBuryingNew: boolean;
+  readonly isBuryingReview: boolean;
+}
+
+function siblingRule(input: Pick<BuildQueueInput, 'noteIds' | 'states' | 'settings' | 'doneToday' | 'now'>): SiblingRule | null {
+  const { noteIds, states, settings, doneToday, now } = input;
+  const isBuryingNew = settings.isBuryingNewSiblings;
+  const isBuryingReview = settings.isBuryingReviewSiblings;
+  if (noteIds === undefined || noteIds.size === 0 || (!isBuryingNew && !isBuryingReview)) return null;
+  const dayStart = studyDayStart(now, settings.dayStartHour);
+  const takenNotes = new Set<string>();
+  doneToday.gradedCardIds?.forEach((cardId) => {
+    const noteId = noteIds.get(cardId);
+    if (noteId !== undefined) takenNotes.add(noteId);
+  });
+  noteIds.forEach((noteId, cardId) => {
+    const reviewedAt = states.get(cardId)?.lastReviewedAt;
+    if (reviewedAt != null && reviewedAt >= dayStart && reviewedAt <= now) takenNotes.add(noteId);
+  });
+  return { noteIds, takenNotes, isBuryingNew, isBuryingReview };
+}
+
+/** Whether the rule keeps `cardId` (and, if so, its note is now taken). */
+function keepsSibling(rule: SiblingRule, cardId: CardId, isBuryable: boolean): boolean {
+  const noteId = rule.noteIds.get(cardId);
+  if (noteId === undefined) return true;
+  if (isBuryable && rule.takenNotes.has(noteId)) return false;
+  rule.takenNotes.add(noteId);
+  return true;
 }
 
 /** Suspended, or buried until a time still to come: the card stays out of today's queue. */
@@ -92,6 +143,7 @@ export function isHeldOut(state: CardState, now: number): boolean {
 export interface DueQueueInput {
   /** Stored states of the deck: at least every one due before the study day ends. */
   readonly states: ReadonlyMap<CardId, CardState>;
+  readonly noteIds?: ReadonlyMap<CardId, string>;
   /** The deck's card ids: states of other cards (removed from the deck) are ignored. */
   readonly deckCardIds: ReadonlySet<CardId>;
   readonly settings: StudySettings;
@@ -113,7 +165,7 @@ export function buildDueQueue(input: DueQueueInput): StudyQueue {
   states.forEach((state, cardId) => {
     if (!isHeldOut(state, now) && state.phase !== 'new' && deckCardIds.has(cardId)) addDue(piles, cardId, state);
   });
-  return toQueue(piles, reviewLimitOf(settings, doneToday), []);
+  return toQueue(piles, reviewLimitOf(settings, doneToday), [], 0, siblingRule(input));
 }
 
 function reviewLimitOf(settings: StudySettings, doneToday: DoneToday): number {
@@ -137,11 +189,25 @@ function addDue(piles: DuePiles, cardId: CardId, state: CardState): void {
   else piles.review.push(entry);
 }
 
-function toQueue(piles: DuePiles, reviewLimit: number, fresh: readonly CardId[]): StudyQueue {
+function toQueue(piles: DuePiles, reviewLimit: number, newCandidates: readonly CardId[], freshLimit: number, siblings: SiblingRule | null): StudyQueue {
   piles.learning.sort(byDueThenId);
   // Most overdue first means the earliest due date first; ties keep a stable, id-based order.
   piles.review.sort(byDueThenId);
-  return { learning: piles.learning, review: piles.review.slice(0, reviewLimit).map((e) => e.cardId), fresh };
+  if (siblings === null) {
+    return { learning: piles.learning, review: piles.review.slice(0, reviewLimit).map((e) => e.cardId), fresh: newCandidates.slice(0, freshLimit) };
+  }
+  for (const entry of piles.learning) keepsSibling(siblings, entry.cardId, false);
+  const review: CardId[] = [];
+  for (const entry of piles.review) {
+    if (review.length >= reviewLimit) break;
+    if (keepsSibling(siblings, entry.cardId, siblings.isBuryingReview)) review.push(entry.cardId);
+  }
+  const fresh: CardId[] = [];
+  for (const cardId of newCandidates) {
+    if (fresh.length >= freshLimit) break;
+    if (keepsSibling(siblings, cardId, siblings.isBuryingNew)) fresh.push(cardId);
+  }
+  return { learning: piles.learning, review, fresh };
 }
 
 /** The card to show at `now`, or null when the session is over for today. */
@@ -188,12 +254,14 @@ export function countDoneToday(log: readonly ReviewLogEntry[], now: number, dayS
   const dayStart = studyDayStart(now, dayStartHour);
   let newCards = 0;
   let reviews = 0;
+  const gradedCardIds = new Set<CardId>();
   for (const entry of log) {
     if (entry.reviewedAt < dayStart || entry.reviewedAt > now) continue;
+    gradedCardIds.add(entry.cardId);
     if (entry.before === null || entry.before.phase === 'new') newCards += 1;
     else if (entry.before.phase === 'review') reviews += 1;
   }
-  return { newCards, reviews };
+  return { newCards, reviews, gradedCardIds };
 }
 
 /**

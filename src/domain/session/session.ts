@@ -75,6 +75,8 @@ export type SessionProgress = Omit<StudySession, 'current' | 'isFlipped' | 'next
 export interface SessionDeck {
   /** The deck's card ids in deck order. */
   readonly cardIds: readonly CardId[];
+  /** The note of each card that has one, for sibling burying (see buildQueue). */
+  readonly noteIds?: ReadonlyMap<CardId, string> | undefined;
   /** The deck's effective settings (its overrides over the all-deck settings). */
   readonly settings: StudySettings;
   /** A scheduler built from `settings`. */
@@ -88,11 +90,13 @@ export function queueInputOf(
   session: Pick<StudySession, 'states' | 'storedCardIds' | 'laterDueAt' | 'doneToday'>,
   cardIds: readonly CardId[],
   settings: StudySettings,
+  noteIds?: ReadonlyMap<CardId, string>,
 ): Omit<BuildQueueInput, 'now'> {
   const { states, storedCardIds, laterDueAt, doneToday } = session;
+  const siblings = noteIds === undefined ? {} : { noteIds };
   // New cards not known yet: leave them out rather than call every state not loaded new.
-  if (storedCardIds === null) return { cardIds, states, settings: { ...settings, newCardsPerDay: 0 }, doneToday };
-  return { cardIds, states, storedCardIds, laterDueAt, settings, doneToday };
+  if (storedCardIds === null) return { cardIds, states, settings: { ...settings, newCardsPerDay: 0 }, doneToday, ...siblings };
+  return { cardIds, states, storedCardIds, laterDueAt, settings, doneToday, ...siblings };
 }
 
 /** Today's counts after adding (+1) or taking back (-1) a review of a card that was in `before`. */
@@ -197,7 +201,7 @@ function withoutGrades(session: StudySession, taken: readonly UndoEntry[], deck:
     laterDueAt: session.laterDueAt,
     dueLoad,
     doneToday,
-    queue: buildQueue({ ...queueInputOf(rewound, deck.cardIds, deck.settings), now }),
+    queue: buildQueue({ ...queueInputOf(rewound, deck.cardIds, deck.settings, deck.noteIds), now }),
     undoStack: session.undoStack.slice(0, session.undoStack.length - taken.length),
     studiedCount: Math.max(0, session.studiedCount - taken.length),
   };

@@ -50,7 +50,7 @@ export interface StoredCards {
  */
 export function withNewCards(session: StudySession, stored: StoredCards, deck: SessionDeck, queueBuiltAt: number, now: number): StudySession {
   const known = { ...session, storedCardIds: stored.storedCardIds, laterDueAt: stored.laterDueAt };
-  const { fresh } = buildQueue({ ...queueInputOf(known, deck.cardIds, deck.settings), now: queueBuiltAt });
+  const { fresh } = buildQueue({ ...queueInputOf(known, deck.cardIds, deck.settings, deck.noteIds), now: queueBuiltAt });
   const completed = { ...known, queue: { ...session.queue, fresh } };
   return completed.current ? completed : advance(completed, deck, now);
 }

@@ -18,6 +18,8 @@ export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
   'learningStepsMinutes',
   'relearningStepsMinutes',
   'isFuzzEnabled',
+  'isBuryingNewSiblings',
+  'isBuryingReviewSiblings',
   ...EXAM_FIELDS,
 ];
 

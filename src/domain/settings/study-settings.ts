@@ -16,6 +16,10 @@ export interface StudySettings {
   readonly dayStartHour: number;
   /** When nothing else is left, a learning card due within this many minutes is shown early. */
   readonly learnAheadMinutes: number;
+  /** A new card waits for the next day when another card of its note (a cloze sibling) is studied today. */
+  readonly isBuryingNewSiblings: boolean;
+  /** A review card waits for the next day when another card of its note is studied today. */
+  readonly isBuryingReviewSiblings: boolean;
   /** The 21 FSRS-6 weights fitted to this user's reviews; null uses the published defaults. */
   readonly fsrsWeights: readonly number[] | null;
   /** The weights in use before the last "Optimize" was applied, so they can be restored. */
@@ -49,6 +53,9 @@ export const DEFAULT_SETTINGS: StudySettings = {
   reviewsPerDay: 200,
   dayStartHour: 4,
   learnAheadMinutes: 20,
+  // Anki's options of the same names; new siblings on, so a cloze note's cards arrive a day apart.
+  isBuryingNewSiblings: true,
+  isBuryingReviewSiblings: false,
   fsrsWeights: null,
   previousFsrsWeights: null,
   examAt: null,

@@ -19,8 +19,15 @@ describe('validateDraft', () => {
         isFuzzEnabled: true,
         isLoadBalanced: true,
         easyWeekdays: [],
+        isBuryingNewSiblings: true,
+        isBuryingReviewSiblings: false,
       },
     });
+  });
+
+  it('carries the sibling-burying checkboxes through as they are', () => {
+    const result = validateDraft(draft({ isBuryingNewSiblings: false, isBuryingReviewSiblings: true }));
+    expect(result.ok && [result.value.isBuryingNewSiblings, result.value.isBuryingReviewSiblings]).toEqual([false, true]);
   });
 
   it('accepts retention at both ends of 0.70–0.99', () => {

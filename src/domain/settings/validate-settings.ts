@@ -18,6 +18,8 @@ export type SchedulerSettings = Pick<
   | 'isFuzzEnabled'
   | 'isLoadBalanced'
   | 'easyWeekdays'
+  | 'isBuryingNewSiblings'
+  | 'isBuryingReviewSiblings'
 >;
 
 /** What the form holds: text as typed, and the checkboxes. */
@@ -31,9 +33,11 @@ export interface SchedulerDraft {
   readonly isFuzzEnabled: boolean;
   readonly isLoadBalanced: boolean;
   readonly easyWeekdays: readonly number[];
+  readonly isBuryingNewSiblings: boolean;
+  readonly isBuryingReviewSiblings: boolean;
 }
 
-export type DraftField = Exclude<keyof SchedulerDraft, 'isFuzzEnabled' | 'isLoadBalanced' | 'easyWeekdays'>;
+export type DraftField = Exclude<keyof SchedulerDraft, 'isFuzzEnabled' | 'isLoadBalanced' | 'easyWeekdays' | 'isBuryingNewSiblings' | 'isBuryingReviewSiblings'>;
 
 export type DraftResult =
   | { readonly ok: true; readonly value: SchedulerSettings }
@@ -54,6 +58,8 @@ export function toDraft(settings: SchedulerSettings): SchedulerDraft {
     isFuzzEnabled: settings.isFuzzEnabled,
     isLoadBalanced: settings.isLoadBalanced,
     easyWeekdays: settings.easyWeekdays,
+    isBuryingNewSiblings: settings.isBuryingNewSiblings,
+    isBuryingReviewSiblings: settings.isBuryingReviewSiblings,
   };
 }
 
@@ -120,6 +126,8 @@ export function validateDraft(draft: SchedulerDraft): DraftResult {
       isFuzzEnabled: draft.isFuzzEnabled,
       isLoadBalanced: draft.isLoadBalanced,
       easyWeekdays: [...draft.easyWeekdays].sort((a, b) => a - b),
+      isBuryingNewSiblings: draft.isBuryingNewSiblings,
+      isBuryingReviewSiblings: draft.isBuryingReviewSiblings,
     },
   };
 }

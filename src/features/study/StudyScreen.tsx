@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { expectedTypedAnswer } from '../../domain/answer/compare-answer';
+import { cardFaces } from '../../domain/cloze/card-faces';
 import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
 import type { CardId, DeckId } from '../../domain/ids';
@@ -8,6 +10,8 @@ import { GradeBar } from './GradeBar';
 import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
+import { TypeAnswerField, TypedAnswerComparison } from './TypeAnswer';
+import { useDeckMarkdownReady } from './use-deck-markdown';
 import { useStudyKeys } from './use-study-keys';
 import './study.css';
 
@@ -28,6 +32,7 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const flip = useStudyStore((s) => s.flip);
   const grade = useStudyStore((s) => s.grade);
   const undo = useStudyStore((s) => s.undo);
+  const isMarkdownReady = useDeckMarkdownReady(deck);
 
   useEffect(() => {
     if (!deck) return undefined;
@@ -45,15 +50,24 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const revealRef = useRef<HTMLButtonElement>(null);
   const frontId = useId();
   const goodRef = useRef<HTMLButtonElement>(null);
+  const typeAnswerId = useId();
   const currentKey = current ? `${current.cardId}@${current.shownAt}` : null;
+  // What the student typed, kept per shown card: a new card starts empty.
+  const [typed, setTyped] = useState<{ readonly key: string | null; readonly text: string }>({ key: null, text: '' });
+  const typedText = typed.key === currentKey ? typed.text : '';
+  const card = cardOf(deck, current?.cardId);
+  const expectedAnswer = card ? expectedTypedAnswer(card) : null;
+  const isTypeIn = expectedAnswer !== null;
   useEffect(() => {
-    (isFlipped ? goodRef : revealRef).current?.focus();
-  }, [currentKey, isFlipped]);
+    // A type-in card starts in its answer field; otherwise "Show answer", then "Good".
+    const field = !isFlipped && isTypeIn ? document.getElementById(typeAnswerId) : null;
+    (field ?? (isFlipped ? goodRef : revealRef).current)?.focus();
+  }, [currentKey, isFlipped, isMarkdownReady, isTypeIn, typeAnswerId]);
 
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
-  if (!deck || !session) return <p className="loading" role="status">Loading your cards…</p>;
+  if (!deck || !session || !isMarkdownReady) return <p className="loading" role="status">Loading your cards…</p>;
 
-  const card = cardOf(deck, current?.cardId);
+  const faces = card ? cardFaces(card) : null;
   const canUndo = session.undoStack.length > 0 && !isUndoing;
 
   return (
@@ -61,10 +75,21 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
       <SessionHeader title={deck.title} deckHref={deckHref} queue={session.queue} canUndo={canUndo} onUndo={onUndo} />
       <SaveStatus />
       {sessionNotice ? <p role="status" className="notice notice--warning">{sessionNotice}</p> : null}
-      {current && card ? (
+      {current && faces ? (
         <>
           <h2 className="visually-hidden">Card</h2>
-          <FlipCard front={card.front} back={card.back} isFlipped={isFlipped} frontId={frontId} onReveal={flip} />
+          <FlipCard
+            front={faces.front}
+            back={faces.back}
+            repeatsQuestion={!faces.isBackComplete}
+            answerExtra={isFlipped && expectedAnswer !== null ? <TypedAnswerComparison expected={expectedAnswer} typed={typedText} /> : null}
+            isFlipped={isFlipped}
+            frontId={frontId}
+            onReveal={flip}
+          />
+          {isTypeIn && !isFlipped ? (
+            <TypeAnswerField id={typeAnswerId} value={typedText} onChange={(text) => setTyped({ key: currentKey, text })} onSubmit={flip} />
+          ) : null}
           <div className="study__actions">
             {isFlipped ? (
               <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />
