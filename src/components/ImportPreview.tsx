@@ -1,4 +1,6 @@
 import { plainPreview } from '../domain/browse/card-search';
+import type { AnkiHistory } from '../domain/import/anki-history';
+import { plural } from '../domain/stats/format';
 import type { DeckChange, ImportedDeck } from '../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
 import './import-preview.css';
@@ -15,6 +17,17 @@ const PREVIEW_CARDS = 5;
 /** Plain text for the preview table: card text is untrusted and not rendered here, and Markdown marks are not what the card says. */
 const short = (markdown: string) => plainPreview(markdown, 140);
 
+/** "1,204 reviews of 310 cards; 12 cards scheduled from their Anki interval; 3 suspended". */
+function historySummary(history: AnkiHistory): string {
+  const parts = [
+    history.reviewCount === 0 ? 'no reviews' : `${plural(history.reviewCount, 'review')} of ${plural(history.reviewedCardCount, 'card')}`,
+    ...(history.fromIntervalCount > 0 ? [`${plural(history.fromIntervalCount, 'card')} scheduled from their Anki interval and ease`] : []),
+    ...(history.suspendedCount > 0 ? [`${history.suspendedCount} suspended`] : []),
+    ...(history.buriedCount > 0 ? [`${history.buriedCount} buried`] : []),
+  ];
+  return parts.join('; ');
+}
+
 /** What an import holds and what adding it would change; nothing has been written yet. */
 export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProps) {
   return (
@@ -29,6 +42,12 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
             <dd>{deck.media.length}, kept on this device so they show offline</dd>
           </>
         ) : null}
+        {deck.history ? (
+          <>
+            <dt>Review history</dt>
+            <dd data-testid="preview-history">{historySummary(deck.history)}</dd>
+          </>
+        ) : null}
         <dt>Adding it will</dt>
         <dd>
           {change.isNewDeck
@@ -38,7 +57,7 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
       </dl>
       <table className="import-preview__cards">
         <caption>
-          First {Math.min(PREVIEW_CARDS, deck.cards.length)} of {deck.cards.length} cards
+          First {Math.min(PREVIEW_CARDS, deck.cards.length)} of {plural(deck.cards.length, 'card')}
         </caption>
         <thead>
           <tr>

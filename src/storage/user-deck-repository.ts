@@ -35,9 +35,11 @@ export interface UserDeckRepository {
   /**
    * Adds the deck or replaces the stored one with the same id, in one transaction. Progress is
    * keyed by card id and stays. With `media`, the deck's images are replaced by these; without,
-   * they are left as they are (a rename).
+   * they are left as they are (a rename). With `events` (an import's review history), they are
+   * merged into the log in the same transaction (ids already stored are dropped) and the cards
+   * they touch are replayed; resolves with how many were new.
    */
-  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[]): Promise<void>;
+  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[], events?: readonly CardEvent[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
   /** Deletes the deck, its media, its card states and its review log in one transaction. */
@@ -153,13 +155,15 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
 
-    saveDeck: (deck, media) =>
+    saveDeck: (deck, media, events = []) =>
       run('save-deck', () =>
-        db.transaction('rw', db.userDecks, db.media, async () => {
+        db.transaction('rw', allTables, async () => {
           await db.userDecks.put(userDeckToRow(deck));
-          if (media === undefined) return;
-          await db.media.where('deckId').equals(deck.id).delete();
-          await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
+          if (media !== undefined) {
+            await db.media.where('deckId').equals(deck.id).delete();
+            await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
+          }
+          return events.length === 0 ? 0 : (await log.merge(events)).cardEventsAdded;
         }),
       ),
 

@@ -10,18 +10,28 @@ import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import { toUserDeck } from '../domain/import/to-user-deck';
 import type { DeckId } from '../domain/ids';
+import type { CardEvent } from '../domain/events/types';
 import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
+
+export interface ImportOptions {
+  /** Bring the package's review history and scheduling along (default true). */
+  readonly withHistory?: boolean;
+}
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
   readonly userDecks: UserDeckRepository | null;
   /** Adds the deck, or updates the one with the same id in place (progress is kept by card id). */
   saveUserDeck(deck: UserDeck): Promise<void>;
-  /** Stores a previewed import: a new deck, or the same-id deck updated in place. Returns its id. */
-  addImportedDeck(imported: ImportedDeck): Promise<DeckId>;
+  /**
+   * Stores a previewed import: a new deck, or the same-id deck updated in place, with the review
+   * history it brings (an Anki package's) as events in the same transaction unless `withHistory`
+   * is false. Returns its id.
+   */
+  addImportedDeck(imported: ImportedDeck, options?: ImportOptions): Promise<DeckId>;
   renameUserDeck(deckId: DeckId, title: string): Promise<void>;
   /** Deletes the deck with all its progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
@@ -69,11 +79,18 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     await get().loadDecks();
   },
 
-  async addImportedDeck(imported) {
+  async addImportedDeck(imported, options = {}) {
     const repository = requireUserDecks(get());
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
-    const deck = toUserDeck(imported, existing, deps.clock());
-    await repository.saveDeck(deck, imported.media);
+    const now = deps.clock();
+    const deck = toUserDeck(imported, existing, now);
+    let events: readonly CardEvent[] = [];
+    if (options.withHistory !== false && imported.history !== undefined && imported.history.cards.length > 0) {
+      // Loaded with the first history import: replay and the scheduler stay out of the entry chunk.
+      const { ankiHistoryEvents } = await import('../domain/import/anki-history');
+      events = ankiHistoryEvents(imported.history, deck.id, get().settings, now);
+    }
+    await repository.saveDeck(deck, imported.media, events);
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
     return deck.id;

@@ -19,6 +19,8 @@ import {
   type ImportedMedia,
 } from './imported-deck.ts';
 import type { ImportIssue } from './import-error.ts';
+import type { CardId } from '../ids.ts';
+import { readAnkiHistory } from './anki-history.ts';
 import { guidSlug } from './parse-delimited.ts';
 
 export interface AnkiNotetype {
@@ -36,10 +38,61 @@ export interface AnkiNote {
   readonly tags: readonly string[];
 }
 
+/**
+ * One row of Anki's cards table, as far as Flipdeck reads it. For a card in a filtered deck the
+ * reader has already put back its home deck (odid) and its home due (odue).
+ */
+export interface AnkiCard {
+  /** Anki's card id (its creation time in ms); revlog rows name cards by it. */
+  readonly id: number;
+  readonly noteId: number;
+  readonly ord: number;
+  readonly deckId: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  readonly type: number;
+  /** -3 buried by the user, -2 buried as a sibling, -1 suspended, 0 new, 1 learning, 2 review, 3 day learning, 4 preview. */
+  readonly queue: number;
+  /** Review cards: the day number (days since the collection's creation); learning: epoch seconds; new: a position. */
+  readonly due: number;
+  /** The current interval in days (review cards). */
+  readonly intervalDays: number;
+  /** The ease, in permille (2500 = 250 %); 0 for new cards. */
+  readonly easePermille: number;
+  readonly reps: number;
+  readonly lapses: number;
+  /** When the card last changed, epoch seconds (for a suspended card, usually when it was suspended). */
+  readonly modifiedSecs: number;
+}
+
+/** One row of Anki's revlog (rslib/src/revlog/mod.rs). */
+export interface AnkiRevlogEntry {
+  /** When the card was answered, epoch ms (also the row's id). */
+  readonly id: number;
+  readonly cardId: number;
+  /** The button: 1 Again, 2 Hard, 3 Good, 4 Easy; 0 for a manual entry (reset, set due date). */
+  readonly ease: number;
+  /** The interval given, in days (negative: seconds). */
+  readonly intervalDays: number;
+  /** The interval before, same units. */
+  readonly lastIntervalDays: number;
+  /** The ease after the answer, permille; 0 on a reset or a cram review. */
+  readonly easePermille: number;
+  /** Time taken to answer, ms. */
+  readonly takenMs: number;
+  /** 0 learning, 1 review, 2 relearning, 3 filtered (cram), 4 manual, 5 rescheduled. */
+  readonly kind: number;
+}
+
 export interface AnkiCollection {
   readonly notetypes: readonly AnkiNotetype[];
   readonly notes: readonly AnkiNote[];
-  readonly cards: readonly { readonly noteId: number; readonly ord: number; readonly deckId: number }[];
+  readonly cards: readonly AnkiCard[];
+  /** col.crt: the collection's creation, epoch seconds; review-card due days count from its day. */
+  readonly createdSecs: number;
+  /** The scheduler version the collection last used (1: three-button learning); 2 when unsaid. */
+  readonly schedulerVersion: number;
+  /** Every revlog row, oldest first. */
+  readonly revlog: readonly AnkiRevlogEntry[];
   readonly deckNames: ReadonlyMap<number, string>;
   /** The package's media files by name, of every type (filtered to safe images here). */
   readonly media: ReadonlyMap<string, Uint8Array>;
@@ -193,6 +246,8 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const notes = new Map(collection.notes.map((note) => [note.id, note]));
   const warnings: ImportIssue[] = [];
   const drafts: DraftCard[] = [];
+  /** Anki card id by draft card id, to carry each card's history to the card it became. */
+  const ankiCardOf = new Map<string, number>();
   let droppedMedia = 0;
   const usedMedia = new Set<string>();
   const paths = cardDeckPaths(collection);
@@ -221,8 +276,10 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     const front = linkMedia(frontHtml, collection.media, usedMedia);
     const back = linkMedia(backHtml, collection.media, usedMedia);
     droppedMedia += front.dropped + back.dropped;
+    const id = `anki-${guidSlug(note.guid)}-${card.ord}`;
+    ankiCardOf.set(id, card.id);
     drafts.push({
-      id: `anki-${guidSlug(note.guid)}-${card.ord}`,
+      id,
       front: htmlToMarkdown(withoutStyleAttributes(front.html)).trim(),
       back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
       tags: isSpread && paths[index] !== undefined ? [...note.tags, subdeckTag(paths[index])] : note.tags,
@@ -247,5 +304,10 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const cards = finishDraftCards(usable, source, warnings);
   const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
   const deck = buildImportedDeck({ title: deckTitle(paths, source), description: '', cards, origin: 'apkg' }, source, warnings);
-  return { ...deck, media };
+  const cardIds = new Map<number, CardId>();
+  for (const card of deck.cards) {
+    const ankiCard = ankiCardOf.get(card.id);
+    if (ankiCard !== undefined) cardIds.set(ankiCard, card.id);
+  }
+  return { ...deck, media, history: readAnkiHistory(collection, cardIds) };
 }

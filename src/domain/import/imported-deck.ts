@@ -9,6 +9,7 @@ import { parseDeck } from '../deck/parse-deck.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
+import type { AnkiHistory } from './anki-history.ts';
 
 /** The most cards one import accepts; beyond this the preview and study list get sluggish. */
 export const MAX_IMPORT_CARDS = 10_000;
@@ -34,6 +35,8 @@ export interface ImportedDeck {
   readonly warnings: readonly ImportIssue[];
   /** Images the cards show (Anki packages); absent for text formats. */
   readonly media?: readonly ImportedMedia[];
+  /** Review history and scheduling that can come along (Anki packages). */
+  readonly history?: AnkiHistory;
 }
 
 /** A card before ids are settled: `id` is the author's, when the format has one. */

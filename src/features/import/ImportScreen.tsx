@@ -4,6 +4,7 @@ import { formatBytes } from '../../domain/format-bytes';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
+import { plural } from '../../domain/stats/format';
 import { studyStore, useStudyStore } from '../../store';
 import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
@@ -14,16 +15,19 @@ import './import.css';
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
 
 const ANKI_NOTE =
-  'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept. A newer export of a deck you imported updates it in place, whatever the file is called.';
+  'From Anki packages, Flipdeck imports the notes as cards, with their review history: each card is scheduled by replaying its reviews with FSRS. Sounds are not imported; images are kept. A newer export of a deck you imported updates it in place, whatever the file is called, and adds only the reviews that are new.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [isWithHistory, setIsWithHistory] = useState(true);
   const imported = outcome?.ok === true ? outcome.deck : undefined;
   const existing = useStudyStore((s) => (imported ? s.decks.get(userDeckId(imported.slug)) : undefined));
   const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
+  const history = imported?.history;
+  const hasHistory = history !== undefined && history.cards.length > 0;
 
   useEffect(() => {
     if (!file) return;
@@ -39,6 +43,7 @@ export function ImportScreen() {
 
   async function choose(chosen: File | undefined) {
     setOutcome(null);
+    setIsWithHistory(true);
     setCsvOptions(undefined);
     setFile(null);
     if (!chosen) return;
@@ -75,9 +80,16 @@ export function ImportScreen() {
           key={`${file?.name}:${outcome.deck.cards.length}`}
           deck={outcome.deck}
           existing={existing}
-          onAdd={addImportedDeck}
+          onAdd={(deck) => addImportedDeck(deck, { withHistory: isWithHistory })}
           {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
-        /> : null}
+        >
+          {hasHistory ? (
+            <label className="check-field">
+              <input type="checkbox" checked={isWithHistory} onChange={(event) => setIsWithHistory(event.target.checked)} />
+              Bring the review history and scheduling ({plural(history.reviewCount, 'review')}); without it every card starts as new
+            </label>
+          ) : null}
+        </AddImportedDeck> : null}
     </section>
   );
 }
