@@ -4,7 +4,7 @@
  * read back through the same `parseDeck` that checks bundled decks: one parser, one set of rules.
  */
 import { parseDeck } from '../domain/deck/parse-deck';
-import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
+import { isUserDeckId, portableDeckId, userDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { RowResult } from './row-parse';
@@ -42,6 +42,7 @@ export function userDeckToRow(deck: UserDeck): UserDeckRow {
       title: deck.title,
       description: deck.description,
       cards: deck.cards.map((card) => ({ id: card.id, front: card.front, back: card.back, tags: [...card.tags] })),
+      ...(deck.parent === undefined ? {} : { parent: portableDeckId(deck.parent) }),
     },
   };
 }
@@ -59,8 +60,10 @@ export function userDeckFromRow(row: unknown): RowResult<UserDeck> {
   if (typeof origin !== 'string' || !(ORIGINS as readonly string[]).includes(origin)) return fail('origin', 'unknown origin');
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number') return fail('createdAt/updatedAt', 'expected numbers');
   try {
-    const deck = parseDeck(record['deck'], `stored deck ${id}`);
-    return { ok: true, value: { ...deck, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };
+    const { parent, ...deck } = parseDeck(record['deck'], `stored deck ${id}`, { mayGroupOnly: true });
+    // A user deck's parent is another user deck: stored portable, like the id.
+    const withParent = parent === undefined ? {} : { parent: userDeckId(parent) };
+    return { ok: true, value: { ...deck, ...withParent, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };
   } catch (error) {
     return fail('deck', error instanceof Error ? error.message : String(error));
   }
