@@ -76,6 +76,11 @@ export interface SessionDeck {
   readonly scheduler: Scheduler;
   /** Makes the review event id for each card shown (see CurrentCard.reviewId). */
   readonly newEventId: EventIdGenerator;
+  /**
+   * For a session over a deck and its subdecks: the deck a card belongs to (its progress is
+   * written there) and the scheduler of that deck's settings. Absent: every card is the session's.
+   */
+  readonly member?: { readonly deckOf: (cardId: CardId) => DeckId; readonly schedulerOf: (cardId: CardId) => Scheduler };
 }
 
 /** The session's view of the deck as queue input (everything but `now`). */
@@ -97,10 +102,12 @@ export function countReview(done: DoneToday, before: CardState | null, delta: 1 
   return done;
 }
 
-/** The card's state in the session, or a blank one when it was never reviewed. */
-function stateOf(session: SessionProgress, cardId: CardId, now: number): CardState {
-  return session.states.get(cardId) ?? newCardState(session.deckId, cardId, now);
+/** The card's state in the session, or a blank one (in the card's own deck) when it was never reviewed. */
+function stateOf(session: SessionProgress, cardId: CardId, deck: SessionDeck, now: number): CardState {
+  return session.states.get(cardId) ?? newCardState(deck.member?.deckOf(cardId) ?? session.deckId, cardId, now);
 }
+
+const schedulerOf = (deck: SessionDeck, cardId: CardId): Scheduler => deck.member?.schedulerOf(cardId) ?? deck.scheduler;
 
 /**
  * The session showing `cardId`, shown at `shownAt`, with a new review event id and the grade
@@ -108,7 +115,7 @@ function stateOf(session: SessionProgress, cardId: CardId, now: number): CardSta
  */
 export function showCard(session: SessionProgress, cardId: CardId, deck: SessionDeck, shownAt: number, isFlipped = false): StudySession {
   const reviewId = deck.newEventId(shownAt);
-  const preview = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt, reviewId);
+  const preview = schedulerOf(deck, cardId).preview(stateOf(session, cardId, deck, shownAt), shownAt, reviewId);
   return { ...session, current: { cardId, shownAt, reviewId, preview }, isFlipped, nextDueAt: null };
 }
 
@@ -136,9 +143,10 @@ export function gradeCurrent(session: StudySession, rating: Rating, deck: Sessio
   if (!session.current || !session.isFlipped) return null;
   const { cardId, shownAt, reviewId } = session.current;
   const before = session.states.get(cardId) ?? null;
-  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
+  const after = schedulerOf(deck, cardId).grade(before ?? stateOf(session, cardId, deck, now), rating, now, reviewId);
+  // Written to the card's own deck, which is the session's unless it spans subdecks.
   const entry: ReviewLogEntry = {
-    deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
+    deckId: after.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
   };
   const next = advance({
     ...session,
