@@ -1,7 +1,7 @@
 import { plainPreview } from '../domain/browse/card-search';
 import type { AnkiHistory } from '../domain/import/anki-history';
 import { plural } from '../domain/stats/format';
-import type { DeckChange, ImportedDeck } from '../domain/import/imported-deck';
+import { familyCards, type DeckChange, type ImportedDeck } from '../domain/import/imported-deck';
 import { ImportWarnings } from './ImportProblems';
 import './import-preview.css';
 
@@ -30,12 +30,22 @@ function historySummary(history: AnkiHistory): string {
 
 /** What an import holds and what adding it would change; nothing has been written yet. */
 export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProps) {
+  const cards = familyCards(deck);
   return (
     <section className="import-preview" aria-labelledby="import-preview-title">
       <h2 id="import-preview-title">Preview: {deck.title}</h2>
       <dl className="import-preview__facts">
         <dt>Cards</dt>
-        <dd data-testid="preview-card-count">{deck.cards.length}</dd>
+        <dd data-testid="preview-card-count">{cards.length}</dd>
+        {deck.subdecks && deck.subdecks.length > 0 ? (
+          <>
+            <dt>Subdecks</dt>
+            <dd data-testid="preview-subdecks">
+              {plural(deck.subdecks.length, 'subdeck')}, each a deck of its own under “{existingTitle ?? deck.title}”:{' '}
+              {deck.subdecks.map((sub) => `${sub.path.join(' / ')} (${plural(sub.cards.length, 'card')})`).join(', ')}
+            </dd>
+          </>
+        ) : null}
         {deck.media && deck.media.length > 0 ? (
           <>
             <dt>Images</dt>
@@ -57,7 +67,7 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
       </dl>
       <table className="import-preview__cards">
         <caption>
-          First {Math.min(PREVIEW_CARDS, deck.cards.length)} of {plural(deck.cards.length, 'card')}
+          First {Math.min(PREVIEW_CARDS, cards.length)} of {plural(cards.length, 'card')}
         </caption>
         <thead>
           <tr>
@@ -66,7 +76,7 @@ export function ImportPreview({ deck, change, existingTitle }: ImportPreviewProp
           </tr>
         </thead>
         <tbody>
-          {deck.cards.slice(0, PREVIEW_CARDS).map((card) => (
+          {cards.slice(0, PREVIEW_CARDS).map((card) => (
             <tr key={card.id}>
               <td>{short(card.front)}</td>
               <td>{short(card.back)}</td>

@@ -111,3 +111,57 @@ describe('importing an Anki package with its history', () => {
     expect(await repository.loadDeckStates(deckId)).toEqual([]);
   });
 });
+
+describe('an Anki package with subdecks', () => {
+  /** The same two notes, the first in Biology::Cells, the second in Biology::Genes. */
+  function split(revlog: readonly AnkiRevlogEntry[], genesNote = 2): AnkiCollection {
+    const base = collection(revlog);
+    return {
+      ...base,
+      cards: base.cards.map((card) => ({ ...card, deckId: card.noteId === genesNote ? 7 : 6 })),
+      deckNames: new Map([[5, 'Biology'], [6, 'Biology::Cells'], [7, 'Biology::Genes']]),
+    };
+  }
+  const readSplit = (source: AnkiCollection, fileName: string, decks: Iterable<Deck> = []) =>
+    retargetAnkiImport(ankiCollectionToDeck(source, fileName, (html) => turndown.turndown(html)), decks);
+
+  it('becomes a deck per subdeck under the parent, each card with its history in its own deck', async () => {
+    const { store, repository } = await harness();
+    const deckId = await store.getState().addImportedDeck(readSplit(split(LEARNED), 'biology.apkg'));
+    expect(deckId).toBe('user.biology');
+    const decks = store.getState().deckEntries.map((e) => [e.listing.id, e.listing.parent, e.listing.cardCount]).filter(([id]) => String(id).startsWith('user.'));
+    expect(decks).toEqual([
+      ['user.biology', undefined, 0],
+      ['user.biology-cells', 'user.biology', 1],
+      ['user.biology-genes', 'user.biology', 1],
+    ]);
+    expect(await repository.reviewHistory(asDeckId('user.biology-cells'), asCardId('anki-atp-0'))).toHaveLength(3);
+    expect((await repository.loadDeckStates(asDeckId('user.biology-genes'))).map((s) => s.isSuspended)).toEqual([true]);
+  });
+
+  it('updates a deck imported whole before subdecks existed: the cards move into their subdecks with their progress', async () => {
+    const { store, repository } = await harness();
+    // As an older Flipdeck stored it: one deck holding both notes, studied here.
+    const whole = ankiCollectionToDeck(collection([]), 'biology.apkg', (html) => turndown.turndown(html));
+    const oldId = await store.getState().addImportedDeck(whole, { withHistory: false });
+    const studied = { deckId: oldId, cardId: asCardId('anki-atp-0'), rating: 'good' as const, reviewedAt: NOW - 3_600_000, answerMs: 1000, before: null };
+    const after = { deckId: oldId, cardId: studied.cardId, phase: 'learning' as const, dueAt: NOW, stability: 1, difficulty: 5, scheduledDays: 0, learningStep: 1, reps: 1, lapses: 0, lastReviewedAt: studied.reviewedAt };
+    await repository.recordReview({ ...studied, after });
+
+    const update = readSplit(split(LEARNED), 'biology-2026.apkg', store.getState().decks.values());
+    expect(update.slug).toBe('biology');
+    await store.getState().addImportedDeck(update);
+    const history = await repository.reviewHistory(asDeckId('user.biology-cells'), asCardId('anki-atp-0'));
+    // The three Anki reviews, and the one made here before the split.
+    expect(history.map((r) => r.reviewedAt)).toEqual([T0, T0 + 600_000, T0 + DAY_MS, NOW - 3_600_000]);
+
+    // A newer export moves the second note to Cells: its progress follows, and nothing doubles.
+    const moved = readSplit(split(LEARNED, 99), 'biology-2027.apkg', store.getState().decks.values());
+    await store.getState().addImportedDeck(moved);
+    expect(await repository.reviewHistory(asDeckId('user.biology-cells'), asCardId('anki-atp-0'))).toHaveLength(4);
+    expect((await repository.loadDeckStates(asDeckId('user.biology-cells'))).map((s) => [s.cardId, s.isSuspended === true])).toEqual([
+      ['anki-atp-0', false],
+      ['anki-dna-0', true],
+    ]);
+  });
+});

@@ -7,11 +7,12 @@
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
+import { importedFamily, type ImportedDeck, type ImportedMedia } from '../domain/import/imported-deck';
+import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
 import { toUserDeck } from '../domain/import/to-user-deck';
-import type { DeckId } from '../domain/ids';
+import type { CardId, DeckId } from '../domain/ids';
 import type { CardEvent } from '../domain/events/types';
-import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { CardMove, DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
@@ -70,6 +71,25 @@ function requireUserDecks(state: StudyState): UserDeckRepository {
   return state.userDecks;
 }
 
+/**
+ * The cards of the stored family of `rootId` (the deck and its subdecks) that the import puts in
+ * another deck of the family: a newer export moved them, or the deck was imported whole before it
+ * had subdecks. Their progress moves with them.
+ */
+function cardsMovedWithin(stored: readonly UserDeck[], rootId: DeckId, deckOfCard: ReadonlyMap<CardId, DeckId>): CardMove[] {
+  const tree = buildDeckTree(stored.map((deck) => ({ id: deck.id, cardCount: deck.cards.length, ...(deck.parent === undefined ? {} : { parent: deck.parent }) })));
+  if (!stored.some((deck) => deck.id === rootId)) return [];
+  const byId = new Map(stored.map((deck) => [deck.id, deck]));
+  const moves: CardMove[] = [];
+  for (const fromDeckId of deckFamily(tree, rootId)) {
+    for (const card of byId.get(fromDeckId)?.cards ?? []) {
+      const toDeckId = deckOfCard.get(card.id);
+      if (toDeckId !== undefined && toDeckId !== fromDeckId) moves.push({ cardId: card.id, fromDeckId, toDeckId });
+    }
+  }
+  return moves;
+}
+
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
   userDecks: null,
 
@@ -81,16 +101,28 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   async addImportedDeck(imported, options = {}) {
     const repository = requireUserDecks(get());
-    const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
+    const stored = await repository.listDecks();
+    const storedById = new Map(stored.map((deck) => [deck.id, deck]));
     const now = deps.clock();
-    const deck = toUserDeck(imported, existing, now);
+    // The deck and its subdecks, each new or updating the stored deck of the same id.
+    const toSave = importedFamily(imported).map((member) => {
+      const id = userDeckId(member.slug);
+      const existing = storedById.get(id);
+      const deck = toUserDeck({ ...imported, ...member }, existing, now);
+      const parent = member.parentSlug === undefined ? existing?.parent : userDeckId(member.parentSlug);
+      return { deck: parent === undefined ? deck : { ...deck, parent }, ...(member.media === undefined ? {} : { media: member.media }) };
+    });
+    const deckOfCard = new Map(toSave.flatMap(({ deck }) => deck.cards.map((card) => [card.id, deck.id] as const)));
+    const root = toSave[0]!.deck;
+    const moves = cardsMovedWithin(stored, root.id, deckOfCard);
     let events: readonly CardEvent[] = [];
     if (options.withHistory !== false && imported.history !== undefined && imported.history.cards.length > 0) {
       // Loaded with the first history import: replay and the scheduler stay out of the entry chunk.
       const { ankiHistoryEvents } = await import('../domain/import/anki-history');
-      events = ankiHistoryEvents(imported.history, deck.id, get().settings, now);
+      events = ankiHistoryEvents(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now);
     }
-    await repository.saveDeck(deck, imported.media, events);
+    await repository.saveDecks(toSave, events, moves);
+    const deck = root;
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
     return deck.id;

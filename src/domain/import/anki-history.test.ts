@@ -30,7 +30,7 @@ function collection(cards: readonly AnkiCard[], revlog: readonly AnkiRevlogEntry
 const ids = new Map([[11, CARD]]);
 
 function eventsOf(source: AnkiCollection, deckId = DECK): CardEvent[] {
-  return ankiHistoryEvents(readAnkiHistory(source, ids), deckId, DEFAULT_SETTINGS, NOW);
+  return ankiHistoryEvents(readAnkiHistory(source, ids), () => deckId, DEFAULT_SETTINGS, NOW);
 }
 
 const stateAfter = (events: readonly CardEvent[]) => replayCard(events, () => DEFAULT_SETTINGS);

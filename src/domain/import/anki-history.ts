@@ -18,8 +18,10 @@
  * otherwise from the SM-2 interval and ease (scheduling/sm2-conversion.ts), as Anki does.
  */
 import { replayCard } from '../events/replay';
-import { contentEventId } from '../events/event-id';
-import { asDeviceId, type CardEvent, type DeviceId, type ReviewEvent } from '../events/types';
+import { ANKI_DEVICE_ID, ankiEventId } from '../events/move-card';
+import type { CardEvent, ReviewEvent } from '../events/types';
+
+export { ANKI_DEVICE_ID };
 import type { CardId, DeckId } from '../ids';
 import { nextStudyDayStart } from '../queue/study-day';
 import { stateFromSm2 } from '../scheduling/sm2-conversion';
@@ -27,8 +29,6 @@ import type { Rating } from '../scheduling/types';
 import type { StudySettings } from '../settings/study-settings';
 import type { AnkiCard, AnkiCollection, AnkiRevlogEntry } from './anki-collection';
 
-/** The device id of events carried over from Anki. */
-export const ANKI_DEVICE_ID: DeviceId = asDeviceId('anki');
 
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1000;
@@ -227,45 +227,38 @@ export function readAnkiHistory(collection: AnkiCollection, cardIds: ReadonlyMap
 }
 
 /**
- * The id of an event carried over from Anki: from the deck, the card and the Anki fact it stands
- * for (a revlog id, or the schedule it carries), never from chance, so a re-import merges.
- */
-function ankiEventId(at: number, deckId: DeckId, cardId: CardId, fact: readonly unknown[]): CardEvent['id'] {
-  return contentEventId(at, JSON.stringify(['anki', deckId, cardId, ...fact]));
-}
-
-/**
  * The events that carry a package's history into deck `deckId`. Review events record the states
  * a replay with `settings` computes around them (what the grading device "saw"). A burial that has
  * already ended by `nowMs` is left out, as Anki unburies at the next day.
  */
-export function ankiHistoryEvents(history: AnkiHistory, deckId: DeckId, settings: StudySettings, nowMs: number): CardEvent[] {
+export function ankiHistoryEvents(history: AnkiHistory, deckOf: (cardId: CardId) => DeckId, settings: StudySettings, nowMs: number): CardEvent[] {
   const events: CardEvent[] = [];
   for (const card of history.cards) {
     const cardEvents: CardEvent[] = [];
-    const base = (at: number, fact: readonly unknown[]) => ({ id: ankiEventId(at, deckId, card.cardId, fact), deviceId: ANKI_DEVICE_ID, createdAt: at, deckId, cardId: card.cardId });
+    const deckId = deckOf(card.cardId);
+    const base = (at: number, kind: CardEvent['kind']) => ({ id: ankiEventId(at, deckId, card.cardId, kind), deviceId: ANKI_DEVICE_ID, createdAt: at, deckId, cardId: card.cardId });
     for (const item of card.items) {
       switch (item.kind) {
         case 'review': {
           const placeholder = { deckId, cardId: card.cardId, phase: 'new', dueAt: item.at, stability: 0, difficulty: 0, scheduledDays: 0, learningStep: 0, reps: 0, lapses: 0, lastReviewedAt: null } as const;
-          cardEvents.push({ ...base(item.at, ['review', item.revlogId]), kind: 'review', rating: item.rating, answerMs: item.answerMs, before: null, after: placeholder });
+          cardEvents.push({ ...base(item.at, 'review'), kind: 'review', rating: item.rating, answerMs: item.answerMs, before: null, after: placeholder });
           break;
         }
         case 'reset':
-          cardEvents.push({ ...base(item.at, ['reset', item.revlogId]), kind: 'reset' });
+          cardEvents.push({ ...base(item.at, 'reset'), kind: 'reset' });
           break;
         case 'sm2': {
           const { start } = item;
           const state = stateFromSm2({ deckId, cardId: card.cardId, ...start }, settings.fsrsWeights);
-          cardEvents.push({ ...base(item.at, ['sm2', start.intervalDays, start.easeFactor, start.dueAt]), kind: 'snapshot', state });
+          cardEvents.push({ ...base(item.at, 'snapshot'), kind: 'snapshot', state });
           break;
         }
         case 'suspend':
-          cardEvents.push({ ...base(item.at, ['suspend']), kind: 'suspend' });
+          cardEvents.push({ ...base(item.at, 'suspend'), kind: 'suspend' });
           break;
         case 'bury': {
           const untilMs = nextStudyDayStart(item.at, settings.dayStartHour);
-          if (untilMs > nowMs) cardEvents.push({ ...base(item.at, ['bury']), kind: 'bury', untilMs });
+          if (untilMs > nowMs) cardEvents.push({ ...base(item.at, 'bury'), kind: 'bury', untilMs });
           break;
         }
       }

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { deckFamily } from '../../domain/deck/deck-tree';
 import { userDeckId } from '../../domain/deck/user-deck';
 import { formatBytes } from '../../domain/format-bytes';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
 import { plural } from '../../domain/stats/format';
-import { studyStore, useStudyStore } from '../../store';
+import { deckTreeOf, studyStore, useStudyStore } from '../../store';
 import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from '../../components/ImportProblems';
@@ -24,7 +25,15 @@ export function ImportScreen() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [isWithHistory, setIsWithHistory] = useState(true);
   const imported = outcome?.ok === true ? outcome.deck : undefined;
-  const existing = useStudyStore((s) => (imported ? s.decks.get(userDeckId(imported.slug)) : undefined));
+  const decks = useStudyStore((s) => s.decks);
+  const deckEntries = useStudyStore((s) => s.deckEntries);
+  // The deck an import updates, with its subdecks' cards: what "N new, M changed" compares with.
+  const existing = useMemo(() => {
+    const root = imported ? decks.get(userDeckId(imported.slug)) : undefined;
+    if (!root) return undefined;
+    const family = deckFamily(deckTreeOf({ deckEntries }), root.id);
+    return { ...root, cards: family.flatMap((id) => decks.get(id)?.cards ?? []) };
+  }, [imported, decks, deckEntries]);
   const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
   const history = imported?.history;
   const hasHistory = history !== undefined && history.cards.length > 0;

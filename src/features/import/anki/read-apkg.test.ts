@@ -5,7 +5,7 @@ import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
-import { compareWithExisting } from '../../../domain/import/imported-deck';
+import { compareWithExisting, importedFamily } from '../../../domain/import/imported-deck';
 import { toUserDeck } from '../../../domain/import/to-user-deck';
 import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
@@ -204,21 +204,35 @@ describe.each([
   ['collection.anki2 (names with "::")', makeLegacyApkg],
   ['collection.anki21b (names with U+001F)', makeAnki21bApkg],
 ])('a package spread over subdecks, %s', (_name, make) => {
-  it('is titled after the deck holding them all, and each card keeps its subdeck as a tag (#11)', async () => {
-    const options = { decks: [[2001, 'Course::Week 1'], [2002, 'Course::Week 2']] as const, deckOf: (noteId: number) => (noteId <= 2 ? 2001 : 2002) };
+  it('become one deck each under the deck holding them all, levels between included (#11)', async () => {
+    const options = {
+      decks: [[2000, 'Course'], [2001, 'Course::Week 1'], [2003, 'Course::Part A::Lab']] as const,
+      deckOf: (noteId: number) => (noteId <= 2 ? 2001 : noteId === 3 ? 2003 : 2000),
+    };
     const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
     expect(deck.title).toBe('Course');
-    expect(deck.cards.map((c) => [c.id, c.tags])).toEqual([
-      ['anki-g_2ebasic-0', ['bio', 'cells', 'Course::Week_1']],
-      ['anki-g_2frev_2b1-0', ['Course::Week_1']],
-      ['anki-g_2frev_2b1-1', ['Course::Week_1']],
-      ['anki-g_2ecloze-0', ['Course::Week_2']],
-      ['anki-g_2ecloze-1', ['Course::Week_2']],
-      ['anki-g_2exss-0', ['Course::Week_2']],
+    expect(deck.cards.map((c) => c.id)).toEqual(['anki-g_2exss-0']);
+    expect(deck.subdecks?.map((sub) => [sub.path, sub.title, sub.cards.map((c) => c.id)])).toEqual([
+      [['Part A'], 'Part A', []],
+      [['Part A', 'Lab'], 'Lab', ['anki-g_2ecloze-0', 'anki-g_2ecloze-1']],
+      [['Week 1'], 'Week 1', ['anki-g_2ebasic-0', 'anki-g_2frev_2b1-0', 'anki-g_2frev_2b1-1']],
     ]);
-    expect(deck.warnings.map((w) => w.message)).toContain(
-      'course.apkg: the cards are in 2 Anki decks (Course::Week_1, Course::Week_2); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.',
-    );
+    // Tags are the note's own again: the deck a card is in is its deck, not a tag.
+    expect(deck.subdecks?.[2]?.cards[0]?.tags).toEqual(['bio', 'cells']);
+    expect(importedFamily(deck).map((m) => [m.slug, m.parentSlug, m.media?.map((f) => f.name)])).toEqual([
+      ['course', undefined, []],
+      ['course-part-a', 'course', []],
+      ['course-part-a-lab', 'course-part-a', []],
+      ['course-week-1', 'course', ['cell.png']],
+    ]);
+    expect(compareWithExisting(deck, undefined)).toMatchObject({ isNewDeck: true, added: 6 });
+  });
+
+  it('all in one subdeck is one deck, titled by its path', async () => {
+    const options = { decks: [[2001, 'Course::Week 1']] as const, deckOf: () => 2001 };
+    const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
+    expect(deck.title).toBe('Course / Week 1');
+    expect(deck.subdecks).toBeUndefined();
   });
 });
 

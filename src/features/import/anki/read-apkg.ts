@@ -99,10 +99,18 @@ function schema18Notetypes(db: Database): AnkiNotetype[] {
   }));
 }
 
+/**
+ * The names of the normal decks by id. Filtered decks are left out: a card in one is read as in
+ * its home deck (readCards), and their names say nothing about where the cards belong.
+ */
 function deckNames(db: Database, isSchema18: boolean): Map<number, string> {
-  if (isSchema18) return new Map(rows(db, 'SELECT id, name FROM decks').map((d) => [Number(d['id']), String(d['name'])]));
-  const decks = JSON.parse(String(rows(db, 'SELECT decks FROM col')[0]?.['decks'] ?? '{}')) as Record<string, { id: number; name: string }>;
-  return new Map(Object.values(decks).map((d) => [Number(d.id), d.name]));
+  if (isSchema18) {
+    // Deck.KindContainer: field 1 normal, field 2 filtered.
+    const normal = rows(db, 'SELECT id, name, kind FROM decks').filter((d) => !readProtobuf(blob(d['kind'])).has(2));
+    return new Map(normal.map((d) => [Number(d['id']), String(d['name'])]));
+  }
+  const decks = JSON.parse(String(rows(db, 'SELECT decks FROM col')[0]?.['decks'] ?? '{}')) as Record<string, { id: number; name: string; dyn?: number }>;
+  return new Map(Object.values(decks).filter((d) => d.dyn !== 1).map((d) => [Number(d.id), d.name]));
 }
 
 /** The scheduler version: col.conf's schedVer (schema 11) or the config table's (schema 15+). */
