@@ -9,6 +9,7 @@ import type { BackupPreview, BackupProgressListener } from '../storage/streamed-
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { importedFamily, type ImportedDeck, type ImportedMedia } from '../domain/import/imported-deck';
 import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
+import { studyDeckOf } from './deck-family';
 import { toUserDeck } from '../domain/import/to-user-deck';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardEvent } from '../domain/events/types';
@@ -37,7 +38,7 @@ export interface LibrarySlice {
   /** Deletes the deck with all its progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
   countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
-  /** The deck's stored images (Anki packages), for the study screen to show offline. */
+  /** The deck's stored images (Anki packages), its subdecks' included, for the study screen to show offline. */
   loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
   /** Everything a backup file holds, read in one transaction. */
   readSnapshot(): Promise<ProgressSnapshot>;
@@ -147,7 +148,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
 
-  loadDeckMedia: (deckId) => requireUserDecks(get()).loadMedia(deckId),
+  async loadDeckMedia(deckId) {
+    // A deck's study session shows its subdecks' cards too, and with them their images.
+    const members = studyDeckOf(get(), deckId)?.members.map((deck) => deck.id) ?? [deckId];
+    const lists = await Promise.all(members.map((id) => requireUserDecks(get()).loadMedia(id)));
+    const byName = new Map<string, ImportedMedia>();
+    for (const file of lists.flat()) if (!byName.has(file.name)) byName.set(file.name, file);
+    return [...byName.values()];
+  },
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 
