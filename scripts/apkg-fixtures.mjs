@@ -208,10 +208,11 @@ function fillNotesAndCards(db, notes, cards, deckOf, schedule) {
     const csum = Number.parseInt(createHash('sha1').update(fields[0]).digest('hex').slice(0, 8), 16);
     db.run('INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,?)', [id, guid, mid, MTIME_SECS, id === 1 ? ' bio cells ' : '', fields.join(SEP), fields[0], csum, '']);
   }
+  const noteIds = new Set(notes.map(([id]) => id));
   cards
-    .filter(([nid]) => notes.some(([id]) => id === nid))
-    .forEach(([nid, ord], index) => {
-      const s = { type: 0, queue: 0, due: index + 1, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, mod: MTIME_SECS, ...schedule(nid, ord) };
+    .filter(([nid]) => noteIds.has(nid))
+    .forEach(([nid, ord]) => {
+      const s = { type: 0, queue: 0, due: cardIdOf(cards, nid, ord) - CREATED_MS + 1, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, mod: MTIME_SECS, ...schedule(nid, ord) };
       // cards: id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data
       db.run('INSERT INTO cards VALUES (?,?,?,?,?,-1,?,?,?,?,?,?,?,?,0,0,0,?)', [
         cardIdOf(cards, nid, ord), nid, deckOf(nid, ord), ord, s.mod, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, '{}',
@@ -219,10 +220,17 @@ function fillNotesAndCards(db, notes, cards, deckOf, schedule) {
     });
 }
 
+const cardIndexes = new WeakMap();
+
 /** Anki card ids are creation times in ms; fixture cards are made one ms apart, in list order. */
 function cardIdOf(cards, nid, ord) {
-  const index = cards.findIndex(([n, o]) => n === nid && o === ord);
-  if (index === -1) throw new Error(`no fixture card (${nid}, ${ord})`);
+  let indexes = cardIndexes.get(cards);
+  if (!indexes) {
+    indexes = new Map(cards.map(([n, o], i) => [`${n}:${o}`, i]));
+    cardIndexes.set(cards, indexes);
+  }
+  const index = indexes.get(`${nid}:${ord}`);
+  if (index === undefined) throw new Error(`no fixture card (${nid}, ${ord})`);
   return CREATED_MS + index;
 }
 

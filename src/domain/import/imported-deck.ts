@@ -11,8 +11,18 @@ import { mediaPath, slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
 import type { AnkiHistory } from './anki-history.ts';
 
-/** The most cards one import accepts; beyond this the preview and study list get sluggish. */
-export const MAX_IMPORT_CARDS = 10_000;
+/**
+ * The most cards one import accepts (an Anki package counts its subdecks' too). The study queue,
+ * the card browser and search are built for decks of this size; a larger one is refused with
+ * a message, before its cards are converted.
+ */
+export const MAX_IMPORT_CARDS = 50_000;
+
+/** The refusal of an import over MAX_IMPORT_CARDS. */
+export const tooManyCardsError = (source: string, count: number): ImportError =>
+  new ImportError('too-large', source, [
+    { message: `${source}: ${count.toLocaleString('en')} cards; the limit is ${MAX_IMPORT_CARDS.toLocaleString('en')} cards per import. Split it into smaller decks (in Anki: export each subdeck on its own).` },
+  ]);
 
 /** An image that belongs to an imported deck; cards refer to it as `![](media/<name>)`. */
 export interface ImportedMedia {
@@ -142,11 +152,7 @@ export function contentCardId(front: string): string {
  * @throws ImportError `no-cards` or `too-large`
  */
 export function finishDraftCards(drafts: readonly DraftCard[], source: string, warnings: ImportIssue[]): Card[] {
-  if (drafts.length > MAX_IMPORT_CARDS) {
-    throw new ImportError('too-large', source, [
-      { message: `${source}: ${drafts.length} cards; the limit is ${MAX_IMPORT_CARDS.toLocaleString('en')} cards per deck. Split it into smaller decks.` },
-    ]);
-  }
+  if (drafts.length > MAX_IMPORT_CARDS) throw tooManyCardsError(source, drafts.length);
   const used = new Set<string>();
   const cards: Card[] = [];
   for (const draft of drafts) {

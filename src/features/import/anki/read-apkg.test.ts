@@ -282,3 +282,19 @@ describe('Anki templates', () => {
     expect(renderCloze('{{c1::a}} {{c2::b::hint}}', 1, 'back')).toBe('<b>a</b> b');
   });
 });
+
+describe('the card limit', () => {
+  it('refuses a package over 50,000 cards by counting them, before any is read or converted', async () => {
+    const count = 50_001;
+    const notes = Array.from({ length: count }, (_, i) => [i + 1, `g${i}`, 1001, [`Q${i}`, `A${i}`]] as const);
+    const cards = notes.map(([id]) => [id, 0] as const);
+    const bytes = await makeLegacyApkg({ notes, cards });
+    const converted: string[] = [];
+    const error = await importFailure(readAnkiPackage(bytes, 'huge.apkg').then((c) => ankiCollectionToDeck(c, 'huge.apkg', (html) => (converted.push(html), html))));
+    expect(error.code).toBe('too-large');
+    expect(error.issues.map((i) => i.message)).toEqual([
+      'huge.apkg: 50,001 cards; the limit is 50,000 cards per import. Split it into smaller decks (in Anki: export each subdeck on its own).',
+    ]);
+    expect(converted).toEqual([]);
+  }, 60_000);
+});

@@ -20,6 +20,7 @@ import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.j
 import { imageTypeOf, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNotetype, type AnkiRevlogEntry } from '../../../domain/import/anki-collection';
 import { MAX_PACKAGE_IMPORT_BYTES, assertSize } from '../../../domain/import/decode-text';
 import { ImportError, importError } from '../../../domain/import/import-error';
+import { MAX_IMPORT_CARDS, tooManyCardsError } from '../../../domain/import/imported-deck';
 
 
 type Row = Record<string, SqlValue>;
@@ -266,6 +267,9 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
   try {
     db = new SQL.Database(database);
     readUnicaseAsNocase(db);
+    // Counted before anything is read or converted, so an oversized package is refused at once.
+    const cardCount = Number(rows(db, 'SELECT count(*) AS n FROM cards')[0]?.['n'] ?? 0);
+    if (cardCount > MAX_IMPORT_CARDS) throw tooManyCardsError(source, cardCount);
     const isSchema18 = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").length > 0;
     const notes: AnkiNote[] = rows(db, 'SELECT id, guid, mid, flds, tags FROM notes').map((n) => ({
       id: Number(n['id']),
