@@ -8,7 +8,7 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await chooseImportFile(page, 'biology-legacy.apkg', Buffer.from(await makeLegacyApkg()));
   await expect(page.getByRole('heading', { name: 'Preview: Biology / Cells' })).toBeVisible();
   await expect(page.getByTestId('preview-card-count')).toHaveText('6');
-  await expect(page.getByText('Review history, scheduling and sounds are not imported')).toBeVisible();
+  await expect(page.getByText('with their review history: each card is scheduled by replaying its reviews with FSRS')).toBeVisible();
   await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
   await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
   // The preview table shows what the cards say, not their Markdown source.

@@ -7,7 +7,43 @@ export interface FixtureOptions {
   /** Deck ids and names ("Parent::Child"); Default (id 1) is always there. */
   readonly decks?: readonly (readonly [number, string])[];
   readonly deckOf?: (noteId: number, ord: number) => number;
+  /** Anki's scheduling columns for a card (default: a new card, queue 0). */
+  readonly schedule?: (noteId: number, ord: number) => FixtureSchedule | undefined;
+  /** revlog rows; the card is named by (note id, ord). */
+  readonly revlog?: readonly FixtureRevlog[];
+  /** The scheduler version the collection says it uses (1: the V1 three-button learning). Default 2. */
+  readonly schedVer?: number;
 }
+/** cards.type (0 new, 1 learn, 2 review, 3 relearn), queue (-3 user buried, -2 sibling buried, -1 suspended, 0 new, 1 learn, 2 review, 3 day learn), due, ivl (days), factor (permille). */
+export interface FixtureSchedule {
+  readonly type?: number;
+  readonly queue?: number;
+  readonly due?: number;
+  readonly ivl?: number;
+  readonly factor?: number;
+  readonly reps?: number;
+  readonly lapses?: number;
+  readonly left?: number;
+  /** Epoch seconds of the card's last change. */
+  readonly mod?: number;
+}
+export interface FixtureRevlog {
+  /** Epoch ms of the answer. */
+  readonly id: number;
+  readonly nid: number;
+  readonly ord: number;
+  /** 1-4 the button; 0 a manual entry. */
+  readonly ease: number;
+  readonly ivl?: number;
+  readonly lastIvl?: number;
+  readonly factor?: number;
+  /** ms taken to answer. */
+  readonly time?: number;
+  /** 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled. */
+  readonly type: number;
+}
+/** The collection's creation time (col.crt), epoch seconds: review-card due days count from it. */
+export declare const COLLECTION_CREATED_SECS: number;
 export declare const FIXTURE_NOTES: readonly FixtureNote[];
 export declare function zstdStored(data: Uint8Array, options?: { readonly hasContentSize?: boolean }): Uint8Array;
 export declare function makeLegacyApkg(options?: FixtureOptions): Promise<Uint8Array>;

@@ -46,6 +46,7 @@ const DECK = 2001;
 /** Fixed times (epoch seconds / ms) so every build is byte-identical. */
 const MTIME_SECS = 1_700_000_000;
 const CREATED_MS = MTIME_SECS * 1000;
+export const COLLECTION_CREATED_SECS = MTIME_SECS;
 
 /** The notes every fixture holds: [id, guid, note type, fields]. */
 export const FIXTURE_NOTES = [
@@ -198,31 +199,70 @@ const deckConfigConfig = () => pb(pbFloats(1, [1, 10]), pbFloats(2, [10]), pbVar
 
 // ---- Collections ----
 
-/** The cards of `notes`; each card goes to `deckOf(noteId, ord)` (default: Biology::Cells). */
-function fillNotesAndCards(db, notes, cards, deckOf) {
+/**
+ * The cards of `notes`; each card goes to `deckOf(noteId, ord)` (default: Biology::Cells). A card
+ * is new unless `schedule` gives it Anki's scheduling columns for (note id, ord).
+ */
+function fillNotesAndCards(db, notes, cards, deckOf, schedule) {
   for (const [id, guid, mid, fields] of notes) {
     const csum = Number.parseInt(createHash('sha1').update(fields[0]).digest('hex').slice(0, 8), 16);
     db.run('INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,?)', [id, guid, mid, MTIME_SECS, id === 1 ? ' bio cells ' : '', fields.join(SEP), fields[0], csum, '']);
   }
+  const noteIds = new Set(notes.map(([id]) => id));
   cards
-    .filter(([nid]) => notes.some(([id]) => id === nid))
-    .forEach(([nid, ord], index) => {
-      db.run('INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,?)', [CREATED_MS + index, nid, deckOf(nid, ord), ord, MTIME_SECS, index + 1, '{}']);
+    .filter(([nid]) => noteIds.has(nid))
+    .forEach(([nid, ord]) => {
+      const s = { type: 0, queue: 0, due: cardIdOf(cards, nid, ord) - CREATED_MS + 1, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, mod: MTIME_SECS, ...schedule(nid, ord) };
+      // cards: id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data
+      db.run('INSERT INTO cards VALUES (?,?,?,?,?,-1,?,?,?,?,?,?,?,?,0,0,0,?)', [
+        cardIdOf(cards, nid, ord), nid, deckOf(nid, ord), ord, s.mod, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, '{}',
+      ]);
     });
 }
 
-/** @typedef {{ notes?: typeof FIXTURE_NOTES, cards?: typeof FIXTURE_CARDS, decks?: [number, string][], deckOf?: (noteId: number, ord: number) => number }} FixtureOptions */
+const cardIndexes = new WeakMap();
+
+/** Anki card ids are creation times in ms; fixture cards are made one ms apart, in list order. */
+function cardIdOf(cards, nid, ord) {
+  let indexes = cardIndexes.get(cards);
+  if (!indexes) {
+    indexes = new Map(cards.map(([n, o], i) => [`${n}:${o}`, i]));
+    cardIndexes.set(cards, indexes);
+  }
+  const index = indexes.get(`${nid}:${ord}`);
+  if (index === undefined) throw new Error(`no fixture card (${nid}, ${ord})`);
+  return CREATED_MS + index;
+}
+
+/**
+ * revlog rows as Anki writes them (rslib/src/revlog/mod.rs): id = epoch ms of the answer, ease =
+ * the button (1-4, 0 for a manual entry), ivl and lastIvl in days (negative: seconds), factor =
+ * ease x1000 after the answer, time = ms taken, type 0 learn, 1 review, 2 relearn, 3 filtered,
+ * 4 manual (reset or set due date), 5 rescheduled.
+ */
+function fillRevlog(db, cards, revlog) {
+  for (const entry of revlog) {
+    db.run('INSERT INTO revlog VALUES (?,?,-1,?,?,?,?,?,?)', [
+      entry.id, cardIdOf(cards, entry.nid, entry.ord), entry.ease, entry.ivl ?? 0, entry.lastIvl ?? 0, entry.factor ?? 0, entry.time ?? 0, entry.type,
+    ]);
+  }
+}
+
+/** @typedef {{ notes?: typeof FIXTURE_NOTES, cards?: typeof FIXTURE_CARDS, decks?: [number, string][], deckOf?: (noteId: number, ord: number) => number, schedule?: (noteId: number, ord: number) => object | undefined, revlog?: object[], schedVer?: number }} FixtureOptions */
 
 const defaults = (options = {}) => ({
   notes: options.notes ?? FIXTURE_NOTES,
   cards: options.cards ?? FIXTURE_CARDS,
   decks: options.decks ?? [[DECK, 'Biology::Cells']],
   deckOf: options.deckOf ?? (() => DECK),
+  schedule: options.schedule ?? (() => undefined),
+  revlog: options.revlog ?? [],
+  schedVer: options.schedVer ?? 2,
 });
 
 /** A schema-11 collection (collection.anki2 / collection.anki21): everything but notes is JSON in col. */
 async function schema11Collection(options) {
-  const { notes, cards, decks, deckOf } = defaults(options);
+  const { notes, cards, decks, deckOf, schedule, revlog, schedVer } = defaults(options);
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   runSchema(db, SCHEMA_11);
@@ -255,13 +295,14 @@ async function schema11Collection(options) {
     MTIME_SECS,
     CREATED_MS,
     CREATED_MS,
-    JSON.stringify({ nextPos: 1, schedVer: 2, activeDecks: [1], curDeck: 1 }),
+    JSON.stringify({ nextPos: 1, schedVer, activeDecks: [1], curDeck: 1 }),
     JSON.stringify(models),
     JSON.stringify(deckMap),
     JSON.stringify(dconf),
     '{}',
   ]);
-  fillNotesAndCards(db, notes, cards, deckOf);
+  fillNotesAndCards(db, notes, cards, deckOf, schedule);
+  fillRevlog(db, cards, revlog);
   const bytes = db.export();
   db.close();
   return bytes;
@@ -269,7 +310,7 @@ async function schema11Collection(options) {
 
 /** A schema-18 collection, as in collection.anki21b before compression. */
 async function schema18Collection(options) {
-  const { notes, cards, decks, deckOf } = defaults(options);
+  const { notes, cards, decks, deckOf, schedule, revlog, schedVer } = defaults(options);
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   runSchema(db, SCHEMA_11);
@@ -286,11 +327,12 @@ async function schema18Collection(options) {
     db.run('INSERT INTO decks VALUES (?,?,?,-1,?,?)', [name.split('::').join('\x1f'), id, MTIME_SECS, deckCommon(), deckKind('')]);
   }
   db.run('INSERT INTO deck_config VALUES (1,?,?,-1,?)', ['Default', MTIME_SECS, deckConfigConfig()]);
-  for (const [key, val] of [['activeDecks', '[1]'], ['curDeck', '1'], ['nextPos', String(notes.length + 1)], ['schedVer', '2'], ['sortType', '"noteFld"']]) {
+  for (const [key, val] of [['activeDecks', '[1]'], ['curDeck', '1'], ['nextPos', String(notes.length + 1)], ['schedVer', String(schedVer)], ['sortType', '"noteFld"']]) {
     db.run('INSERT INTO config VALUES (?,-1,?,?)', [key, MTIME_SECS, new TextEncoder().encode(val)]);
   }
   for (const tag of ['bio', 'cells']) db.run('INSERT INTO tags VALUES (?,-1,0,NULL)', [tag]);
-  fillNotesAndCards(db, notes, cards, deckOf);
+  fillNotesAndCards(db, notes, cards, deckOf, schedule);
+  fillRevlog(db, cards, revlog);
   restoreUnicase(db);
   const bytes = db.export();
   db.close();

@@ -192,3 +192,16 @@ describe('decksPlugin in a real vite dev server', () => {
     }
   });
 });
+
+describe('bundled subdecks', () => {
+  const file = (id: string, extra: Record<string, unknown> = {}) => ({
+    fileName: `${id}.json`,
+    text: JSON.stringify({ schemaVersion: 1, id, title: id, description: '', cards: [{ id: 'c', front: 'F', back: 'B' }], ...extra }),
+  });
+
+  it('are listed with their parent, and a parent that is no bundled deck fails the build', () => {
+    const { decks, failures } = loadDeckFiles([file('course'), file('week-1', { parent: 'course' }), file('stray', { parent: 'nowhere' })], 'decks');
+    expect(decks.map(({ deck }) => [deck.id, deck.parent])).toEqual([['course', undefined], ['week-1', 'course']]);
+    expect(failures.flatMap((f) => f.issues.map((i) => i.message))).toEqual(['decks/stray.json: its parent deck "nowhere" does not exist; it is listed at the top level']);
+  });
+});

@@ -27,6 +27,7 @@ import { assertDeckMatchesFile, expectedDeckIdFromFile } from '../src/domain/dec
 import { DECK_ID_PATTERN, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from '../src/domain/deck/deck-schema.ts';
 import { parseJsonText } from '../src/domain/deck/json-text.ts';
 import { parseDeckStrict } from '../src/domain/deck/check-clozes.ts';
+import { buildDeckTree } from '../src/domain/deck/deck-tree.ts';
 import type { Deck } from '../src/domain/deck/types.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 
@@ -85,7 +86,11 @@ export function loadDeckFile(file: DeckSourceFile, dirLabel: string): LoadedDeck
   return { fileName: file.fileName, deck, json };
 }
 
-/** Loads every file, collecting failures instead of stopping, so one build reports them all. */
+/**
+ * Loads every file, collecting failures instead of stopping, so one build reports them all. The
+ * deck tree is checked across the files (a parent that is no bundled deck, a cycle, a deck with
+ * neither cards nor subdecks): such a deck is a failure too.
+ */
 export function loadDeckFiles(files: readonly DeckSourceFile[], dirLabel: string): DeckLoadResult {
   const decks: LoadedDeck[] = [];
   const failures: DeckError[] = [];
@@ -97,7 +102,13 @@ export function loadDeckFiles(files: readonly DeckSourceFile[], dirLabel: string
       failures.push(error);
     }
   }
-  return { decks, failures };
+  const { problems } = buildDeckTree(decks.map(({ deck }) => ({ id: deck.id, cardCount: deck.cards.length, ...(deck.parent === undefined ? {} : { parent: deck.parent }) })));
+  const broken = new Set(problems.map((problem) => problem.deckId));
+  for (const problem of problems) {
+    const source = `${dirLabel}/${problem.deckId}.json`;
+    failures.push(new DeckError('invalid-deck', source, [{ field: 'parent', message: `${source}: ${problem.message}` }]));
+  }
+  return { decks: decks.filter(({ deck }) => !broken.has(deck.id)), failures };
 }
 
 /** The build error text: a count, then every problem on its own line. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Deck } from '../domain/deck/types';
 import type { DeckId } from '../domain/ids';
 import { compareWithExisting, type ImportedDeck } from '../domain/import/imported-deck';
@@ -14,10 +14,12 @@ export interface AddImportedDeckProps {
   readonly onAdd: (deck: ImportedDeck) => Promise<DeckId>;
   /** Shown under the preview, e.g. what an .apkg import leaves out. */
   readonly note?: string;
+  /** Choices about what comes along, shown above the button (the Anki history switch). */
+  readonly children?: ReactNode;
 }
 
 /** The preview plus the one button that writes it; on success it opens the deck. */
-export function AddImportedDeck({ deck, existing, onAdd, note }: AddImportedDeckProps) {
+export function AddImportedDeck({ deck, existing, onAdd, note, children }: AddImportedDeckProps) {
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const change = compareWithExisting(deck, existing);
@@ -38,6 +40,7 @@ export function AddImportedDeck({ deck, existing, onAdd, note }: AddImportedDeck
     <>
       <ImportPreview deck={deck} change={change} {...(existing ? { existingTitle: existing.title } : {})} />
       {note ? <p className="notice">{note}</p> : null}
+      {children}
       {error ? <ImportFailure error={error} outcome="The deck was not added" /> : null}
       <p>
         <button type="button" className="button button--primary button--wide" onClick={() => void add()} disabled={isSaving}>

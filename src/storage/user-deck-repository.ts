@@ -12,7 +12,8 @@ import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-pla
 import type { UserDeck } from '../domain/deck/user-deck';
 import { foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
 import type { CardEvent, SettingsEvent } from '../domain/events/types';
-import { asDeckId, type DeckId } from '../domain/ids';
+import { asDeckId, type CardId, type DeckId } from '../domain/ids';
+import { moveCardEvents } from '../domain/events/move-card';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { FlipdeckDb } from './db';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
@@ -22,6 +23,19 @@ import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type Repositor
 import type { BackupPreview, BackupProgressListener } from './streamed-restore';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
+
+/** A deck to write, with its images (absent: leave them as they are). */
+export interface DeckToSave {
+  readonly deck: UserDeck;
+  readonly media?: readonly ImportedMedia[];
+}
+
+/** A card that now belongs to another deck: its progress goes with it. */
+export interface CardMove {
+  readonly cardId: CardId;
+  readonly fromDeckId: DeckId;
+  readonly toDeckId: DeckId;
+}
 
 /** How much progress goes with a deck, for the delete confirmation. */
 export interface DeckProgressCount {
@@ -35,9 +49,17 @@ export interface UserDeckRepository {
   /**
    * Adds the deck or replaces the stored one with the same id, in one transaction. Progress is
    * keyed by card id and stays. With `media`, the deck's images are replaced by these; without,
-   * they are left as they are (a rename).
+   * they are left as they are (a rename). With `events` (an import's review history), they are
+   * merged into the log in the same transaction (ids already stored are dropped) and the cards
+   * they touch are replayed; resolves with how many were new.
    */
-  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[]): Promise<void>;
+  saveDeck(deck: UserDeck, media?: readonly ImportedMedia[], events?: readonly CardEvent[]): Promise<number>;
+  /**
+   * saveDeck for several decks at once (an import with its subdecks), in one transaction: each
+   * deck with its images, then `events` and the events of each moved card (copied into the deck
+   * it moved to, see moveCardEvents) merged, and the cards they touch replayed.
+   */
+  saveDecks(decks: readonly DeckToSave[], events?: readonly CardEvent[], moves?: readonly CardMove[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
   /** Deletes the deck, its media, its card states and its review log in one transaction. */
@@ -150,18 +172,30 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
 
   const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents];
 
+  const saveDecks = (toSave: readonly DeckToSave[], events: readonly CardEvent[] = [], moves: readonly CardMove[] = []) =>
+    run('save-deck', () =>
+      db.transaction('rw', allTables, async () => {
+        for (const { deck, media } of toSave) {
+          await db.userDecks.put(userDeckToRow(deck));
+          if (media === undefined) continue;
+          await db.media.where('deckId').equals(deck.id).delete();
+          await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
+        }
+        const moved: CardEvent[] = [];
+        for (const move of moves) {
+          const stored = log.cardEvents(await db.events.where('[deckId+cardId]').equals([move.fromDeckId, move.cardId]).toArray());
+          moved.push(...moveCardEvents(stored, move.toDeckId));
+        }
+        const all = [...moved, ...events];
+        return all.length === 0 ? 0 : (await log.merge(all)).cardEventsAdded;
+      }),
+    );
+
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
 
-    saveDeck: (deck, media) =>
-      run('save-deck', () =>
-        db.transaction('rw', db.userDecks, db.media, async () => {
-          await db.userDecks.put(userDeckToRow(deck));
-          if (media === undefined) return;
-          await db.media.where('deckId').equals(deck.id).delete();
-          await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
-        }),
-      ),
+    saveDeck: (deck, media, events = []) => saveDecks([{ deck, ...(media === undefined ? {} : { media }) }], events, []),
+    saveDecks,
 
     loadMedia: (deckId) =>
       run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),

@@ -5,7 +5,7 @@
  */
 import { cardsToFileEntries } from '../domain/deck/deck-schema';
 import { parseDeck } from '../domain/deck/parse-deck';
-import { isUserDeckId, portableDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
+import { isUserDeckId, portableDeckId, userDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { RowResult } from './row-parse';
@@ -43,6 +43,7 @@ export function userDeckToRow(deck: UserDeck): UserDeckRow {
       title: deck.title,
       description: deck.description,
       cards: cardsToFileEntries(deck.cards),
+      ...(deck.parent === undefined ? {} : { parent: portableDeckId(deck.parent) }),
     },
   };
 }
@@ -60,8 +61,10 @@ export function userDeckFromRow(row: unknown): RowResult<UserDeck> {
   if (typeof origin !== 'string' || !(ORIGINS as readonly string[]).includes(origin)) return fail('origin', 'unknown origin');
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number') return fail('createdAt/updatedAt', 'expected numbers');
   try {
-    const deck = parseDeck(record['deck'], `stored deck ${id}`);
-    return { ok: true, value: { ...deck, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };
+    const { parent, ...deck } = parseDeck(record['deck'], `stored deck ${id}`, { mayGroupOnly: true });
+    // A user deck's parent is another user deck: stored portable, like the id.
+    const withParent = parent === undefined ? {} : { parent: userDeckId(parent) };
+    return { ok: true, value: { ...deck, ...withParent, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };
   } catch (error) {
     return fail('deck', error instanceof Error ? error.message : String(error));
   }

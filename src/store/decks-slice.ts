@@ -5,7 +5,8 @@ import type { UserDeck } from '../domain/deck/user-deck';
 import type { DeckId } from '../domain/ids';
 import { buildQueue, queueCounts } from '../domain/queue/queue';
 import { forgetReadsStaledBy } from './announce-write';
-import { prefetchDueRows, readQueueInput, type PrefetchedDueRows } from './queue-reads';
+import { prefetchDueRows, type PrefetchedDueRows } from './queue-reads';
+import { ancestorsOf, deckTreeOf, readStudyQueueInput, studyDeckOf } from './deck-family';
 import type { SliceCreator, StudyState } from './study-store';
 import type { DeckEntry, DeckListing } from './types';
 import type { StorageChange } from '../storage/change-feed';
@@ -86,6 +87,9 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
           }
         }),
       ]);
+      // A parent's counts were read while some of its subdecks may still have been loading.
+      const { children } = deckTreeOf(get());
+      await Promise.all([...children.keys()].map((deckId) => get().refreshCounts(deckId)));
     },
 
     async refreshCounts(deckId) {
@@ -106,7 +110,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
     async followOtherTab(change) {
       forgetReadsStaledBy(get().repository, change);
       if (change.kind === 'progress') {
-        await get().refreshCounts(change.deckId);
+        await Promise.all([change.deckId, ...ancestorsOf(get(), change.deckId)].map((deckId) => get().refreshCounts(deckId)));
       } else if (change.kind === 'library') {
         await get().loadDecks();
       } else {
@@ -140,7 +144,9 @@ function userDeckListing(deck: UserDeck): DeckListing {
   return { ...deckIndexEntry(deck), origin: deck.origin };
 }
 
+/** The deck's counts; a deck with subdecks counts theirs too, as studying it includes them. */
 async function countsFor(state: StudyState, deck: Deck, now: number, prefetched: PrefetchedDueRows | null = null) {
-  return queueCounts(buildQueue(await readQueueInput(state, deck, now, false, prefetched).full));
+  const study = studyDeckOf(state, deck.id) ?? { deck, members: [deck], deckOf: () => deck.id };
+  return queueCounts(buildQueue(await readStudyQueueInput(state, study, now, false, prefetched).full));
 }
 

@@ -7,26 +7,38 @@
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
+import { importedFamily, type ImportedDeck, type ImportedMedia } from '../domain/import/imported-deck';
+import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
+import { studyDeckOf } from './deck-family';
 import { toUserDeck } from '../domain/import/to-user-deck';
-import type { DeckId } from '../domain/ids';
-import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { CardId, DeckId } from '../domain/ids';
+import type { CardEvent } from '../domain/events/types';
+import type { CardMove, DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
+
+export interface ImportOptions {
+  /** Bring the package's review history and scheduling along (default true). */
+  readonly withHistory?: boolean;
+}
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
   readonly userDecks: UserDeckRepository | null;
   /** Adds the deck, or updates the one with the same id in place (progress is kept by card id). */
   saveUserDeck(deck: UserDeck): Promise<void>;
-  /** Stores a previewed import: a new deck, or the same-id deck updated in place. Returns its id. */
-  addImportedDeck(imported: ImportedDeck): Promise<DeckId>;
+  /**
+   * Stores a previewed import: a new deck, or the same-id deck updated in place, with the review
+   * history it brings (an Anki package's) as events in the same transaction unless `withHistory`
+   * is false. Returns its id.
+   */
+  addImportedDeck(imported: ImportedDeck, options?: ImportOptions): Promise<DeckId>;
   renameUserDeck(deckId: DeckId, title: string): Promise<void>;
   /** Deletes the deck with all its progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
   countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
-  /** The deck's stored images (Anki packages), for the study screen to show offline. */
+  /** The deck's stored images (Anki packages), its subdecks' included, for the study screen to show offline. */
   loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
   /** Everything a backup file holds, read in one transaction. */
   readSnapshot(): Promise<ProgressSnapshot>;
@@ -60,6 +72,25 @@ function requireUserDecks(state: StudyState): UserDeckRepository {
   return state.userDecks;
 }
 
+/**
+ * The cards of the stored family of `rootId` (the deck and its subdecks) that the import puts in
+ * another deck of the family: a newer export moved them, or the deck was imported whole before it
+ * had subdecks. Their progress moves with them.
+ */
+function cardsMovedWithin(stored: readonly UserDeck[], rootId: DeckId, deckOfCard: ReadonlyMap<CardId, DeckId>): CardMove[] {
+  const tree = buildDeckTree(stored.map((deck) => ({ id: deck.id, cardCount: deck.cards.length, ...(deck.parent === undefined ? {} : { parent: deck.parent }) })));
+  if (!stored.some((deck) => deck.id === rootId)) return [];
+  const byId = new Map(stored.map((deck) => [deck.id, deck]));
+  const moves: CardMove[] = [];
+  for (const fromDeckId of deckFamily(tree, rootId)) {
+    for (const card of byId.get(fromDeckId)?.cards ?? []) {
+      const toDeckId = deckOfCard.get(card.id);
+      if (toDeckId !== undefined && toDeckId !== fromDeckId) moves.push({ cardId: card.id, fromDeckId, toDeckId });
+    }
+  }
+  return moves;
+}
+
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
   userDecks: null,
 
@@ -69,11 +100,30 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     await get().loadDecks();
   },
 
-  async addImportedDeck(imported) {
+  async addImportedDeck(imported, options = {}) {
     const repository = requireUserDecks(get());
-    const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
-    const deck = toUserDeck(imported, existing, deps.clock());
-    await repository.saveDeck(deck, imported.media);
+    const stored = await repository.listDecks();
+    const storedById = new Map(stored.map((deck) => [deck.id, deck]));
+    const now = deps.clock();
+    // The deck and its subdecks, each new or updating the stored deck of the same id.
+    const toSave = importedFamily(imported).map((member) => {
+      const id = userDeckId(member.slug);
+      const existing = storedById.get(id);
+      const deck = toUserDeck({ ...imported, ...member }, existing, now);
+      const parent = member.parentSlug === undefined ? existing?.parent : userDeckId(member.parentSlug);
+      return { deck: parent === undefined ? deck : { ...deck, parent }, ...(member.media === undefined ? {} : { media: member.media }) };
+    });
+    const deckOfCard = new Map(toSave.flatMap(({ deck }) => deck.cards.map((card) => [card.id, deck.id] as const)));
+    const root = toSave[0]!.deck;
+    const moves = cardsMovedWithin(stored, root.id, deckOfCard);
+    let events: readonly CardEvent[] = [];
+    if (options.withHistory !== false && imported.history !== undefined && imported.history.cards.length > 0) {
+      // Loaded with the first history import: replay and the scheduler stay out of the entry chunk.
+      const { ankiHistoryEvents } = await import('../domain/import/anki-history');
+      events = ankiHistoryEvents(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now);
+    }
+    await repository.saveDecks(toSave, events, moves);
+    const deck = root;
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
     return deck.id;
@@ -98,7 +148,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
 
-  loadDeckMedia: (deckId) => requireUserDecks(get()).loadMedia(deckId),
+  async loadDeckMedia(deckId) {
+    // A deck's study session shows its subdecks' cards too, and with them their images.
+    const members = studyDeckOf(get(), deckId)?.members.map((deck) => deck.id) ?? [deckId];
+    const lists = await Promise.all(members.map((id) => requireUserDecks(get()).loadMedia(id)));
+    const byName = new Map<string, ImportedMedia>();
+    for (const file of lists.flat()) if (!byName.has(file.name)) byName.set(file.name, file);
+    return [...byName.values()];
+  },
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 

@@ -25,7 +25,8 @@ import { StorageError } from '../storage/storage-error';
 import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
 import { createCommitQueue } from './grade-commits';
-import { buildQueueWithoutNew, deckCardIds, readQueueInput } from './queue-reads';
+import { buildQueueWithoutNew, deckCardIds } from './queue-reads';
+import { ancestorsOf, readStudyQueueInput, studyDeckOf } from './deck-family';
 import { settingsForDeck } from './selectors';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
@@ -108,10 +109,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   /** The deck as the session functions need it. Only called with a session open, so the scheduler is loaded. */
   function sessionDeck(state: StudyState, deckId: DeckId, module = loadedScheduling): SessionDeck {
     if (!module) throw new Error('The scheduler is not loaded yet.');
-    const deck = state.decks.get(deckId);
+    const study = studyDeckOf(state, deckId);
     const settings = settingsForDeck(state, deckId);
-    const ids = deck ? deckCardIds(deck) : null;
-    return { cardIds: ids?.ordered ?? [], noteIds: ids?.noteIds, settings, scheduler: schedulerFor(module, settings), newEventId };
+    const ids = study ? deckCardIds(study.deck) : null;
+    const base = { cardIds: ids?.ordered ?? [], noteIds: ids?.noteIds, settings, scheduler: schedulerFor(module, settings), newEventId };
+    if (!study || study.members.length === 1) return base;
+    // A deck with subdecks: each card is graded with its own deck's settings, as replay will.
+    const schedulerOf = (cardId: CardId) => schedulerFor(module, settingsForDeck(state, study.deckOf(cardId)));
+    return { ...base, member: { deckOf: study.deckOf, schedulerOf } };
   }
 
   /** Bumped by every start and leave, so reads and commits that finish after the session changed are dropped. */
@@ -124,14 +129,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   async function reloadAfterConflict(seq: number, notice: string): Promise<void> {
     const state = get();
     const latest = state.session;
-    const deck = latest ? state.decks.get(latest.deckId) : undefined;
-    if (!latest || !deck) {
+    const study = latest ? studyDeckOf(state, latest.deckId) : undefined;
+    if (!latest || !study) {
       set({ sessionNotice: notice });
       return;
     }
     const now = deps.clock();
     try {
-      const input = await readQueueInput(state, deck, now).full;
+      const input = await readStudyQueueInput(state, study, now).full;
       const session = get().session;
       if (seq !== sessionSeq || !session) return;
       set({ sessionNotice: notice, session: reloadSession(session, input, sessionDeck(get(), session.deckId), now) });
@@ -166,7 +171,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!repository || !settingsForDeck(get(), deckId).isLoadBalanced) return;
     let dueTimes: number[];
     try {
-      dueTimes = await repository.loadDueTimes(deckId);
+      // A deck with subdecks studies them together, so it balances over all of them.
+      const members = studyDeckOf(get(), deckId)?.members.map((member) => member.id) ?? [deckId];
+      dueTimes = (await Promise.all(members.map((member) => repository.loadDueTimes(member)))).flat();
     } catch {
       return; // Balancing is an optimisation: without the load, grades keep their scheduled days.
     }
@@ -228,8 +235,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
 
     async startSession(deckId) {
       const state = get();
-      const deck = state.decks.get(deckId);
-      if (!deck) {
+      const study = studyDeckOf(state, deckId);
+      if (!study) {
         set({ session: null, sessionError: `The deck "${deckId}" is not available.` });
         return;
       }
@@ -240,10 +247,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       const now = deps.clock();
       const startedAt = performanceNow();
       // Reuses the deck list's reads of this deck (in flight or done) when nothing was written since.
-      const reads = readQueueInput(get(), deck, now, true);
+      const reads = readStudyQueueInput(get(), study, now, true);
       try {
         let input = await reads.due;
-        let queue = buildQueueWithoutNew(input, deck);
+        let queue = buildQueueWithoutNew(input, study.deck);
         // Due learning and review cards come before new ones: with one waiting, the session can
         // start before the new cards are known. Otherwise the first card may be new: wait for them.
         const isComplete = !isFirstCardKnownWithoutNew(queue, now, settingsForDeck(get(), deckId).learnAheadMinutes);
@@ -305,7 +312,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
         finish({ saveError: `Could not undo: ${messageOf(error)}` });
         return;
       }
-      announceWrite(get(), deps, { kind: 'progress', deckId: session.deckId });
+      announceWrite(get(), deps, { kind: 'progress', deckId: last.entry.deckId });
       const latest = get().session ?? session;
       finish({ saveError: null, session: undoLastGrade(latest, sessionDeck(get(), latest.deckId), deps.clock()) });
     },
@@ -320,8 +327,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
       sessionSeq += 1;
       const { session } = get();
       set({ session: null, sessionError: null });
-      // The counts are read once the session's last grades are saved, so they include them.
-      if (session) void commits.settled().then(() => get().refreshCounts(session.deckId));
+      // The counts are read once the session's last grades are saved, so they include them; a
+      // session over subdecks changed theirs and their parents' too.
+      if (session) {
+        const touched = new Set([...(studyDeckOf(get(), session.deckId)?.members.map((deck) => deck.id) ?? [session.deckId]), ...ancestorsOf(get(), session.deckId)]);
+        void commits.settled().then(() => Promise.all([...touched].map((deckId) => get().refreshCounts(deckId))));
+      }
     },
   };
 };

@@ -9,7 +9,7 @@
  */
 import { ClozeError, parseCloze } from '../cloze/cloze.ts';
 import { DeckError, type DeckIssue } from './errors.ts';
-import { parseDeck } from './parse-deck.ts';
+import { parseDeck, type ParseDeckOptions } from './parse-deck.ts';
 import type { Deck } from './types.ts';
 import { isRecord, quote } from './valibot-messages.ts';
 
@@ -42,10 +42,10 @@ export function clozeIssues(rawCards: unknown, source: string): DeckIssue[] {
  * parseDeck plus the full cloze check, for a deck file that has not been checked before.
  * @throws DeckError `unsupported-schema-version` or `invalid-deck`
  */
-export function parseDeckStrict(input: unknown, source: string): Deck {
+export function parseDeckStrict(input: unknown, source: string, options: ParseDeckOptions = {}): Deck {
   let deck: Deck;
   try {
-    deck = parseDeck(input, source);
+    deck = parseDeck(input, source, options);
   } catch (error) {
     // Report cloze problems beside the others, so the author sees every problem at once.
     if (error instanceof DeckError && error.code === 'invalid-deck') {

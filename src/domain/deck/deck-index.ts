@@ -34,6 +34,8 @@ export interface DeckIndexEntry {
   readonly description: string;
   /** 0 only in dev, for a deck file that failed to parse (fetching it shows the error). */
   readonly cardCount: number;
+  /** The deck this one is grouped under (deck-tree.ts). */
+  readonly parent?: DeckId;
 }
 
 /** The whole `decks/index.json` file, as written and read. */
@@ -50,6 +52,7 @@ export function deckIndexEntry(deck: Deck): DeckIndexEntry {
     title: deck.title,
     description: deck.description,
     cardCount: deck.cards.length,
+    ...(deck.parent === undefined ? {} : { parent: deck.parent }),
   };
 }
 
@@ -86,6 +89,7 @@ const entrySchema = v.pipe(
         v.integer('must be a whole number'),
         v.minValue(0, 'must not be negative'),
       ),
+      parent: v.optional(v.pipe(v.string(mustBe('a string')), v.regex(DECK_ID_PATTERN, 'must be a kebab-case slug'))),
     },
     'an object',
   ),
@@ -141,5 +145,6 @@ export function parseDeckIndex(input: unknown, source: string): DeckIndexEntry[]
     title: entry.title,
     description: entry.description,
     cardCount: entry.cardCount,
+    ...(entry.parent === undefined ? {} : { parent: asDeckId(entry.parent) }),
   }));
 }

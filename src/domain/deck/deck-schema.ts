@@ -114,9 +114,13 @@ export const deckSchema = jsonObject(
       v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
     ),
     description: v.pipe(v.string(mustBe('a string (it may be empty: "")')), v.trim()),
-    cards: v.pipe(
-      v.array(cardEntrySchema, mustBe('an array of cards')),
-      v.minLength(1, 'must contain at least one card'),
+    // At least one card, except for a deck that only groups subdecks (parseDeck decides).
+    cards: v.array(cardEntrySchema, mustBe('an array of cards')),
+    parent: v.optional(
+      v.pipe(
+        v.string(mustBe('a string')),
+        v.regex(DECK_ID_PATTERN, 'must be the id of another deck (a kebab-case slug)'),
+      ),
     ),
   },
   'a JSON object',

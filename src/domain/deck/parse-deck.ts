@@ -18,13 +18,22 @@ import { collectIssues, isRecord, PARSE_CONFIG, type IssueVocabulary } from './v
 
 const DECK_VOCABULARY: IssueVocabulary = { root: 'the deck', listField: 'cards', itemNoun: 'card' };
 
+export interface ParseDeckOptions {
+  /**
+   * Accept a deck without cards of its own: a user's deck that only groups subdecks (an Anki
+   * "Course" whose cards are all in "Course::Week 1" and so on). Whether it has subdecks is a
+   * question about the whole library (deck-tree.ts), not about this file.
+   */
+  readonly mayGroupOnly?: boolean;
+}
+
 /**
  * Validates an already-JSON-parsed value as a deck. `source` (e.g. `decks/foo.json`) starts
  * every message. Unknown fields are dropped from the result, never rejected, so older builds
  * can read decks that carry newer optional fields.
  * @throws DeckError `unsupported-schema-version` or `invalid-deck`
  */
-export function parseDeck(input: unknown, source: string): Deck {
+export function parseDeck(input: unknown, source: string, options: ParseDeckOptions = {}): Deck {
   // Checked first and alone: a newer format may differ anywhere, so field errors would mislead.
   if (isRecord(input)) {
     const version = input['schemaVersion'];
@@ -44,6 +53,12 @@ export function parseDeck(input: unknown, source: string): Deck {
   if (!result.success || issues.length > 0) throw new DeckError('invalid-deck', source, issues);
 
   const { output } = result;
+  if (output.cards.length === 0 && options.mayGroupOnly !== true) {
+    throw new DeckError('invalid-deck', source, [{ field: 'cards', message: `${source}: field "cards" must contain at least one card` }]);
+  }
+  if (output.parent === output.id) {
+    throw new DeckError('invalid-deck', source, [{ field: 'parent', message: `${source}: field "parent" names the deck itself; a deck cannot be its own subdeck` }]);
+  }
   const cards = output.cards.flatMap(toCards);
   const clash = firstRepeatedId(cards);
   if (clash !== null) {
@@ -57,6 +72,7 @@ export function parseDeck(input: unknown, source: string): Deck {
     title: output.title,
     description: output.description,
     cards,
+    ...(output.parent === undefined ? {} : { parent: asDeckId(output.parent) }),
   };
 }
 

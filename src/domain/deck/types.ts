@@ -32,4 +32,9 @@ export interface Deck {
   readonly title: string;
   readonly description: string;
   readonly cards: readonly Card[];
+  /**
+   * The deck this one is a subdeck of (its id), shown grouped under it; studying the parent
+   * includes this deck's cards. Absent for a top-level deck. See deck-tree.ts for the rules.
+   */
+  readonly parent?: DeckId;
 }

@@ -9,8 +9,11 @@
  * {{#Field}}/{{^Field}} sections, {{FrontSide}} and {{cloze:Field}}. The back leaves out the
  * repeated front ({{FrontSide}} and the <hr id=answer> after it), since Flipdeck shows both.
  */
+import type { Card } from '../deck/types.ts';
 import {
   buildImportedDeck,
+  clampTitle,
+  type ImportedSubdeck,
   finishDraftCards,
   mediaPath,
   titleFromFileName,
@@ -19,6 +22,8 @@ import {
   type ImportedMedia,
 } from './imported-deck.ts';
 import type { ImportIssue } from './import-error.ts';
+import type { CardId } from '../ids.ts';
+import { readAnkiHistory } from './anki-history.ts';
 import { guidSlug } from './parse-delimited.ts';
 
 export interface AnkiNotetype {
@@ -36,10 +41,61 @@ export interface AnkiNote {
   readonly tags: readonly string[];
 }
 
+/**
+ * One row of Anki's cards table, as far as Flipdeck reads it. For a card in a filtered deck the
+ * reader has already put back its home deck (odid) and its home due (odue).
+ */
+export interface AnkiCard {
+  /** Anki's card id (its creation time in ms); revlog rows name cards by it. */
+  readonly id: number;
+  readonly noteId: number;
+  readonly ord: number;
+  readonly deckId: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  readonly type: number;
+  /** -3 buried by the user, -2 buried as a sibling, -1 suspended, 0 new, 1 learning, 2 review, 3 day learning, 4 preview. */
+  readonly queue: number;
+  /** Review cards: the day number (days since the collection's creation); learning: epoch seconds; new: a position. */
+  readonly due: number;
+  /** The current interval in days (review cards). */
+  readonly intervalDays: number;
+  /** The ease, in permille (2500 = 250 %); 0 for new cards. */
+  readonly easePermille: number;
+  readonly reps: number;
+  readonly lapses: number;
+  /** When the card last changed, epoch seconds (for a suspended card, usually when it was suspended). */
+  readonly modifiedSecs: number;
+}
+
+/** One row of Anki's revlog (rslib/src/revlog/mod.rs). */
+export interface AnkiRevlogEntry {
+  /** When the card was answered, epoch ms (also the row's id). */
+  readonly id: number;
+  readonly cardId: number;
+  /** The button: 1 Again, 2 Hard, 3 Good, 4 Easy; 0 for a manual entry (reset, set due date). */
+  readonly ease: number;
+  /** The interval given, in days (negative: seconds). */
+  readonly intervalDays: number;
+  /** The interval before, same units. */
+  readonly lastIntervalDays: number;
+  /** The ease after the answer, permille; 0 on a reset or a cram review. */
+  readonly easePermille: number;
+  /** Time taken to answer, ms. */
+  readonly takenMs: number;
+  /** 0 learning, 1 review, 2 relearning, 3 filtered (cram), 4 manual, 5 rescheduled. */
+  readonly kind: number;
+}
+
 export interface AnkiCollection {
   readonly notetypes: readonly AnkiNotetype[];
   readonly notes: readonly AnkiNote[];
-  readonly cards: readonly { readonly noteId: number; readonly ord: number; readonly deckId: number }[];
+  readonly cards: readonly AnkiCard[];
+  /** col.crt: the collection's creation, epoch seconds; review-card due days count from its day. */
+  readonly createdSecs: number;
+  /** The scheduler version the collection last used (1: three-button learning); 2 when unsaid. */
+  readonly schedulerVersion: number;
+  /** Every revlog row, oldest first. */
+  readonly revlog: readonly AnkiRevlogEntry[];
   readonly deckNames: ReadonlyMap<number, string>;
   /** The package's media files by name, of every type (filtered to safe images here). */
   readonly media: ReadonlyMap<string, Uint8Array>;
@@ -155,13 +211,8 @@ function cardDeckPaths(collection: AnkiCollection): (string[] | undefined)[] {
   });
 }
 
-/**
- * The title: the deck the cards are in ("Biology / Cells"), or, when they are spread over
- * subdecks, the deepest deck holding them all ("Course" for Course::Week 1 and Course::Week 2).
- * Without a common parent it is the deck most cards are in; Anki's "Default" gives way to the
- * file name.
- */
-function deckTitle(paths: readonly (readonly string[] | undefined)[], source: string): string {
+/** The deepest deck holding every card: "Course" for Course::Week 1 and Course::Week 2. */
+function commonDeckPath(paths: readonly (readonly string[] | undefined)[]): readonly string[] {
   const named = paths.filter((path) => path !== undefined);
   let common = named[0] ?? [];
   for (const path of named) {
@@ -169,20 +220,44 @@ function deckTitle(paths: readonly (readonly string[] | undefined)[], source: st
     while (depth < common.length && depth < path.length && common[depth] === path[depth]) depth += 1;
     common = common.slice(0, depth);
   }
-  if (common.length === 0) {
-    const counts = new Map<string, { path: readonly string[]; count: number }>();
-    for (const path of named) {
-      const key = path.join('::');
-      counts.set(key, { path, count: (counts.get(key)?.count ?? 0) + 1 });
-    }
-    common = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.path ?? [];
-  }
-  if (common.length === 0 || (common.length === 1 && common[0] === 'Default')) return titleFromFileName(source);
-  return common.join(' / ');
+  return common;
 }
 
-/** An Anki-style hierarchical tag for a deck path: levels joined by "::", spaces as "_". */
-const subdeckTag = (path: readonly string[]): string => path.map((level) => level.replace(/\s+/g, '_')).join('::');
+/** The import's own deck's title: the deck path ("Biology / Cells"); Anki's "Default", or no common deck, gives way to the file name. */
+const rootTitle = (common: readonly string[], source: string): string =>
+  common.length === 0 || (common.length === 1 && common[0] === 'Default') ? titleFromFileName(source) : clampTitle(common.join(' / '));
+
+const PATH_KEY_SEPARATOR = '\u001f';
+const levelTitle = (level: string) => clampTitle(level) || 'Untitled deck';
+
+/**
+ * The subdecks the cards are in, below `common`, with every level between (Course::Part A::Week 1
+ * makes "Part A" too, even without cards of its own), parents first and in Anki's name order.
+ */
+function splitIntoSubdecks(cards: readonly Card[], relativePathOf: (cardId: string) => readonly string[], source: string): { own: Card[]; subdecks: ImportedSubdeck[] } {
+  const byPath = new Map<string, Card[]>();
+  const own: Card[] = [];
+  for (const card of cards) {
+    const path = relativePathOf(card.id);
+    if (path.length === 0) {
+      own.push(card);
+      continue;
+    }
+    for (let depth = 1; depth <= path.length; depth += 1) {
+      const key = path.slice(0, depth).join(PATH_KEY_SEPARATOR);
+      if (!byPath.has(key)) byPath.set(key, []);
+    }
+    byPath.get(path.join(PATH_KEY_SEPARATOR))!.push(card);
+  }
+  const keys = [...byPath.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }));
+  const subdecks = keys.map((key) => {
+    const path = key.split(PATH_KEY_SEPARATOR);
+    const title = levelTitle(path.at(-1)!);
+    const checked = buildImportedDeck({ title, description: '', cards: byPath.get(key)!, origin: 'apkg' }, source, [], { mayGroupOnly: true });
+    return { path, title: checked.title, cards: checked.cards };
+  });
+  return { own, subdecks };
+}
 
 /**
  * Turns a read collection into a previewable deck.
@@ -193,13 +268,18 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const notes = new Map(collection.notes.map((note) => [note.id, note]));
   const warnings: ImportIssue[] = [];
   const drafts: DraftCard[] = [];
+  /** Anki card id by draft card id, to carry each card's history to the card it became. */
+  const ankiCardOf = new Map<string, number>();
   let droppedMedia = 0;
   const usedMedia = new Set<string>();
   const paths = cardDeckPaths(collection);
-  // Flipdeck has no subdecks yet (#11): a package spread over several keeps each card's
-  // subdeck as a tag, so the names survive and the cards can be found by them.
-  const subdecks = new Set(paths.filter((path) => path !== undefined).map(subdeckTag));
-  const isSpread = subdecks.size > 1;
+  // Cards in subdecks go to a deck each, under the deck that holds them all. Anki exports a deck
+  // with all its subdecks, empty ones too, so the package's decks say which deck that is (the
+  // cards alone might all sit in one subdeck); "Default" only counts when cards are in it.
+  const usedDecks = new Set(collection.cards.map((card) => card.deckId));
+  const exportedDecks = [...collection.deckNames].filter(([id, name]) => name !== 'Default' || usedDecks.has(id)).map(([, name]) => deckPath(name));
+  const common = commonDeckPath([...paths, ...exportedDecks]);
+  const relativePathOfDraft = new Map<string, readonly string[]>();
 
   collection.cards.forEach((card, index) => {
     const where = `card ${index + 1}`;
@@ -221,11 +301,14 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     const front = linkMedia(frontHtml, collection.media, usedMedia);
     const back = linkMedia(backHtml, collection.media, usedMedia);
     droppedMedia += front.dropped + back.dropped;
+    const id = `anki-${guidSlug(note.guid)}-${card.ord}`;
+    ankiCardOf.set(id, card.id);
+    relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
     drafts.push({
-      id: `anki-${guidSlug(note.guid)}-${card.ord}`,
+      id,
       front: htmlToMarkdown(withoutStyleAttributes(front.html)).trim(),
       back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
-      tags: isSpread && paths[index] !== undefined ? [...note.tags, subdeckTag(paths[index])] : note.tags,
+      tags: note.tags,
       where,
     });
   });
@@ -238,14 +321,15 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   if (droppedMedia > 0) {
     warnings.push({ message: `${source}: ${droppedMedia} sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.` });
   }
-  if (isSpread) {
-    const names = [...subdecks].sort();
-    warnings.push({
-      message: `${source}: the cards are in ${names.length} Anki decks (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.`,
-    });
-  }
   const cards = finishDraftCards(usable, source, warnings);
   const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
-  const deck = buildImportedDeck({ title: deckTitle(paths, source), description: '', cards, origin: 'apkg' }, source, warnings);
-  return { ...deck, media };
+  // A card whose id was changed (a repeated guid) stays in the import's own deck.
+  const { own, subdecks } = splitIntoSubdecks(cards, (cardId) => relativePathOfDraft.get(cardId) ?? [], source);
+  const deck = buildImportedDeck({ title: rootTitle(common, source), description: '', cards: own, origin: 'apkg' }, source, warnings, { mayGroupOnly: subdecks.length > 0 });
+  const cardIds = new Map<number, CardId>();
+  for (const card of cards) {
+    const ankiCard = ankiCardOf.get(card.id);
+    if (ankiCard !== undefined) cardIds.set(ankiCard, card.id);
+  }
+  return { ...deck, media, history: readAnkiHistory(collection, cardIds), ...(subdecks.length > 0 ? { subdecks } : {}) };
 }

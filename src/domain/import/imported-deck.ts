@@ -5,14 +5,26 @@
  */
 import { cardsToFileEntries } from '../deck/deck-schema.ts';
 import { DeckError } from '../deck/errors.ts';
-import { MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
+import { MAX_CARD_TEXT_LENGTH, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
 import { parseDeckStrict } from '../deck/check-clozes.ts';
+import type { ParseDeckOptions } from '../deck/parse-deck.ts';
 import type { Card, Deck } from '../deck/types.ts';
-import { slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
+import { mediaPath, slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
+import type { AnkiHistory } from './anki-history.ts';
 
-/** The most cards one import accepts; beyond this the preview and study list get sluggish. */
-export const MAX_IMPORT_CARDS = 10_000;
+/**
+ * The most cards one import accepts (an Anki package counts its subdecks' too). The study queue,
+ * the card browser and search are built for decks of this size; a larger one is refused with
+ * a message, before its cards are converted.
+ */
+export const MAX_IMPORT_CARDS = 50_000;
+
+/** The refusal of an import over MAX_IMPORT_CARDS. */
+export const tooManyCardsError = (source: string, count: number): ImportError =>
+  new ImportError('too-large', source, [
+    { message: `${source}: ${count.toLocaleString('en')} cards; the limit is ${MAX_IMPORT_CARDS.toLocaleString('en')} cards per import. Split it into smaller decks (in Anki: export each subdeck on its own).` },
+  ]);
 
 /** An image that belongs to an imported deck; cards refer to it as `![](media/<name>)`. */
 export interface ImportedMedia {
@@ -35,6 +47,72 @@ export interface ImportedDeck {
   readonly warnings: readonly ImportIssue[];
   /** Images the cards show (Anki packages); absent for text formats. */
   readonly media?: readonly ImportedMedia[];
+  /** Review history and scheduling that can come along (Anki packages). */
+  readonly history?: AnkiHistory;
+  /**
+   * Subdecks (an Anki package spread over "Course::Week 1", "Course::Week 2"): each becomes a
+   * deck of its own under this one, which holds only the cards directly in it (maybe none).
+   * Parents come before their subdecks.
+   */
+  readonly subdecks?: readonly ImportedSubdeck[];
+}
+
+/** One subdeck of an import: its deck path below the import's own deck, and its cards. */
+export interface ImportedSubdeck {
+  /** ["Week 1"], or ["Part A", "Week 1"] two levels down; the last level is its title. */
+  readonly path: readonly string[];
+  readonly title: string;
+  readonly cards: readonly Card[];
+}
+
+/** One deck an import writes: the import's own deck first, then each subdeck. */
+export interface ImportedFamilyMember {
+  readonly slug: string;
+  /** Absent for the import's own deck. */
+  readonly parentSlug?: string;
+  readonly title: string;
+  readonly description: string;
+  readonly cards: readonly Card[];
+  /** The images this deck's cards show. */
+  readonly media?: readonly ImportedMedia[];
+}
+
+/** Every card of an import, its subdecks' included. */
+export const familyCards = (imported: Pick<ImportedDeck, 'cards' | 'subdecks'>): Card[] => [...imported.cards, ...(imported.subdecks ?? []).flatMap((sub) => sub.cards)];
+
+const SLUG_HASH_LENGTH = 8;
+
+/**
+ * The slug of a subdeck: the import's slug and the subdeck's path ("biology-week-1"), so an
+ * import retargeted at an existing deck finds that deck's subdecks again. Too long for an id, or
+ * taken by a sibling whose name folds the same way, it ends in a hash of the path instead.
+ */
+export function subdeckSlug(rootSlug: string, path: readonly string[], taken: ReadonlySet<string> = new Set()): string {
+  const plain = `${rootSlug}-${slugify(path.join(' '))}`;
+  if (plain.length <= MAX_DECK_ID_LENGTH && !taken.has(plain)) return plain;
+  const hash = fnv1a(path.join('\u001f'), 0x811c9dc5).toString(36).padStart(SLUG_HASH_LENGTH - 1, '0');
+  return `${rootSlug.slice(0, MAX_DECK_ID_LENGTH - SLUG_HASH_LENGTH - 2).replace(/-+$/, '')}-h${hash}`;
+}
+
+/** The decks an import writes, with their slugs, parents and images. */
+export function importedFamily(imported: ImportedDeck): ImportedFamilyMember[] {
+  const mediaFor = (cards: readonly Card[]) => {
+    if (imported.media === undefined) return {};
+    const text = cards.map((card) => `${card.front}\n${card.back}`).join('\n');
+    return { media: imported.media.filter((file) => text.includes(mediaPath(file.name))) };
+  };
+  const root: ImportedFamilyMember = { slug: imported.slug, title: imported.title, description: imported.description, cards: imported.cards, ...mediaFor(imported.cards) };
+  const slugByPath = new Map<string, string>();
+  const taken = new Set([imported.slug]);
+  const members = [root];
+  for (const sub of imported.subdecks ?? []) {
+    const slug = subdeckSlug(imported.slug, sub.path, taken);
+    taken.add(slug);
+    slugByPath.set(sub.path.join('\u001f'), slug);
+    const parentSlug = sub.path.length === 1 ? imported.slug : slugByPath.get(sub.path.slice(0, -1).join('\u001f')) ?? imported.slug;
+    members.push({ slug, parentSlug, title: sub.title, description: '', cards: sub.cards, ...mediaFor(sub.cards) });
+  }
+  return members;
 }
 
 /** A card before ids are settled: `id` is the author's, when the format has one. */
@@ -76,11 +154,7 @@ export function contentCardId(front: string): string {
  * @throws ImportError `no-cards` or `too-large`
  */
 export function finishDraftCards(drafts: readonly DraftCard[], source: string, warnings: ImportIssue[]): Card[] {
-  if (drafts.length > MAX_IMPORT_CARDS) {
-    throw new ImportError('too-large', source, [
-      { message: `${source}: ${drafts.length} cards; the limit is ${MAX_IMPORT_CARDS.toLocaleString('en')} cards per deck. Split it into smaller decks.` },
-    ]);
-  }
+  if (drafts.length > MAX_IMPORT_CARDS) throw tooManyCardsError(source, drafts.length);
   const used = new Set<string>();
   const cards: Card[] = [];
   for (const draft of drafts) {
@@ -130,12 +204,14 @@ export function buildImportedDeck(
   fields: Omit<ImportedDeck, 'slug' | 'warnings'> & { readonly slug?: string },
   source: string,
   warnings: readonly ImportIssue[],
+  options: ParseDeckOptions = {},
 ): ImportedDeck {
   const slug = fields.slug ?? slugify(fields.title);
   try {
     const deck = parseDeckStrict(
       { schemaVersion: 1, id: slug, title: fields.title, description: fields.description, cards: cardsToFileEntries(fields.cards) },
       source,
+      options,
     );
     return { slug, title: deck.title, description: deck.description, cards: deck.cards, origin: fields.origin, warnings };
   } catch (error) {
@@ -155,19 +231,23 @@ export interface DeckChange {
   readonly removed: number;
 }
 
-/** Compares an import with the stored deck it would update (or with nothing). */
+/**
+ * Compares an import (its subdecks included) with the stored deck it would update (or with
+ * nothing); `existing` holds the cards of that deck and of its subdecks.
+ */
 export function compareWithExisting(imported: ImportedDeck, existing: Pick<Deck, 'cards'> | undefined): DeckChange {
   const old = new Map((existing?.cards ?? []).map((card) => [card.id, card]));
   let added = 0;
   let changed = 0;
   let unchanged = 0;
-  for (const card of imported.cards) {
+  const incoming = familyCards(imported);
+  for (const card of incoming) {
     const before = old.get(card.id);
     if (before === undefined) added += 1;
     else if (before.front === card.front && before.back === card.back && before.tags.join('\n') === card.tags.join('\n')) unchanged += 1;
     else changed += 1;
   }
-  const kept = new Set(imported.cards.map((card) => card.id));
+  const kept = new Set(incoming.map((card) => card.id));
   const removed = [...old.keys()].filter((id) => !kept.has(id)).length;
   return { isNewDeck: existing === undefined, added, changed, unchanged, removed };
 }

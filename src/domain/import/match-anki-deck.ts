@@ -8,7 +8,8 @@
  */
 import { isUserDeckId, portableDeckId } from '../deck/user-deck.ts';
 import type { Deck } from '../deck/types.ts';
-import type { ImportedDeck } from './imported-deck.ts';
+import { familyCards, type ImportedDeck } from './imported-deck.ts';
+import { buildDeckTree, deckFamily } from '../deck/deck-tree.ts';
 
 /** The note part of an Anki card id: `anki-<guid slug>` (guid slugs never contain "-"). */
 function noteKey(cardId: string): string | undefined {
@@ -17,24 +18,29 @@ function noteKey(cardId: string): string | undefined {
   return end === -1 ? cardId : cardId.slice(0, end);
 }
 
-const noteKeys = (cards: Deck['cards']): Set<string> => new Set(cards.map((card) => noteKey(card.id)).filter((key) => key !== undefined));
+const noteKeys = (cards: readonly Deck['cards'][number][]): Set<string> => new Set(cards.map((card) => noteKey(card.id)).filter((key) => key !== undefined));
 
 /**
- * The import retargeted at the user deck sharing the most of its notes, keeping that deck's id
- * and title, or the import unchanged when no deck shares at least half the notes of the smaller
- * of the two (a stray shared note does not merge two decks).
+ * The import retargeted at the user deck whose family (the deck and its subdecks) shares the most
+ * of its notes, its subdecks' included, keeping that deck's id and title; or the import unchanged
+ * when no family shares at least half the notes of the smaller of the two (a stray shared note
+ * does not merge two decks). A deck imported whole before subdecks existed is such a family too,
+ * so a newer export that splits into subdecks updates it.
  */
-export function retargetAnkiImport(imported: ImportedDeck, decks: Iterable<Pick<Deck, 'id' | 'title' | 'cards'>>): ImportedDeck {
-  const incoming = noteKeys(imported.cards);
+export function retargetAnkiImport(imported: ImportedDeck, decks: Iterable<Pick<Deck, 'id' | 'title' | 'cards' | 'parent'>>): ImportedDeck {
+  const incoming = noteKeys(familyCards(imported));
   if (incoming.size === 0) return imported;
+  const userDecks = [...decks].filter((deck) => isUserDeckId(deck.id));
+  const tree = buildDeckTree(userDecks.map((deck) => ({ id: deck.id, cardCount: deck.cards.length, ...(deck.parent === undefined ? {} : { parent: deck.parent }) })));
+  const byId = new Map(userDecks.map((deck) => [deck.id, deck]));
   let best: { readonly deck: Pick<Deck, 'id' | 'title'>; readonly shared: number } | undefined;
-  for (const deck of decks) {
-    if (!isUserDeckId(deck.id)) continue;
-    const existing = noteKeys(deck.cards);
+  for (const rootId of tree.roots) {
+    const root = byId.get(rootId)!;
+    const existing = noteKeys(deckFamily(tree, rootId).flatMap((id) => byId.get(id)?.cards ?? []));
     let shared = 0;
     for (const key of incoming) if (existing.has(key)) shared += 1;
     const isEnough = shared > 0 && shared * 2 >= Math.min(incoming.size, existing.size);
-    if (isEnough && (best === undefined || shared > best.shared)) best = { deck, shared };
+    if (isEnough && (best === undefined || shared > best.shared)) best = { deck: root, shared };
   }
   if (best === undefined || portableDeckId(best.deck.id) === imported.slug) return imported;
   return { ...imported, slug: portableDeckId(best.deck.id), title: best.deck.title };

@@ -83,6 +83,11 @@ export interface SessionDeck {
   readonly scheduler: Scheduler;
   /** Makes the review event id for each card shown (see CurrentCard.reviewId). */
   readonly newEventId: EventIdGenerator;
+  /**
+   * For a session over a deck and its subdecks: the deck a card belongs to (its progress is
+   * written there) and the scheduler of that deck's settings. Absent: every card is the session's.
+   */
+  readonly member?: { readonly deckOf: (cardId: CardId) => DeckId; readonly schedulerOf: (cardId: CardId) => Scheduler };
 }
 
 /** The session's view of the deck as queue input (everything but `now`). */
@@ -106,10 +111,12 @@ export function countReview(done: DoneToday, before: CardState | null, delta: 1 
   return done;
 }
 
-/** The card's state in the session, or a blank one when it was never reviewed. */
-function stateOf(session: SessionProgress, cardId: CardId, now: number): CardState {
-  return session.states.get(cardId) ?? newCardState(session.deckId, cardId, now);
+/** The card's state in the session, or a blank one (in the card's own deck) when it was never reviewed. */
+function stateOf(session: SessionProgress, cardId: CardId, deck: SessionDeck, now: number): CardState {
+  return session.states.get(cardId) ?? newCardState(deck.member?.deckOf(cardId) ?? session.deckId, cardId, now);
 }
+
+const schedulerOf = (deck: SessionDeck, cardId: CardId): Scheduler => deck.member?.schedulerOf(cardId) ?? deck.scheduler;
 
 /**
  * The session showing `cardId`, shown at `shownAt`, with a new review event id and the grade
@@ -118,25 +125,26 @@ function stateOf(session: SessionProgress, cardId: CardId, now: number): CardSta
 export function showCard(session: SessionProgress, cardId: CardId, deck: SessionDeck, shownAt: number, isFlipped = false): StudySession {
   const reviewId = deck.newEventId(shownAt);
   const before = session.states.get(cardId) ?? null;
-  const scheduled = deck.scheduler.preview(stateOf(session, cardId, shownAt), shownAt, reviewId);
+  const scheduler = schedulerOf(deck, cardId);
+  const scheduled = scheduler.preview(stateOf(session, cardId, deck, shownAt), shownAt, reviewId);
   const { dueLoad } = session;
   const isBalanced = dueLoad !== null && deck.settings.isLoadBalanced;
-  const preview = isBalanced ? balancedPreview(scheduled, before, deck, dueLoad, shownAt) : scheduled;
+  const preview = isBalanced ? balancedPreview(scheduled, before, scheduler, deck, dueLoad, shownAt) : scheduled;
   return { ...session, current: { cardId, shownAt, reviewId, preview, isBalanced }, isFlipped, nextDueAt: null };
 }
 
 /** Each button's state moved as load balancing would move that grade's. */
-function balancedPreview(preview: GradePreview, before: CardState | null, deck: SessionDeck, dueLoad: DueLoad, now: number): GradePreview {
+function balancedPreview(preview: GradePreview, before: CardState | null, scheduler: Scheduler, deck: SessionDeck, dueLoad: DueLoad, now: number): GradePreview {
   const balance = (entry: GradePreview[Rating]) => {
-    const moved = balanced(entry.state, before, deck, dueLoad, now);
+    const moved = balanced(entry.state, before, scheduler, deck, dueLoad, now);
     return moved === null ? entry : { dueAt: moved.dueAt, state: moved };
   };
   return { again: balance(preview.again), hard: balance(preview.hard), good: balance(preview.good), easy: balance(preview.easy) };
 }
 
-function balanced(after: CardState, before: CardState | null, deck: SessionDeck, dueLoad: DueLoad, now: number): CardState | null {
+function balanced(after: CardState, before: CardState | null, scheduler: Scheduler, deck: SessionDeck, dueLoad: DueLoad, now: number): CardState | null {
   const { dayStartHour } = deck.settings;
-  return deck.scheduler.balance(after, before, now, (days) => loadOn(dueLoad, now, days, dayStartHour));
+  return scheduler.balance(after, before, now, (days) => loadOn(dueLoad, now, days, dayStartHour));
 }
 
 /** The session with its next card chosen at `now`, or over for now (with when the next card falls due). */
@@ -165,11 +173,13 @@ export function gradeCurrent(session: StudySession, rating: Rating, deck: Sessio
   if (!session.current || !session.isFlipped) return null;
   const { cardId, shownAt, reviewId, isBalanced } = session.current;
   const before = session.states.get(cardId) ?? null;
-  const scheduled = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
-  const moved = isBalanced && session.dueLoad !== null ? balanced(scheduled, before, deck, session.dueLoad, now) : null;
+  const scheduler = schedulerOf(deck, cardId);
+  const scheduled = scheduler.grade(before ?? stateOf(session, cardId, deck, now), rating, now, reviewId);
+  const moved = isBalanced && session.dueLoad !== null ? balanced(scheduled, before, scheduler, deck, session.dueLoad, now) : null;
+  // Written to the card's own deck, which is the session's unless it spans subdecks.
   const after = moved ?? scheduled;
   const entry: ReviewLogEntry = {
-    deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
+    deckId: after.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
   };
   const next = advance({
     ...session,

@@ -1,5 +1,8 @@
+import { useId, useState } from 'react';
+import type { DeckTree } from '../../domain/deck/deck-tree';
+import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
-import { useStudyStore, type DeckEntry } from '../../store';
+import { deckTreeOf, useStudyStore, type DeckEntry } from '../../store';
 import { DeckCounts } from './DeckCounts';
 import './decks.css';
 
@@ -8,6 +11,8 @@ export function DeckList() {
   const entries = useStudyStore((s) => s.deckEntries);
   const listError = useStudyStore((s) => s.deckListError);
   const isListLoaded = useStudyStore((s) => s.isDeckListLoaded);
+  const tree = deckTreeOf({ deckEntries: entries });
+  const byId = new Map(entries.map((entry) => [entry.listing.id, entry]));
 
   return (
     <section aria-labelledby="deck-list-title">
@@ -16,10 +21,8 @@ export function DeckList() {
       {!isListLoaded && entries.length === 0 ? <p role="status" className="loading">Loading decks…</p> : null}
       {isListLoaded && !listError && entries.length === 0 ? <p>No decks yet.</p> : null}
       <ul className="deck-list">
-        {entries.map((entry) => (
-          <li key={entry.listing.id}>
-            <DeckListItem entry={entry} />
-          </li>
+        {tree.roots.map((id) => (
+          <DeckBranch key={id} id={id} tree={tree} byId={byId} />
         ))}
       </ul>
       <p className="library-links">
@@ -31,6 +34,38 @@ export function DeckList() {
         </a>
       </p>
     </section>
+  );
+}
+
+interface DeckBranchProps {
+  readonly id: DeckId;
+  readonly tree: DeckTree;
+  readonly byId: ReadonlyMap<DeckId, DeckEntry>;
+}
+
+/** A deck and, grouped under it, its subdecks (collapsible, as in Anki). */
+function DeckBranch({ id, tree, byId }: DeckBranchProps) {
+  const [isOpen, setIsOpen] = useState(true);
+  const groupId = useId();
+  const entry = byId.get(id);
+  if (!entry) return null;
+  const children = tree.children.get(id) ?? [];
+  return (
+    <li>
+      <DeckListItem entry={entry} />
+      {children.length > 0 ? (
+        <>
+          <button type="button" className="button deck-list__toggle" aria-expanded={isOpen} aria-controls={groupId} onClick={() => setIsOpen(!isOpen)}>
+            {isOpen ? 'Hide' : 'Show'} {children.length === 1 ? 'the subdeck' : `${children.length} subdecks`} of {entry.listing.title}
+          </button>
+          <ul id={groupId} className="deck-list deck-list--sub" aria-label={`Subdecks of ${entry.listing.title}`} hidden={!isOpen}>
+            {children.map((child) => (
+              <DeckBranch key={child} id={child} tree={tree} byId={byId} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </li>
   );
 }
 

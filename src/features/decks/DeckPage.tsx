@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { routeHash } from '../../domain/routes/routes';
 import { plural } from '../../domain/stats/format';
 import type { DeckId } from '../../domain/ids';
-import { useStudyStore } from '../../store';
+import { deckFamily } from '../../domain/deck/deck-tree';
+import { deckTreeOf, useStudyStore } from '../../store';
 import { DeckCounts } from './DeckCounts';
 import './decks.css';
 
@@ -14,8 +15,15 @@ export interface DeckPageProps {
 
 /** One deck: what it is, what is due, and the way into a study session. */
 export function DeckPage({ deckId, share }: DeckPageProps) {
-  const entry = useStudyStore((s) => s.deckEntries.find((e) => e.listing.id === deckId));
+  const entries = useStudyStore((s) => s.deckEntries);
+  const entry = entries.find((e) => e.listing.id === deckId);
   if (!entry) return null;
+  const tree = deckTreeOf({ deckEntries: entries });
+  const family = deckFamily(tree, deckId);
+  const subdecks = (tree.children.get(deckId) ?? []).flatMap((id) => entries.filter((e) => e.listing.id === id));
+  const familyCards = family.reduce((sum, id) => sum + (entries.find((e) => e.listing.id === id)?.listing.cardCount ?? 0), 0);
+  const parent = tree.parentOf.get(deckId);
+  const parentEntry = parent === undefined ? undefined : entries.find((e) => e.listing.id === parent);
   const { listing } = entry;
   const hasWork = entry.status === 'ready' && entry.counts.fresh + entry.counts.learning + entry.counts.review > 0;
 
@@ -28,7 +36,27 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
       </p>
       <h1 id="deck-page-title">{listing.title}</h1>
       <p className="deck-page__description">{listing.description}</p>
-      <p className="deck-page__meta">{plural(listing.cardCount, 'card')}</p>
+      {parentEntry ? (
+        <p className="deck-page__meta">
+          Subdeck of <a href={routeHash({ name: 'deck', deckId: parentEntry.listing.id })}>{parentEntry.listing.title}</a>
+        </p>
+      ) : null}
+      <p className="deck-page__meta">
+        {subdecks.length === 0
+          ? plural(listing.cardCount, 'card')
+          : `${plural(familyCards, 'card')} with its ${plural(family.length - 1, 'subdeck')}; studying it includes them`}
+      </p>
+      {subdecks.length > 0 ? (
+        <nav aria-label="Subdecks">
+          <ul className="deck-page__subdecks">
+            {subdecks.map((sub) => (
+              <li key={sub.listing.id}>
+                <a href={routeHash({ name: 'deck', deckId: sub.listing.id })}>{sub.listing.title}</a> ({plural(sub.listing.cardCount, 'card')})
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {entry.status === 'ready' ? (
         <>
           <DeckCounts counts={entry.counts} />

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { deckFamily } from '../../domain/deck/deck-tree';
 import { userDeckId } from '../../domain/deck/user-deck';
 import { formatBytes } from '../../domain/format-bytes';
 import { MAX_PACKAGE_IMPORT_BYTES, MAX_TEXT_IMPORT_BYTES, assertSize, importSizeLimit } from '../../domain/import/decode-text';
 import type { DelimitedOptions } from '../../domain/import/parse-delimited';
 import { routeHash } from '../../domain/routes/routes';
-import { studyStore, useStudyStore } from '../../store';
+import { plural } from '../../domain/stats/format';
+import { deckTreeOf, studyStore, useStudyStore } from '../../store';
 import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from '../../components/ImportProblems';
@@ -14,16 +16,27 @@ import './import.css';
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
 
 const ANKI_NOTE =
-  'From Anki packages, Flipdeck imports the notes as cards. Review history, scheduling and sounds are not imported: every card starts as new. Images are kept. A newer export of a deck you imported updates it in place, whatever the file is called.';
+  'From Anki packages, Flipdeck imports the notes as cards, with their review history: each card is scheduled by replaying its reviews with FSRS. Sounds are not imported; images are kept. A newer export of a deck you imported updates it in place, whatever the file is called, and adds only the reviews that are new.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [isWithHistory, setIsWithHistory] = useState(true);
   const imported = outcome?.ok === true ? outcome.deck : undefined;
-  const existing = useStudyStore((s) => (imported ? s.decks.get(userDeckId(imported.slug)) : undefined));
+  const decks = useStudyStore((s) => s.decks);
+  const deckEntries = useStudyStore((s) => s.deckEntries);
+  // The deck an import updates, with its subdecks' cards: what "N new, M changed" compares with.
+  const existing = useMemo(() => {
+    const root = imported ? decks.get(userDeckId(imported.slug)) : undefined;
+    if (!root) return undefined;
+    const family = deckFamily(deckTreeOf({ deckEntries }), root.id);
+    return { ...root, cards: family.flatMap((id) => decks.get(id)?.cards ?? []) };
+  }, [imported, decks, deckEntries]);
   const addImportedDeck = useStudyStore((s) => s.addImportedDeck);
+  const history = imported?.history;
+  const hasHistory = history !== undefined && history.cards.length > 0;
 
   useEffect(() => {
     if (!file) return;
@@ -39,6 +52,7 @@ export function ImportScreen() {
 
   async function choose(chosen: File | undefined) {
     setOutcome(null);
+    setIsWithHistory(true);
     setCsvOptions(undefined);
     setFile(null);
     if (!chosen) return;
@@ -75,9 +89,16 @@ export function ImportScreen() {
           key={`${file?.name}:${outcome.deck.cards.length}`}
           deck={outcome.deck}
           existing={existing}
-          onAdd={addImportedDeck}
+          onAdd={(deck) => addImportedDeck(deck, { withHistory: isWithHistory })}
           {...(outcome.kind === 'apkg' ? { note: ANKI_NOTE } : {})}
-        /> : null}
+        >
+          {hasHistory ? (
+            <label className="check-field">
+              <input type="checkbox" checked={isWithHistory} onChange={(event) => setIsWithHistory(event.target.checked)} />
+              Bring the review history and scheduling ({plural(history.reviewCount, 'review')}); without it every card starts as new
+            </label>
+          ) : null}
+        </AddImportedDeck> : null}
     </section>
   );
 }

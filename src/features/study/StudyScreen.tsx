@@ -5,7 +5,7 @@ import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
 import type { CardId, DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
-import { useStudyStore } from '../../store';
+import { studyDeckOf, useStudyStore } from '../../store';
 import { GradeBar } from './GradeBar';
 import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
@@ -22,7 +22,8 @@ export interface StudyScreenProps {
 
 /** A study session: one card at a time, flip, grade, undo, until the end screen. */
 export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
-  const deck = useStudyStore((s) => s.decks.get(deckId));
+  // With its subdecks' cards, when it has subdecks: studying it includes them.
+  const deck = useStudyStore((s) => studyDeckOf(s, deckId)?.deck);
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);

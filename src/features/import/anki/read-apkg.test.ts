@@ -3,9 +3,9 @@ import { decompress } from 'fzstd';
 import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
+import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
-import { compareWithExisting } from '../../../domain/import/imported-deck';
+import { compareWithExisting, importedFamily } from '../../../domain/import/imported-deck';
 import { toUserDeck } from '../../../domain/import/to-user-deck';
 import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
@@ -50,6 +50,51 @@ describe.each([
       'biology.apkg: 1 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
     ]);
     expect(deck.media?.map((m) => [m.name, m.mimeType, m.bytes.subarray(0, 4)])).toEqual([['cell.png', 'image/png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47])]]);
+  });
+});
+
+const HISTORY_T0 = 1_690_000_000_000;
+/** Anki's own scheduling for the fixture: reviews for "What is ATP?", a suspended and a scheduled card without history. */
+const withHistory = {
+  schedule: (nid: number, ord: number) => {
+    if (nid === 1) return { type: 2, queue: 2, due: 300, ivl: 4, factor: 2500, reps: 3 };
+    if (nid === 2 && ord === 1) return { type: 2, queue: -1, due: 400, ivl: 20, factor: 2300, reps: 5, lapses: 1 };
+    if (nid === 3 && ord === 0) return { type: 2, queue: 2, due: 410, ivl: 45, factor: 2650, reps: 8 };
+    return undefined;
+  },
+  revlog: [
+    { id: HISTORY_T0, nid: 1, ord: 0, ease: 3, ivl: -600, lastIvl: -60, factor: 2500, time: 6_000, type: 0 },
+    { id: HISTORY_T0 + 600_000, nid: 1, ord: 0, ease: 3, ivl: 1, lastIvl: -600, factor: 2500, time: 3_000, type: 0 },
+    { id: HISTORY_T0 + 86_400_000, nid: 1, ord: 0, ease: 3, ivl: 4, lastIvl: 1, factor: 2500, time: 2_500, type: 1 },
+    // "Set due date": a manual entry, not a review.
+    { id: HISTORY_T0 + 2 * 86_400_000, nid: 1, ord: 0, ease: 0, ivl: 4, lastIvl: 4, factor: 2500, time: 0, type: 4 },
+  ],
+};
+
+describe.each([
+  ['collection.anki2', makeLegacyApkg],
+  ['collection.anki21', makeAnki21Apkg],
+  ['collection.anki21b', makeAnki21bApkg],
+])('review history in %s', (_name, make) => {
+  it('reads the revlog and the cards\' scheduling columns, and sorts them into what comes along', async () => {
+    const collection = await readAnkiPackage(await make(withHistory), 'biology.apkg');
+    expect(collection.revlog.map((r) => [r.ease, r.kind, r.takenMs, r.lastIntervalDays])).toEqual([
+      [3, 0, 6_000, -60],
+      [3, 0, 3_000, -600],
+      [3, 1, 2_500, 1],
+      [0, 4, 0, 4],
+    ]);
+    expect(collection.createdSecs).toBe(COLLECTION_CREATED_SECS);
+    expect(collection.schedulerVersion).toBe(2);
+    const suspended = collection.cards.find((c) => c.noteId === 2 && c.ord === 1);
+    expect(suspended).toMatchObject({ type: 2, queue: -1, due: 400, intervalDays: 20, easePermille: 2300, reps: 5, lapses: 1 });
+    const deck = ankiCollectionToDeck(collection, 'biology.apkg', toMarkdown);
+    expect(deck.history).toMatchObject({ reviewCount: 3, reviewedCardCount: 1, fromIntervalCount: 2, suspendedCount: 1, skippedEntryCount: 1 });
+    expect(deck.history?.cards.map((c) => [c.cardId, c.items.map((i) => i.kind)])).toEqual([
+      ['anki-g_2ebasic-0', ['review', 'review', 'review']],
+      ['anki-g_2frev_2b1-1', ['sm2', 'suspend']],
+      ['anki-g_2ecloze-0', ['sm2']],
+    ]);
   });
 });
 
@@ -159,21 +204,35 @@ describe.each([
   ['collection.anki2 (names with "::")', makeLegacyApkg],
   ['collection.anki21b (names with U+001F)', makeAnki21bApkg],
 ])('a package spread over subdecks, %s', (_name, make) => {
-  it('is titled after the deck holding them all, and each card keeps its subdeck as a tag (#11)', async () => {
-    const options = { decks: [[2001, 'Course::Week 1'], [2002, 'Course::Week 2']] as const, deckOf: (noteId: number) => (noteId <= 2 ? 2001 : 2002) };
+  it('become one deck each under the deck holding them all, levels between included (#11)', async () => {
+    const options = {
+      decks: [[2000, 'Course'], [2001, 'Course::Week 1'], [2003, 'Course::Part A::Lab']] as const,
+      deckOf: (noteId: number) => (noteId <= 2 ? 2001 : noteId === 3 ? 2003 : 2000),
+    };
     const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
     expect(deck.title).toBe('Course');
-    expect(deck.cards.map((c) => [c.id, c.tags])).toEqual([
-      ['anki-g_2ebasic-0', ['bio', 'cells', 'Course::Week_1']],
-      ['anki-g_2frev_2b1-0', ['Course::Week_1']],
-      ['anki-g_2frev_2b1-1', ['Course::Week_1']],
-      ['anki-g_2ecloze-0', ['Course::Week_2']],
-      ['anki-g_2ecloze-1', ['Course::Week_2']],
-      ['anki-g_2exss-0', ['Course::Week_2']],
+    expect(deck.cards.map((c) => c.id)).toEqual(['anki-g_2exss-0']);
+    expect(deck.subdecks?.map((sub) => [sub.path, sub.title, sub.cards.map((c) => c.id)])).toEqual([
+      [['Part A'], 'Part A', []],
+      [['Part A', 'Lab'], 'Lab', ['anki-g_2ecloze-0', 'anki-g_2ecloze-1']],
+      [['Week 1'], 'Week 1', ['anki-g_2ebasic-0', 'anki-g_2frev_2b1-0', 'anki-g_2frev_2b1-1']],
     ]);
-    expect(deck.warnings.map((w) => w.message)).toContain(
-      'course.apkg: the cards are in 2 Anki decks (Course::Week_1, Course::Week_2); Flipdeck has no subdecks yet, so they become one deck and each card is tagged with its Anki deck.',
-    );
+    // Tags are the note's own again: the deck a card is in is its deck, not a tag.
+    expect(deck.subdecks?.[2]?.cards[0]?.tags).toEqual(['bio', 'cells']);
+    expect(importedFamily(deck).map((m) => [m.slug, m.parentSlug, m.media?.map((f) => f.name)])).toEqual([
+      ['course', undefined, []],
+      ['course-part-a', 'course', []],
+      ['course-part-a-lab', 'course-part-a', []],
+      ['course-week-1', 'course', ['cell.png']],
+    ]);
+    expect(compareWithExisting(deck, undefined)).toMatchObject({ isNewDeck: true, added: 6 });
+  });
+
+  it('all in one subdeck is one deck, titled by its path', async () => {
+    const options = { decks: [[2001, 'Course::Week 1']] as const, deckOf: () => 2001 };
+    const deck = ankiCollectionToDeck(await readAnkiPackage(await make(options), 'course.apkg'), 'course.apkg', toMarkdown);
+    expect(deck.title).toBe('Course / Week 1');
+    expect(deck.subdecks).toBeUndefined();
   });
 });
 
@@ -182,7 +241,10 @@ describe('Anki media', () => {
     const collection = {
       notetypes: [{ id: 1, isCloze: false, fieldNames: ['F', 'B'], templates: [{ ord: 0, questionFormat: '{{F}}', answerFormat: '{{B}}' }] }],
       notes: [{ id: 1, guid: 'g', notetypeId: 1, fields: ['Q <img src="a.png"><img src=evil.svg>', 'A [sound:x.mp3]<img src="gone.jpg">'], tags: [] }],
-      cards: [{ noteId: 1, ord: 0, deckId: 1 }],
+      cards: [{ id: 1, noteId: 1, ord: 0, deckId: 1, type: 0, queue: 0, due: 1, intervalDays: 0, easePermille: 0, reps: 0, lapses: 0, modifiedSecs: 0 }],
+      createdSecs: 0,
+      schedulerVersion: 2,
+      revlog: [],
       deckNames: new Map(),
       media: new Map([
         ['a.png', new Uint8Array([1])],
@@ -219,4 +281,20 @@ describe('Anki templates', () => {
     expect(renderCloze('{{c1::a}} {{c2::b::hint}} {{c1::c}}', 2, 'front')).toBe('a [hint] c');
     expect(renderCloze('{{c1::a}} {{c2::b::hint}}', 1, 'back')).toBe('<b>a</b> b');
   });
+});
+
+describe('the card limit', () => {
+  it('refuses a package over 50,000 cards by counting them, before any is read or converted', async () => {
+    const count = 50_001;
+    const notes = Array.from({ length: count }, (_, i) => [i + 1, `g${i}`, 1001, [`Q${i}`, `A${i}`]] as const);
+    const cards = notes.map(([id]) => [id, 0] as const);
+    const bytes = await makeLegacyApkg({ notes, cards });
+    const converted: string[] = [];
+    const error = await importFailure(readAnkiPackage(bytes, 'huge.apkg').then((c) => ankiCollectionToDeck(c, 'huge.apkg', (html) => (converted.push(html), html))));
+    expect(error.code).toBe('too-large');
+    expect(error.issues.map((i) => i.message)).toEqual([
+      'huge.apkg: 50,001 cards; the limit is 50,000 cards per import. Split it into smaller decks (in Anki: export each subdeck on its own).',
+    ]);
+    expect(converted).toEqual([]);
+  }, 60_000);
 });

@@ -17,9 +17,10 @@
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.js';
-import { imageTypeOf, type AnkiCollection, type AnkiNote, type AnkiNotetype } from '../../../domain/import/anki-collection';
+import { imageTypeOf, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNotetype, type AnkiRevlogEntry } from '../../../domain/import/anki-collection';
 import { MAX_PACKAGE_IMPORT_BYTES, assertSize } from '../../../domain/import/decode-text';
 import { ImportError, importError } from '../../../domain/import/import-error';
+import { MAX_IMPORT_CARDS, tooManyCardsError } from '../../../domain/import/imported-deck';
 
 
 type Row = Record<string, SqlValue>;
@@ -99,10 +100,67 @@ function schema18Notetypes(db: Database): AnkiNotetype[] {
   }));
 }
 
+/**
+ * The names of the normal decks by id. Filtered decks are left out: a card in one is read as in
+ * its home deck (readCards), and their names say nothing about where the cards belong.
+ */
 function deckNames(db: Database, isSchema18: boolean): Map<number, string> {
-  if (isSchema18) return new Map(rows(db, 'SELECT id, name FROM decks').map((d) => [Number(d['id']), String(d['name'])]));
-  const decks = JSON.parse(String(rows(db, 'SELECT decks FROM col')[0]?.['decks'] ?? '{}')) as Record<string, { id: number; name: string }>;
-  return new Map(Object.values(decks).map((d) => [Number(d.id), d.name]));
+  if (isSchema18) {
+    // Deck.KindContainer: field 1 normal, field 2 filtered.
+    const normal = rows(db, 'SELECT id, name, kind FROM decks').filter((d) => !readProtobuf(blob(d['kind'])).has(2));
+    return new Map(normal.map((d) => [Number(d['id']), String(d['name'])]));
+  }
+  const decks = JSON.parse(String(rows(db, 'SELECT decks FROM col')[0]?.['decks'] ?? '{}')) as Record<string, { id: number; name: string; dyn?: number }>;
+  return new Map(Object.values(decks).filter((d) => d.dyn !== 1).map((d) => [Number(d.id), d.name]));
+}
+
+/** The scheduler version: col.conf's schedVer (schema 11) or the config table's (schema 15+). */
+function schedulerVersion(db: Database, isSchema18: boolean): number {
+  try {
+    if (isSchema18) {
+      const value = rows(db, "SELECT val FROM config WHERE key = 'schedVer'")[0]?.['val'];
+      const parsed: unknown = JSON.parse(value instanceof Uint8Array ? new TextDecoder().decode(value) : String(value ?? '2'));
+      return typeof parsed === 'number' ? parsed : 2;
+    }
+    const conf = JSON.parse(String(rows(db, 'SELECT conf FROM col')[0]?.['conf'] ?? '{}')) as { schedVer?: unknown };
+    return typeof conf.schedVer === 'number' ? conf.schedVer : 1;
+  } catch {
+    return 2;
+  }
+}
+
+/** Cards with their scheduling columns; a card in a filtered deck is read as in its home deck. */
+function readCards(db: Database): AnkiCard[] {
+  return rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid, mod FROM cards ORDER BY nid, ord').map((c) => {
+    const homeDeck = Number(c['odid']);
+    return {
+      id: Number(c['id']),
+      noteId: Number(c['nid']),
+      ord: Number(c['ord']),
+      deckId: homeDeck === 0 ? Number(c['did']) : homeDeck,
+      type: Number(c['type']),
+      queue: Number(c['queue']),
+      due: homeDeck === 0 ? Number(c['due']) : Number(c['odue']),
+      intervalDays: Number(c['ivl']),
+      easePermille: Number(c['factor']),
+      reps: Number(c['reps']),
+      lapses: Number(c['lapses']),
+      modifiedSecs: Number(c['mod']),
+    };
+  });
+}
+
+function readRevlog(db: Database): AnkiRevlogEntry[] {
+  return rows(db, 'SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id').map((r) => ({
+    id: Number(r['id']),
+    cardId: Number(r['cid']),
+    ease: Number(r['ease']),
+    intervalDays: Number(r['ivl']),
+    lastIntervalDays: Number(r['lastIvl']),
+    easePermille: Number(r['factor']),
+    takenMs: Number(r['time']),
+    kind: Number(r['type']),
+  }));
 }
 
 /** The largest single image kept; bigger ones are left out like missing ones. */
@@ -209,6 +267,9 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
   try {
     db = new SQL.Database(database);
     readUnicaseAsNocase(db);
+    // Counted before anything is read or converted, so an oversized package is refused at once.
+    const cardCount = Number(rows(db, 'SELECT count(*) AS n FROM cards')[0]?.['n'] ?? 0);
+    if (cardCount > MAX_IMPORT_CARDS) throw tooManyCardsError(source, cardCount);
     const isSchema18 = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").length > 0;
     const notes: AnkiNote[] = rows(db, 'SELECT id, guid, mid, flds, tags FROM notes').map((n) => ({
       id: Number(n['id']),
@@ -220,7 +281,10 @@ export async function readAnkiPackage(bytes: Uint8Array, source: string, sqlConf
     return {
       notetypes: isSchema18 ? schema18Notetypes(db) : legacyNotetypes(db),
       notes,
-      cards: rows(db, 'SELECT nid, ord, did FROM cards ORDER BY nid, ord').map((c) => ({ noteId: Number(c['nid']), ord: Number(c['ord']), deckId: Number(c['did']) })),
+      cards: readCards(db),
+      createdSecs: Number(rows(db, 'SELECT crt FROM col')[0]?.['crt'] ?? 0),
+      schedulerVersion: schedulerVersion(db, isSchema18),
+      revlog: readRevlog(db),
       deckNames: deckNames(db, isSchema18),
       media: readMedia(files),
     };
