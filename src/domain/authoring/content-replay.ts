@@ -39,7 +39,9 @@ export interface AuthoredDeck {
   readonly updatedAt: number;
 }
 
-const isNewer = (stamp: Stamp, than: Stamp): boolean => stamp !== null && (than === null || compareEvents(stamp, than) > 0);
+/** The log's order (createdAt, then id), on stamps. */
+const isAfter = (a: NonNullable<Stamp>, b: NonNullable<Stamp>): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+const isNewer = (stamp: Stamp, than: Stamp): boolean => stamp !== null && (than === null || isAfter(stamp, than));
 
 function write<T>(register: Register<T>, value: T | undefined, stamp: Stamp): void {
   if (value !== undefined && isNewer(stamp, register.at)) {
