@@ -18,6 +18,7 @@ import { createDexieSettingsRepository, type SettingsRepository } from './settin
 import { appearanceToRow } from './settings-rows';
 import { createDexieUserDeckRepository, type UserDeckRepository } from './user-deck-repository';
 import { asDeviceId } from '../domain/events/types';
+import { createDexieContentRepository, type ContentRepository } from './content-repository';
 
 /**
  * What a fresh database starts with. `events` go in as they are; states, reviews and settings in
@@ -37,6 +38,8 @@ export interface StorageRepositories {
   readonly repository: ProgressRepository;
   readonly settings: SettingsRepository;
   readonly userDecks: UserDeckRepository;
+  /** Decks written in the app, as content events. */
+  readonly content: ContentRepository;
 }
 
 /** Options for the repositories of an in-memory database. */
@@ -75,6 +78,7 @@ export async function repositoriesOn(db: FlipdeckDb, options: RepositoryOptions 
     repository: createDexieRepository(db, withDevice),
     settings: createDexieSettingsRepository(db, withDevice),
     userDecks: createDexieUserDeckRepository(db, withDevice),
+    content: createDexieContentRepository(db, withDevice),
   };
 }
 

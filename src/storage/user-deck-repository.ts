@@ -15,6 +15,7 @@ import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { FlipdeckDb } from './db';
+import { contentEventsOf } from './content-repository';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
@@ -40,7 +41,7 @@ export interface UserDeckRepository {
   saveDeck(deck: UserDeck, media?: readonly ImportedMedia[]): Promise<void>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
-  /** Deletes the deck, its media, its card states and its review log in one transaction. */
+  /** Deletes the deck, its media, its card states, its review log and its content events in one transaction. */
   deleteDeck(deckId: DeckId): Promise<void>;
   countProgress(deckId: DeckId): Promise<DeckProgressCount>;
   /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
@@ -127,12 +128,13 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   const log = eventStore(db, report);
 
   async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
-    const [mediaRows, deckRows, stateRows, eventRows, settingsRows] = await Promise.all([
+    const [mediaRows, deckRows, stateRows, eventRows, settingsRows, contentRows] = await Promise.all([
       withMedia ? db.media.toArray() : [],
       db.userDecks.toArray(),
       db.cardStates.toArray(),
       db.events.toArray(),
       db.settingsEvents.toArray(),
+      db.contentEvents.toArray(),
     ]);
     const cardEvents = log.cardEvents(eventRows);
     const settingsEvents = log.settingsEvents(settingsRows);
@@ -142,13 +144,14 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
         : {}),
       events: [...cardEvents, ...settingsEvents],
+      contentEvents: contentEventsOf(contentRows, report),
       cardStates: keepValid(stateRows.map(cardStateFromRow), report),
       reviewLog: effectiveReviews(cardEvents),
       settings: studySettingsFromValues(foldSettings(settingsEvents).study),
     };
   }
 
-  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents];
+  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents, db.contentEvents];
 
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
@@ -174,6 +177,8 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           await db.cardStates.where('deckId').equals(deckId).delete();
           // The one place events are deleted: the student asked for the deck's progress to go with it.
           await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+          // An authored deck's content goes too, or replaying its events would bring the deck back.
+          await db.contentEvents.where('deckId').equals(deckId).delete();
         }),
       ),
 

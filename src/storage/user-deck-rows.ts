@@ -27,7 +27,10 @@ export interface MediaRow {
   bytes: ArrayBuffer;
 }
 
-const ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup'];
+const ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup', 'authored'];
+
+/** Stands in for the cards of an empty authored deck while its other fields are checked. */
+const PLACEHOLDER_CARD = { id: 'placeholder', front: '-', back: '-' };
 
 /** Copies a user deck into its stored row. */
 export function userDeckToRow(deck: UserDeck): UserDeckRow {
@@ -59,12 +62,19 @@ export function userDeckFromRow(row: unknown): RowResult<UserDeck> {
   if (typeof origin !== 'string' || !(ORIGINS as readonly string[]).includes(origin)) return fail('origin', 'unknown origin');
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number') return fail('createdAt/updatedAt', 'expected numbers');
   try {
-    const deck = parseDeck(record['deck'], `stored deck ${id}`);
+    // A deck file needs at least one card, but a deck just written in the app may have none yet:
+    // its other fields still go through the one parser, with a stand-in card that is dropped again.
+    const stored = record['deck'];
+    const isEmptyAuthored = origin === 'authored' && isRecord(stored) && Array.isArray(stored['cards']) && stored['cards'].length === 0;
+    const parsed = parseDeck(isEmptyAuthored ? { ...stored, cards: [PLACEHOLDER_CARD] } : stored, `stored deck ${id}`);
+    const deck = isEmptyAuthored ? { ...parsed, cards: [] } : parsed;
     return { ok: true, value: { ...deck, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };
   } catch (error) {
     return fail('deck', error instanceof Error ? error.message : String(error));
   }
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Copies an image into its stored row (the bytes are copied, so the caller's buffer may be reused). */
 export function mediaToRow(deckId: string, media: ImportedMedia): MediaRow {
