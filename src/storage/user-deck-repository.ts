@@ -15,7 +15,7 @@ import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { FlipdeckDb } from './db';
-import { contentEventsOf } from './content-repository';
+import { contentEventFromRow } from './content-rows';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
@@ -128,13 +128,12 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   const log = eventStore(db, report);
 
   async function readSnapshot(withMedia: boolean): Promise<ProgressSnapshot> {
-    const [mediaRows, deckRows, stateRows, eventRows, settingsRows, contentRows] = await Promise.all([
+    const [mediaRows, deckRows, stateRows, eventRows, settingsRows] = await Promise.all([
       withMedia ? db.media.toArray() : [],
       db.userDecks.toArray(),
       db.cardStates.toArray(),
       db.events.toArray(),
       db.settingsEvents.toArray(),
-      db.contentEvents.toArray(),
     ]);
     const cardEvents = log.cardEvents(eventRows);
     const settingsEvents = log.settingsEvents(settingsRows);
@@ -144,7 +143,6 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         ? { media: keepValid(mediaRows.map((row) => mapResult(mediaFromRow(row), (file) => ({ ...file, deckId: asDeckId(row.deckId) }))), report) }
         : {}),
       events: [...cardEvents, ...settingsEvents],
-      contentEvents: contentEventsOf(contentRows, report),
       cardStates: keepValid(stateRows.map(cardStateFromRow), report),
       reviewLog: effectiveReviews(cardEvents),
       settings: studySettingsFromValues(foldSettings(settingsEvents).study),
@@ -188,7 +186,11 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
-    snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
+    snapshot: () =>
+      run('load', async () => {
+        const [snapshot, contentRows] = await db.transaction('r', allTables, () => Promise.all([readSnapshot(true), db.contentEvents.toArray()]));
+        return { ...snapshot, contentEvents: keepValid(contentRows.map(contentEventFromRow), report) };
+      }),
 
     // Loaded with the first restore: the scanner and the worker are no part of a normal visit.
     // The in-memory fallback's database lives in this page only, so its preview runs here.

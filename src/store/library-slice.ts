@@ -84,6 +84,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     if (trimmed === '') throw new Error('A deck needs a name.');
     const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
     if (!deck) throw new Error('That deck no longer exists.');
+    // A deck written in the app is what its content events say: a rename is one of them.
+    if (deck.origin === 'authored') return get().editAuthoredDeck(deckId, trimmed, deck.description);
     await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
