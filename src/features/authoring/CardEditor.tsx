@@ -115,6 +115,8 @@ export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
           cancelLabel="Keep editing"
           onConfirm={() => {
             setIsConfirmingCancel(false);
+            // A new card's form stays for the next one, emptied; an edited card's editor closes.
+            if (cardId === null) draft.reset({ front: '', back: '', tags: [] });
             onDone('cancelled', false);
           }}
           onCancel={() => setIsConfirmingCancel(false)}

@@ -13,7 +13,7 @@ export interface CardListProps {
 export const PAGE_SIZE = 50;
 
 /** One line of a card's Markdown as plain text, for the list. */
-const summary = (text: string) => text.replace(/[#*_`>|[\]()-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+const summary = (text: string) => text.replace(/[#*_`>|]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
 
 /** The deck's cards, a page at a time, each with edit, reorder and delete. */
 export function CardList({ cards, onEdit, onDelete, onMove }: CardListProps) {

@@ -19,9 +19,12 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // Focus goes back where it was when the dialog closes, so the keyboard user carries on there.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const element = dialog.current;
     if (element && !element.open) element.showModal();
     cancel.current?.focus();
+    return () => before?.focus();
   }, []);
 
   return (
