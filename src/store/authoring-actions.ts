@@ -136,6 +136,11 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       await commit(events, snapshot);
     },
 
+    async importOverAuthoredDeck(deckId, incoming) {
+      const { importOverEvents } = await loadCommands();
+      await commit(importOverEvents(envelope(), await current(deckId), incoming));
+    },
+
     countCardReviews: (deckId, cardId) => requireContent(get()).countCardReviews(deckId, cardId),
   };
 };

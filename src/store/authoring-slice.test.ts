@@ -82,3 +82,25 @@ describe('authoring slice', () => {
     expect(store.getState().decks.get(deckId)?.cards.map((card) => card.id)).toEqual([c, a, b]);
   });
 });
+
+describe('importing a deck file over an authored deck', () => {
+  it('turns the file into content events, so the deck stays editable and keeps its ids', async () => {
+    const { store } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    const [tcp] = await store.getState().addCards(deckId, [draft('TCP?'), draft('UDP?')]);
+    const slug = deckId.slice('user.'.length);
+    await store.getState().addImportedDeck({
+      slug,
+      origin: 'json',
+      title: 'Networks',
+      description: 'From the file',
+      cards: [{ id: tcp!, front: 'TCP, fixed?', back: 'TCP? back', tags: [] }],
+      warnings: [],
+    });
+    const deck = store.getState().decks.get(deckId);
+    expect(deck).toMatchObject({ origin: 'authored', description: 'From the file' });
+    expect(deck?.cards).toEqual([{ id: tcp, front: 'TCP, fixed?', back: 'TCP? back', tags: [] }]);
+    await store.getState().editCard(deckId, tcp!, draft('TCP again?'));
+    expect(store.getState().decks.get(deckId)?.cards[0]?.front).toBe('TCP again?');
+  });
+});

@@ -7,6 +7,7 @@
  */
 import type { CardDraft } from '../domain/authoring/commands';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
+import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
 import type { SliceCreator } from './study-store';
@@ -34,6 +35,8 @@ export interface AuthoringActions {
   reorderCard(deckId: DeckId, cardId: CardId, toIndex: number): Promise<void>;
   /** Moves the card to the end of another authored deck, with its progress. */
   moveCardToDeck(fromDeckId: DeckId, toDeckId: DeckId, cardId: CardId): Promise<void>;
+  /** Makes an authored deck equal a deck file of the same id imported again, as content events. */
+  importOverAuthoredDeck(deckId: DeckId, incoming: Deck): Promise<void>;
   /** How many reviews the card has, for the delete confirmation. */
   countCardReviews(deckId: DeckId, cardId: CardId): Promise<number>;
 }
@@ -61,6 +64,7 @@ export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, dep
     deleteCard: async (deckId, cardId) => (await actions()).deleteCard(deckId, cardId),
     reorderCard: async (deckId, cardId, toIndex) => (await actions()).reorderCard(deckId, cardId, toIndex),
     moveCardToDeck: async (fromDeckId, toDeckId, cardId) => (await actions()).moveCardToDeck(fromDeckId, toDeckId, cardId),
+    importOverAuthoredDeck: async (deckId, incoming) => (await actions()).importOverAuthoredDeck(deckId, incoming),
     countCardReviews: async (deckId, cardId) => (await actions()).countCardReviews(deckId, cardId),
   };
 };

@@ -73,6 +73,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const repository = requireUserDecks(get());
     const existing = (await repository.listDecks()).find((d) => d.id === userDeckId(imported.slug));
     const deck = toUserDeck(imported, existing, deps.clock());
+    if (existing?.origin === 'authored') {
+      // A deck written in the app is what its events say: the file's changes become events, so the
+      // deck stays editable and its edits and the file's merge instead of one overwriting the other.
+      await get().importOverAuthoredDeck(existing.id, deck);
+      return existing.id;
+    }
     await repository.saveDeck(deck, imported.media);
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();

@@ -4,7 +4,7 @@
  * id, device, time), so every result can be reproduced in a test.
  */
 import { CARD_ID_PATTERN, MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema';
-import type { Card } from '../deck/types';
+import type { Card, Deck } from '../deck/types';
 import { slugify, userDeckId } from '../deck/user-deck';
 import type { DeviceId, EventId } from '../events/types';
 import { asCardId, type CardId, type DeckId } from '../ids';
@@ -199,3 +199,28 @@ function findCard(current: AuthoredDeck, cardId: CardId): Card {
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+/**
+ * The events that make an authored deck equal `incoming`, a deck file with the same id imported
+ * again (the lecturer's round trip): changed fields are edits, new cards are created with the
+ * file's ids, cards missing from the file are deleted, and cards whose place changed are moved to
+ * the file's order. Nothing when the file is the deck as it is.
+ */
+export function importOverEvents(envelope: EventEnvelope, current: AuthoredDeck, incoming: Deck): ContentEvent[] {
+  const events = editDeckEvents(envelope, current, incoming.title, incoming.description);
+  const existing = new Set(current.deck.cards.map((card) => card.id));
+  const kept = new Set<string>();
+  incoming.cards.forEach((card, index) => {
+    kept.add(card.id);
+    const draft = { front: card.front, back: card.back, tags: card.tags };
+    if (existing.has(card.id)) {
+      events.push(...editCardEvents(envelope, current, card.id, draft));
+      if (current.positions.get(card.id) !== index) events.push(contentEvent(envelope, current.deck.id, { kind: 'card-moved', cardId: card.id, position: index }));
+    } else {
+      const checked = checkDraft(draft);
+      events.push(contentEvent(envelope, current.deck.id, { kind: 'card-created', cardId: card.id, ...checked, position: index }));
+    }
+  });
+  for (const card of current.deck.cards) if (!kept.has(card.id)) events.push(contentEvent(envelope, current.deck.id, { kind: 'card-deleted', cardId: card.id }));
+  return events;
+}
