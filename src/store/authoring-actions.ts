@@ -5,7 +5,18 @@
  * the deck in the store, so the study screen, browse and the deck list show the change at once.
  * A failed write throws a StorageError (with a message for the user) and changes nothing here.
  */
-import type { EventEnvelope } from '../domain/authoring/commands';
+import {
+  addCardEvents,
+  createDeckEvents,
+  deleteCardEvents,
+  editCardEvents,
+  editDeckEvents,
+  importOverEvents,
+  moveCardToDeckEvents,
+  newAuthoredDeckId,
+  reorderCardEvents,
+  type EventEnvelope,
+} from '../domain/authoring/commands';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import { deckIndexEntry } from '../domain/deck/deck-index';
@@ -21,8 +32,6 @@ import { measureSince, performanceNow } from './user-timing';
 /** User Timing entry for saving one card (events appended, deck replayed and cached), in ms. */
 export const CARD_SAVE_MEASURE = 'flipdeck:card-save';
 
-// The commands load with the editor's first action: the deck list and study never need them.
-const loadCommands = () => import('../domain/authoring/commands');
 
 const randomSuffix = (randomBytes: (length: number) => Uint8Array) =>
   Array.from(randomBytes(6), (byte) => '0123456789abcdefghjkmnpqrstvwxyz'[byte % 32]).join('');
@@ -79,7 +88,6 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
 
   return {
     async createAuthoredDeck(title, description) {
-      const { createDeckEvents, newAuthoredDeckId } = await loadCommands();
       const deckId = newAuthoredDeckId(title, randomSuffix(randomBytes));
       const events = createDeckEvents(envelope(), deckId, title, description);
       const replayed = await requireContent(get()).appendContent(events);
@@ -96,34 +104,28 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     },
 
     async editAuthoredDeck(deckId, title, description) {
-      const { editDeckEvents } = await loadCommands();
       await commit(editDeckEvents(envelope(), await current(deckId), title, description));
     },
 
     async addCards(deckId, drafts) {
-      const { addCardEvents } = await loadCommands();
       const events = addCardEvents(envelope(), await current(deckId), drafts);
       await commit(events);
       return events.flatMap((event) => (event.kind === 'card-created' ? [event.cardId] : []));
     },
 
     async editCard(deckId, cardId, draft) {
-      const { editCardEvents } = await loadCommands();
       await commit(editCardEvents(envelope(), await current(deckId), cardId, draft));
     },
 
     async deleteCard(deckId, cardId) {
-      const { deleteCardEvents } = await loadCommands();
       await commit(deleteCardEvents(envelope(), await current(deckId), cardId));
     },
 
     async reorderCard(deckId, cardId, toIndex) {
-      const { reorderCardEvents } = await loadCommands();
       await commit(reorderCardEvents(envelope(), await current(deckId), cardId, toIndex));
     },
 
     async moveCardToDeck(fromDeckId, toDeckId, cardId) {
-      const { moveCardToDeckEvents } = await loadCommands();
       const made = envelope();
       const events = moveCardToDeckEvents(made, await current(fromDeckId), await current(toDeckId), cardId);
       // Progress is keyed by (deck, card): the card's state goes with it as a snapshot in the new
@@ -137,7 +139,6 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     },
 
     async importOverAuthoredDeck(deckId, incoming) {
-      const { importOverEvents } = await loadCommands();
       await commit(importOverEvents(envelope(), await current(deckId), incoming));
     },
 
