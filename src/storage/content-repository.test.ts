@@ -54,7 +54,7 @@ describe('content repository', () => {
   it('a backup carries the content events; restoring it into a fresh browser rebuilds the deck, and restoring twice changes nothing', async () => {
     const { storage, device } = await authoredStorage();
     await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP'), draft('UDP')]), NOW + 1));
-    const text = serializeBackup(await storage.userDecks.snapshot(), NOW + 5);
+    const text = serializeBackup({ ...(await storage.userDecks.snapshot()), contentEvents: await storage.content.exportContentEvents() }, NOW + 5);
     const parsed = parseBackupFile(new TextEncoder().encode(text), 'backup.json');
     expect(parsed.snapshot.contentEvents).toHaveLength(3);
 
@@ -72,7 +72,7 @@ describe('content repository', () => {
   it('a restore merges content made elsewhere with what this browser wrote since', async () => {
     const { storage, device } = await authoredStorage();
     await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1));
-    const backup = serializeBackup(await storage.userDecks.snapshot(), NOW + 2);
+    const backup = serializeBackup({ ...(await storage.userDecks.snapshot()), contentEvents: await storage.content.exportContentEvents() }, NOW + 2);
     await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('UDP')]), NOW + 3));
     await restoreBackupStream(storage.db, new Blob([backup]), 'backup.json');
     expect((await storage.userDecks.listDecks())[0]?.cards.map((c) => c.front)).toEqual(['TCP', 'UDP']);

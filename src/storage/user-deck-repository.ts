@@ -15,7 +15,6 @@ import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type DeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { FlipdeckDb } from './db';
-import { contentEventFromRow } from './content-rows';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
@@ -186,11 +185,8 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
-    snapshot: () =>
-      run('load', async () => {
-        const [snapshot, contentRows] = await db.transaction('r', allTables, () => Promise.all([readSnapshot(true), db.contentEvents.toArray()]));
-        return { ...snapshot, contentEvents: keepValid(contentRows.map(contentEventFromRow), report) };
-      }),
+    // Content events are read by the content repository (exportContentEvents), whose code loads with the backup screen.
+    snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
 
     // Loaded with the first restore: the scanner and the worker are no part of a normal visit.
     // The in-memory fallback's database lives in this page only, so its preview runs here.

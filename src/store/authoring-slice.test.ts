@@ -74,6 +74,14 @@ describe('authoring slice', () => {
     expect(store.getState().decks.get(deckId)?.cards).toEqual([]);
   });
 
+  it('the backup file carries the content events', async () => {
+    const { store } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    await store.getState().addCards(deckId, [draft('TCP?')]);
+    const backup = JSON.parse(await store.getState().exportBackupText()) as { contentEvents: { kind: string }[] };
+    expect(backup.contentEvents.map((e) => e.kind)).toEqual(['deck-created', 'card-created']);
+  });
+
   it('reorders cards', async () => {
     const { store } = await harness();
     const deckId = await store.getState().createAuthoredDeck('Networks', '');

@@ -111,8 +111,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 
   async exportBackupText() {
-    const [{ serializeBackup }, snapshot] = await Promise.all([loadBackupFile(), requireUserDecks(get()).snapshot()]);
-    return serializeBackup(snapshot, deps.clock());
+    const [{ serializeBackup }, snapshot, contentEvents] = await Promise.all([
+      loadBackupFile(),
+      requireUserDecks(get()).snapshot(),
+      get().contentRepository?.exportContentEvents() ?? [],
+    ]);
+    // Read apart from the snapshot: a restore rebuilds each authored deck from its events, so a
+    // deck row older or newer than these events comes out the same.
+    return serializeBackup({ ...snapshot, contentEvents }, deps.clock());
   },
 
   async previewBackupFile(file, fileName, onProgress) {
