@@ -11,6 +11,8 @@
  *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
  *                its table and leaves bench/results.md alone), e.g.
  *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
+ *              BENCH_ONLY=editor (only the card editor on a 10,000-card deck written in the app:
+ *                input-to-preview and save, p50/p95; prints them and leaves bench/results.md alone)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { startServer } from './server.mjs';
 import { coldStart, deckPageCounts, gradeCards, queueBuildFromList, heapAfterGc, importProgress, launch, openAppOnce, restoreThroughApp } from './browser.mjs';
 import { LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
 import { benchPlanning, planningTable } from './planning.mjs';
+import { measureEditor } from './editor.mjs';
 import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -226,7 +229,32 @@ async function measureStudy(size, generated, serverUrl) {
   }
 }
 
+/** BENCH_ONLY=editor: builds the app with its own decks and measures the card editor. */
+async function benchEditor() {
+  const started = Date.now();
+  const loadBefore = loadavg();
+  mkdirSync(CACHE, { recursive: true });
+  const outDir = join(CACHE, 'dist-editor');
+  log('building the app for the editor measurement');
+  build(outDir, undefined);
+  const server = await startServer({ root: outDir, benchDir: CACHE });
+  try {
+    log('writing a 10,000-card deck in the app (bulk add), then typing and saving');
+    const figures = await measureEditor(server.url);
+    const row = (name, samples) => `${name.padEnd(34)} p50 ${ms(quantile(samples, 0.5))}  p95 ${ms(quantile(samples, 0.95))}  max ${ms(Math.max(...samples))}  (${samples.length} samples)`;
+    console.log('');
+    console.log(`Card editor on a ${figures.cards.toLocaleString('en')}-card deck written in the app (bulk add took ${ms(figures.bulkMs)})`);
+    console.log(row('input -> preview updated (frame)', figures.inputToPreviewMs));
+    console.log(row('save a card (flipdeck:card-save)', figures.saveMs));
+    const loadAfter = loadavg();
+    console.log(`Load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'editor') return benchEditor();
   const started = Date.now();
   const loadBefore = loadavg();
   mkdirSync(CACHE, { recursive: true });

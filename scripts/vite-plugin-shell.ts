@@ -83,7 +83,7 @@ export function renderShell(index: DeckIndex): string {
     keyboardHelp(),
     '<main id="main" class="app-main" tabindex="-1"><!--$-->',
     `<section aria-labelledby="deck-list-title"><h1 id="deck-list-title">Your decks</h1>${list}`,
-    '<p class="library-links"><a class="button" href="#/import">Import a deck</a> <a class="button" href="#/backup">Backup and restore</a></p>',
+    '<p class="library-links"><a class="button" href="#/new-deck">New deck</a> <a class="button" href="#/import">Import a deck</a> <a class="button" href="#/backup">Backup and restore</a></p>',
     '</section>',
     '<section class="data-safety" aria-labelledby="data-safety-title">',
     '<h2 id="data-safety-title">Data safety</h2>',

@@ -61,6 +61,8 @@ const loadAllDecksWorkload = lazyModule(() => import('../features/planning/AllDe
 const loadImport = lazyModule(() => import('../features/import/ImportScreen'));
 const loadBackup = lazyModule(() => import('../features/backup/BackupScreen'));
 const loadSharedDeck = lazyModule(() => import('../features/share/SharedDeckScreen'));
+// The editor is one chunk for its three ways in: the deck editor, "New deck" and E while studying.
+const loadAuthoring = lazyModule(() => import('../features/authoring/screens'));
 
 const StudyScreen = lazyComponent(() => loadStudy().then((m) => m.StudyScreen));
 const DeckMediaProvider = lazyComponent(() => loadDeckMedia().then((m) => m.DeckMediaProvider));
@@ -76,13 +78,17 @@ const AllDecksWorkload = lazyComponent(() => loadAllDecksWorkload().then((m) => 
 const ImportScreen = lazyComponent(() => loadImport().then((m) => m.ImportScreen));
 const BackupScreen = lazyComponent(() => loadBackup().then((m) => m.BackupScreen));
 const SharedDeckScreen = lazyComponent(() => loadSharedDeck().then((m) => m.SharedDeckScreen));
+const DeckEditorScreen = lazyComponent(() => loadAuthoring().then((m) => m.DeckEditorScreen));
+const NewDeckScreen = lazyComponent(() => loadAuthoring().then((m) => m.NewDeckScreen));
+const EditCardDialog = lazyComponent(() => loadAuthoring().then((m) => m.EditCardDialog));
 
 const deckHref = (deckId: DeckId) => routeHash({ name: 'deck', deckId });
 
+/** The study screen, with the card editor (E) passed in; its code loads when first opened. */
 function StudyRoute({ route }: ScreenProps<'study'>) {
   return (
     <DeckMediaProvider deckId={route.deckId}>
-      <StudyScreen deckId={route.deckId} deckHref={deckHref(route.deckId)} />
+      <StudyScreen deckId={route.deckId} deckHref={deckHref(route.deckId)} CardEditor={EditCardDialog} />
     </DeckMediaProvider>
   );
 }
@@ -143,6 +149,16 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   settings: { area: 'The settings screen', Screen: SettingsRoute, preload: both(loadSettings, loadAllDecksWorkload) },
   import: { area: 'The import screen', Screen: ImportScreen, preload: loadImport },
   backup: { area: 'The backup screen', Screen: BackupScreen, preload: loadBackup },
+  'deck-edit': {
+    area: 'The deck editor',
+    Screen: ({ route }) => (
+      <DeckMediaProvider deckId={route.deckId}>
+        <DeckEditorScreen deckId={route.deckId} />
+      </DeckMediaProvider>
+    ),
+    preload: both(loadAuthoring, loadDeckMedia),
+  },
+  'new-deck': { area: 'The new deck form', Screen: NewDeckScreen, preload: loadAuthoring },
   'shared-deck': {
     area: 'The shared deck',
     Screen: ({ route }) => <SharedDeckScreen payload={route.payload} />,

@@ -79,7 +79,7 @@ describe('backup file', () => {
 
   it('round-trips decks, images and the event log (format 2)', () => {
     const parsed = parseBackupFile(bytes(serializeBackup(snapshot, 99)), 'backup.json');
-    expect(parsed).toEqual({ snapshot, exportedAt: 99 });
+    expect(parsed).toEqual({ snapshot: { ...snapshot, contentEvents: [] }, exportedAt: 99 });
     expect(JSON.parse(serializeBackup(snapshot, 99))).toMatchObject({ version: 2 });
   });
 

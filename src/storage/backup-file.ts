@@ -1,6 +1,6 @@
 /**
- * The full-backup file: the user's decks and their images, and the whole event log (card events
- * and settings events), as one JSON document. Format version 2; a version-1 backup (states, review
+ * The full-backup file: the user's decks and their images, and the whole event log (card events,
+ * settings events and the content events of decks written in the app), as one JSON document. Format version 2; a version-1 backup (states, review
  * rows and settings, from before the event log) is converted to events here, at the read edge,
  * with the same legacy conversion as the database upgrade, so restoring it merges by event id
  * with what an upgraded browser already holds. Events are written from, and read back through,
@@ -28,6 +28,7 @@ import { cardStateFromRow, reviewLogEntryFromRow } from './progress-rows';
 import { STUDY_SETTINGS_KEY, settingsFromRow } from './settings-rows';
 import type { RowProblem, RowResult } from './row-parse';
 import { userDeckFromRow, userDeckToRow } from './user-deck-rows';
+import { contentEventFromRow, contentEventToRow } from './content-rows';
 
 /** The backup format version this build writes and reads. */
 export const BACKUP_VERSION = 2;
@@ -69,6 +70,7 @@ export function serializeBackup(snapshot: ProgressSnapshot, exportedAt: number):
     media: (snapshot.media ?? []).map((file) => ({ deckId: file.deckId, name: file.name, mimeType: file.mimeType, base64: toBase64(file.bytes) })),
     events: snapshot.events.flatMap((event) => (event.kind === 'settings' ? [] : [cardEventToRow(event)])),
     settingsEvents: snapshot.events.flatMap((event) => (event.kind === 'settings' ? [settingsEventToRow(event)] : [])),
+    contentEvents: (snapshot.contentEvents ?? []).map(contentEventToRow),
   });
 }
 
@@ -122,6 +124,8 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
   const decks = list('decks', userDeckFromRow);
   // Older backups written before images were kept have no "media" list.
   const media = json['media'] === undefined ? [] : list('media', mediaFileFromJson);
+  // Backups made before decks could be written in the app have no "contentEvents" list.
+  const contentEvents = json['contentEvents'] === undefined ? [] : list('contentEvents', contentEventFromRow);
   const exportedAtMs = typeof json['exportedAt'] === 'number' ? json['exportedAt'] : 0;
   let events: ProgressEvent[];
   if (version >= 2) {
@@ -150,7 +154,7 @@ export function parseBackupFile(bytes: Uint8Array, source: string): ParsedBackup
     if (issues.length > MAX_REPORTED) shown.push({ message: `${source}: ...and ${issues.length - MAX_REPORTED} more problems` });
     throw new ImportError('invalid-deck', source, [{ message: `${source}: the backup is damaged, so nothing was restored.` }, ...shown]);
   }
-  return { snapshot: { decks, media, ...derivedFrom(events) }, exportedAt };
+  return { snapshot: { decks, media, contentEvents, ...derivedFrom(events) }, exportedAt };
 }
 
 /** What a backup's events add up to, for the confirmation screen: replayed states, effective reviews, folded settings. */

@@ -12,7 +12,7 @@ import { cardStateToRow, reviewLogEntryToRow } from './progress-rows';
 import { createDexieRepository } from './progress-repository';
 import { createDexieSettingsRepository } from './settings-repository';
 import { DECK_A, DECK_B, makeReview, makeState } from './test-fixtures';
-import { cardEventFromRow } from './event-rows';
+import { cardEventFromRow, cardEventToRow } from './event-rows';
 import { replayCard } from '../domain/events/replay';
 import { createSettingsTimeline } from '../domain/events/settings-log';
 import { legacyCardEvents } from '../domain/events/legacy';
@@ -39,6 +39,16 @@ const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
     media: '[deckId+name], deckId',
     events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
     settingsEvents: 'id, createdAt',
+  },
+  4: {
+    cardStates: '[deckId+cardId], deckId, [deckId+dueAt]',
+    reviewLog: '++id, [deckId+reviewedAt], [deckId+cardId], reviewedAt',
+    settings: 'key',
+    userDecks: 'id',
+    media: '[deckId+name], deckId',
+    events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
+    settingsEvents: 'id, createdAt',
+    contentEvents: 'id, deckId, createdAt',
   },
 };
 
@@ -89,7 +99,7 @@ describe('schema versions', () => {
 
     const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     const repo = createDexieRepository(current);
     // The cache is untouched...
     expect(await repo.loadAllStates()).toEqual([...OLD_STATES].sort((a, b) => (a.deckId + a.cardId < b.deckId + b.cardId ? -1 : 1)));
@@ -126,7 +136,32 @@ describe('schema versions', () => {
     current.close();
   });
 
-  it('the current build declares exactly the shipped v3 schema (v2 plus events and settingsEvents)', async () => {
+  it('v3 -> v4: every table written by v3 comes back row for row, and the content log starts empty', async () => {
+    const factory = new IDBFactory();
+    const v3 = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
+    v3.version(3).stores(SHIPPED_SCHEMAS[3] ?? {});
+    const reviews = OLD_STATES.map((state) => makeReview(null, state, { reviewedAt: state.lastReviewedAt ?? 0 }));
+    await v3.table('cardStates').bulkPut(OLD_STATES.map(cardStateToRow));
+    await v3.table('events').bulkPut(legacyCardEvents({ cardStates: OLD_STATES, reviewLog: reviews }).map(cardEventToRow));
+    await v3.table('settingsEvents').put({ id: '01KB0000000000000000000000', deviceId: 'legacy', createdAt: 0, kind: 'settings', scope: { kind: 'study' }, values: { newCardsPerDay: 9 } });
+    await v3.table('settings').put({ key: 'device', value: { deviceId: 'abc' } });
+    await v3.table('userDecks').put({ id: 'user.spanish', origin: 'csv', createdAt: 1, updatedAt: 2, deck: { schemaVersion: 1, id: 'spanish', title: 'Spanish', description: '', cards: [{ id: 'hola', front: 'hola', back: 'hello', tags: [] }] } });
+    await v3.table('media').put({ deckId: 'user.spanish', name: 'a.png', mimeType: 'image/png', bytes: new Uint8Array([1, 2, 3]).buffer });
+    const tables = ['cardStates', 'settings', 'userDecks', 'media', 'events', 'settingsEvents'] as const;
+    const before = Object.fromEntries(await Promise.all(tables.map(async (name) => [name, await v3.table(name).toArray()] as const)));
+    expect(v3.verno).toBe(3);
+    v3.close();
+
+    const current = new FlipdeckDb({ name: NAME, indexedDB: factory });
+    await current.open();
+    expect(current.verno).toBe(4);
+    for (const name of tables) expect(await current.table(name).toArray()).toEqual(before[name]);
+    expect(await current.contentEvents.count()).toBe(0);
+    expect(await createDexieSettingsRepository(current).loadSettings()).toEqual({ ...DEFAULT_SETTINGS, newCardsPerDay: 9 });
+    current.close();
+  });
+
+  it('the current build declares exactly the shipped v4 schema (v3 plus contentEvents)', async () => {
     const db = new FlipdeckDb({ name: NAME, indexedDB: new IDBFactory() });
     await db.open();
     const declared = Object.fromEntries(
@@ -135,7 +170,7 @@ describe('schema versions', () => {
         [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', '),
       ]),
     );
-    expect(declared).toEqual(SHIPPED_SCHEMAS[3]);
+    expect(declared).toEqual(SHIPPED_SCHEMAS[4]);
     db.close();
   });
 });

@@ -9,6 +9,7 @@ import Dexie from 'dexie';
 import type { DexieOptions, Table } from 'dexie';
 import type { CardStateRow, NewReviewLogRow, ReviewLogRow } from './progress-rows';
 import type { CardEventRow, SettingsEventRow } from './event-rows';
+import type { ContentEventRow } from './content-rows';
 import { upgradeToEventLog } from './upgrade-v3';
 import type { SettingsRow } from './settings-rows';
 import type { MediaRow, UserDeckRow } from './user-deck-rows';
@@ -54,6 +55,18 @@ const SCHEMA_V3 = {
   ...SCHEMA_V2,
   events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
   settingsEvents: 'id, createdAt',
+} as const;
+
+/**
+ * Schema v4: decks and cards written in the app, as content events (docs/data-model.md, "Content
+ * events"). Adds one table; every v3 table is declared unchanged, so the upgrade copies and deletes
+ * nothing. The replayed deck is cached as a userDecks row (origin 'authored'), as cardStates
+ * caches progress.
+ * - contentEvents: primary key the event id; deckId reads one deck's stream for replay.
+ */
+const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  contentEvents: 'id, deckId, createdAt',
 } as const;
 
 /** Something happened to the connection that the app should tell the user about. */
@@ -112,6 +125,7 @@ export class FlipdeckDb extends Dexie {
   declare readonly media: Table<MediaRow, [string, string]>;
   declare readonly events: Table<CardEventRow, string>;
   declare readonly settingsEvents: Table<SettingsEventRow, string>;
+  declare readonly contentEvents: Table<ContentEventRow, string>;
 
   private readonly connectionListeners = new Set<DbConnectionListener>();
   /** The latest connection event, kept so a listener that subscribes late still learns of it. */
@@ -123,6 +137,7 @@ export class FlipdeckDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToEventLog);
+    this.version(4).stores(SCHEMA_V4);
 
     // Dexie's default reaction closes the connection but lets the next query silently reopen
     // it, which would fail or race the other tab's upgrade. Close for good instead so writes

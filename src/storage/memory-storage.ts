@@ -18,6 +18,7 @@ import { createDexieSettingsRepository, type SettingsRepository } from './settin
 import { appearanceToRow } from './settings-rows';
 import { createDexieUserDeckRepository, type UserDeckRepository } from './user-deck-repository';
 import { asDeviceId } from '../domain/events/types';
+import type { ContentRepository } from './content-repository';
 
 /**
  * What a fresh database starts with. `events` go in as they are; states, reviews and settings in
@@ -37,6 +38,8 @@ export interface StorageRepositories {
   readonly repository: ProgressRepository;
   readonly settings: SettingsRepository;
   readonly userDecks: UserDeckRepository;
+  /** Decks written in the app, as content events. */
+  readonly content: ContentRepository;
 }
 
 /** Options for the repositories of an in-memory database. */
@@ -75,6 +78,23 @@ export async function repositoriesOn(db: FlipdeckDb, options: RepositoryOptions 
     repository: createDexieRepository(db, withDevice),
     settings: createDexieSettingsRepository(db, withDevice),
     userDecks: createDexieUserDeckRepository(db, withDevice),
+    content: lazyContentRepository(db, withDevice),
+  };
+}
+
+/**
+ * The content repository, loaded on its first call: only the editor and a study session of an
+ * authored deck use it, so its code (and the replay) stays off the first visit.
+ */
+function lazyContentRepository(db: FlipdeckDb, options: RepositoryOptions): ContentRepository {
+  let loaded: Promise<ContentRepository> | undefined;
+  const repository = () => (loaded ??= import('./content-repository').then((m) => m.createDexieContentRepository(db, options)));
+  return {
+    loadAuthoredDeck: async (deckId) => (await repository()).loadAuthoredDeck(deckId),
+    appendContent: async (events, cardEvents) => (await repository()).appendContent(events, cardEvents),
+    importContentEvents: async (events) => (await repository()).importContentEvents(events),
+    exportContentEvents: async () => (await repository()).exportContentEvents(),
+    countCardReviews: async (deckId, cardId) => (await repository()).countCardReviews(deckId, cardId),
   };
 }
 

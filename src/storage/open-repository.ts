@@ -12,6 +12,7 @@ import type { ProgressRepository, RepositoryOptions } from './progress-repositor
 import { errorNamesIn, isQuotaError } from './storage-error';
 import type { SettingsRepository } from './settings-repository';
 import type { UserDeckRepository } from './user-deck-repository';
+import type { ContentRepository } from './content-repository';
 
 export type StorageProblemKind = 'unavailable' | 'blocked' | 'quota' | 'unknown';
 
@@ -41,6 +42,8 @@ export interface OpenedRepository {
   readonly settings: SettingsRepository;
   /** The user's own decks, on the same database. */
   readonly userDecks: UserDeckRepository;
+  /** Decks written in the app (content events), on the same database. */
+  readonly content: ContentRepository;
   /** Null when progress is persisted; otherwise why it is not. */
   readonly problem: StorageProblem | null;
   /** Later connection trouble (another tab upgrading the database); a no-op for the memory fallback. */

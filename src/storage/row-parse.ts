@@ -4,7 +4,7 @@
  * corrupt row becomes a `RowProblem` the caller skips and reports, never an exception that blanks the app.
  */
 
-export type TableName = 'cardStates' | 'reviewLog' | 'settings' | 'userDecks' | 'media' | 'events' | 'settingsEvents';
+export type TableName = 'cardStates' | 'reviewLog' | 'settings' | 'userDecks' | 'media' | 'events' | 'settingsEvents' | 'contentEvents';
 
 /** Why a stored row (or one field of it) was rejected; names the table, the row and the field. */
 export interface RowProblem {

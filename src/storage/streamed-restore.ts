@@ -13,7 +13,8 @@
  * every table stays as it was.
  *
  * Format 2 carries events, merged chunk by chunk: an event is new when its id is neither stored nor
- * earlier in the file. A format-1 backup (states, review rows, settings) is converted at the end,
+ * earlier in the file. Content events (decks written in the app) merge the same way, and each
+ * authored deck they touch is replayed into its cached deck row at the end. A format-1 backup (states, review rows, settings) is converted at the end,
  * with the same legacy conversion as the database upgrade (domain/events/legacy.ts), so its
  * events get the ids an upgraded browser already has; it holds no more than its states and
  * reviews, which are kept until then.
@@ -39,6 +40,11 @@ import type { RowResult } from './row-parse';
 import { STUDY_SETTINGS_KEY, settingsFromRow } from './settings-rows';
 import { toStorageError } from './storage-error';
 import { mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
+import { contentEventFromRow, contentEventToRow } from './content-rows';
+import { replayAuthoredDeck } from './content-repository';
+import { touchedDecks } from '../domain/authoring/content-replay';
+import type { ContentEvent } from '../domain/authoring/types';
+import type { DeckId } from '../domain/ids';
 
 export type { BackupPreview, BackupProgress } from '../domain/backup/restore-plan';
 
@@ -56,7 +62,7 @@ export const READ_SLICE_BYTES = 1024 * 1024;
 /** Rows per bulk call; with two calls in flight IndexedDB works on one while the next is queued. */
 export const WRITE_CHUNK_ROWS = 1_000;
 const MAX_REPORTED = 20;
-const LISTS: ReadonlySet<string> = new Set(['decks', 'media', 'events', 'settingsEvents', 'cardStates', 'reviewLog']);
+const LISTS: ReadonlySet<string> = new Set(['decks', 'media', 'events', 'settingsEvents', 'contentEvents', 'cardStates', 'reviewLog']);
 // Backups written before images were kept have no "media" list; every other list of the version is required.
 const REQUIRED_LISTS: Readonly<Record<1 | 2, readonly string[]>> = { 1: ['decks', 'cardStates', 'reviewLog'], 2: ['decks', 'events', 'settingsEvents'] };
 
@@ -111,7 +117,7 @@ function openDecoder(head: Uint8Array, source: string): TextDecoder {
   return new TextDecoder('utf-8', { fatal: true });
 }
 
-const ALL_TABLES = ['userDecks', 'media', 'cardStates', 'events', 'settingsEvents'] as const;
+const ALL_TABLES = ['userDecks', 'media', 'cardStates', 'events', 'settingsEvents', 'contentEvents'] as const;
 
 /**
  * One pass over a backup. In 'write' mode every decision is also written, and the first problem
@@ -137,6 +143,9 @@ class BackupPass {
   /** The cards that get a new event, to be replayed at the end: key → [deckId, cardId]. */
   private readonly touched = new Map<string, readonly [string, string]>();
   private pending: ProgressEvent[] = [];
+  private pendingContent: ContentEvent[] = [];
+  /** The authored decks that get a new content event, replayed into their cached rows at the end. */
+  private readonly touchedContentDecks = new Set<DeckId>();
   private legacyStates: CardState[] = [];
   private legacyReviews: LegacyReview[] = [];
   private readonly inFlight: Promise<unknown>[] = [];
@@ -190,13 +199,18 @@ class BackupPass {
       }
     }
     await this.flushEvents();
+    await this.flushContent();
     await Promise.all(this.inFlight.splice(0));
     if (this.issueCount > 0) {
       const shown = [...this.issues];
       if (this.issueCount > MAX_REPORTED) shown.push({ message: `${this.source}: ...and ${this.issueCount - MAX_REPORTED} more problems` });
       throw new ImportError('invalid-deck', this.source, [{ message: `${this.source}: the backup is damaged, so nothing was restored.` }, ...shown]);
     }
-    if (this.isWriting) await this.replayTouched();
+    if (this.isWriting) {
+      await this.replayTouched();
+      // After the deck rows: an authored deck is what its merged events say, whichever row came last.
+      for (const deckId of this.touchedContentDecks) await replayAuthoredDeck(this.db, deckId);
+    }
     const { settingsAdded, ...counts } = this.counts;
     const undoneReviews = [...this.undoTargets].filter((id) => this.reviewIds.has(id)).length;
     return {
@@ -270,6 +284,10 @@ class BackupPass {
         const event = this.check(list, index, settingsEventFromRow(value));
         return event === null ? null : this.event(event);
       }
+      case 'contentEvents': {
+        const event = this.check(list, index, contentEventFromRow(value));
+        return event === null ? null : this.contentEvent(event);
+      }
       case 'cardStates': {
         const state = this.check(list, index, cardStateFromRow(value));
         if (state !== null) this.legacyStates.push(state);
@@ -332,6 +350,25 @@ class BackupPass {
     if (event.kind !== 'settings') this.backupCards.add(cardKey(event));
     this.pending.push(event);
     return this.pending.length >= this.chunkRows ? this.flushEvents() : null;
+  }
+
+  /** Queues one content event for the merge; a copy met earlier in the file is skipped. */
+  private contentEvent(event: ContentEvent): Promise<void> | null {
+    if (this.seenIds.has(event.id)) return null;
+    this.seenIds.add(event.id);
+    this.pendingContent.push(event);
+    return this.pendingContent.length >= this.chunkRows ? this.flushContent() : null;
+  }
+
+  /** Adds the queued content events whose ids are not stored yet. */
+  private async flushContent(): Promise<void> {
+    const events = this.pendingContent;
+    if (events.length === 0) return;
+    this.pendingContent = [];
+    const stored = await this.db.contentEvents.bulkGet(events.map((event) => event.id));
+    const added = events.filter((_, i) => stored[i] === undefined);
+    for (const deckId of touchedDecks(added)) this.touchedContentDecks.add(deckId);
+    if (this.isWriting && added.length > 0) await this.write(() => this.db.contentEvents.bulkAdd(added.map(contentEventToRow)));
   }
 
   /** Queues a bulk write, keeping at most two in flight. Only Dexie promises are awaited here. */

@@ -62,7 +62,7 @@ export interface UserDeckRepository {
   saveDecks(decks: readonly DeckToSave[], events?: readonly CardEvent[], moves?: readonly CardMove[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
-  /** Deletes the deck, its media, its card states and its review log in one transaction. */
+  /** Deletes the deck, its media, its card states, its review log and its content events in one transaction. */
   deleteDeck(deckId: DeckId): Promise<void>;
   countProgress(deckId: DeckId): Promise<DeckProgressCount>;
   /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
@@ -170,7 +170,7 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     };
   }
 
-  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents];
+  const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents, db.contentEvents];
 
   const saveDecks = (toSave: readonly DeckToSave[], events: readonly CardEvent[] = [], moves: readonly CardMove[] = []) =>
     run('save-deck', () =>
@@ -208,6 +208,8 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           await db.cardStates.where('deckId').equals(deckId).delete();
           // The one place events are deleted: the student asked for the deck's progress to go with it.
           await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+          // An authored deck's content goes too, or replaying its events would bring the deck back.
+          await db.contentEvents.where('deckId').equals(deckId).delete();
         }),
       ),
 
@@ -217,6 +219,7 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
       })),
 
+    // Content events are read by the content repository (exportContentEvents), whose code loads with the backup screen.
     snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),
 
     // Loaded with the first restore: the scanner and the worker are no part of a normal visit.

@@ -28,7 +28,7 @@ export interface MediaRow {
   bytes: ArrayBuffer;
 }
 
-const ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup'];
+const ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup', 'authored'];
 
 /** Copies a user deck into its stored row. */
 export function userDeckToRow(deck: UserDeck): UserDeckRow {
@@ -62,6 +62,7 @@ export function userDeckFromRow(row: unknown): RowResult<UserDeck> {
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number') return fail('createdAt/updatedAt', 'expected numbers');
   try {
     const { parent, ...deck } = parseDeck(record['deck'], `stored deck ${id}`, { mayGroupOnly: true });
+    // mayGroupOnly: a deck that groups subdecks, or one just written in the app, may have no cards.
     // A user deck's parent is another user deck: stored portable, like the id.
     const withParent = parent === undefined ? {} : { parent: userDeckId(parent) };
     return { ok: true, value: { ...deck, ...withParent, id: asDeckId(id), origin: origin as UserDeckOrigin, createdAt, updatedAt } };

@@ -105,6 +105,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const stored = await repository.listDecks();
     const storedById = new Map(stored.map((deck) => [deck.id, deck]));
     const now = deps.clock();
+    const existingRoot = storedById.get(userDeckId(imported.slug));
+    if (existingRoot?.origin === 'authored') {
+      // A deck written in the app is what its events say: the file's changes become events, so the
+      // deck stays editable and its edits and the file's merge instead of one overwriting the other.
+      await get().importOverAuthoredDeck(existingRoot.id, toUserDeck(imported, existingRoot, now));
+      return existingRoot.id;
+    }
     // The deck and its subdecks, each new or updating the stored deck of the same id.
     const toSave = importedFamily(imported).map((member) => {
       const id = userDeckId(member.slug);
@@ -134,6 +141,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     if (trimmed === '') throw new Error('A deck needs a name.');
     const deck = (await requireUserDecks(get()).listDecks()).find((d) => d.id === deckId);
     if (!deck) throw new Error('That deck no longer exists.');
+    // A deck written in the app is what its content events say: a rename is one of them.
+    if (deck.origin === 'authored') return get().editAuthoredDeck(deckId, trimmed, deck.description);
     await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
@@ -160,8 +169,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 
   async exportBackupText() {
-    const [{ serializeBackup }, snapshot] = await Promise.all([loadBackupFile(), requireUserDecks(get()).snapshot()]);
-    return serializeBackup(snapshot, deps.clock());
+    const [{ serializeBackup }, snapshot, contentEvents] = await Promise.all([
+      loadBackupFile(),
+      requireUserDecks(get()).snapshot(),
+      get().contentRepository?.exportContentEvents() ?? [],
+    ]);
+    // Read apart from the snapshot: a restore rebuilds each authored deck from its events, so a
+    // deck row older or newer than these events comes out the same.
+    return serializeBackup({ ...snapshot, contentEvents }, deps.clock());
   },
 
   async previewBackupFile(file, fileName, onProgress) {

@@ -32,7 +32,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
 
   async hydrate() {
     if (get().isHydrated) return;
-    const { repository, settings: settingsRepository, userDecks, problem, onConnectionEvent } = await deps.openRepository();
+    const { repository, settings: settingsRepository, userDecks, content, problem, onConnectionEvent } = await deps.openRepository();
     // Another tab upgrading the database closes this connection: say so rather than fail silently.
     onConnectionEvent((event) => set({ storageWarning: event.message }));
     let settings = DEFAULT_SETTINGS;
@@ -45,6 +45,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
       repository,
       settingsRepository,
       userDecks,
+      contentRepository: content,
       settings,
       isHydrated: true,
       storageWarning: problem?.message ?? null,

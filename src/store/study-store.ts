@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OpenedRepository } from '../storage/open-repository';
+import { createAuthoringSlice, type AuthoringSlice } from './authoring-slice';
 import { createBrowseSlice, type BrowseSlice } from './browse-slice';
 import { createDecksSlice, type DecksSlice } from './decks-slice';
 import { createDeviceSlice, type DeviceSlice } from './device-slice';
@@ -32,7 +33,7 @@ export interface StoreDeps {
   readonly prerenderedDecks?: readonly DeckListing[];
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice & PlanningSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice & PlanningSlice & AuthoringSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -52,5 +53,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createSettingsSlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
     ...createPlanningSlice(set, get, deps),
+    ...createAuthoringSlice(set, get, deps),
   }));
 }

@@ -15,6 +15,7 @@
  */
 import type { UserDeck } from '../deck/user-deck.ts';
 import type { ProgressEvent } from '../events/types.ts';
+import type { ContentEvent } from '../authoring/types.ts';
 import type { DeckId } from '../ids.ts';
 import type { ImportedMedia } from '../import/imported-deck.ts';
 import type { CardState, ReviewLogEntry } from '../scheduling/types.ts';
@@ -32,6 +33,8 @@ export interface ProgressSnapshot {
   readonly media?: readonly DeckMediaFile[];
   /** The record of truth: every card event and settings event. */
   readonly events: readonly ProgressEvent[];
+  /** Decks and cards written in the app; absent in backups made before authoring. */
+  readonly contentEvents?: readonly ContentEvent[];
   /** What the events replay to, for display and the review-log export. */
   readonly cardStates: readonly CardState[];
   /** The effective reviews (undone ones left out), in log order. */

@@ -10,8 +10,8 @@ import type { Deck } from './types.ts';
 
 export const USER_DECK_ID_PREFIX = 'user.';
 
-/** How the deck got here, shown in the deck list and used to explain updates. */
-export type UserDeckOrigin = 'json' | 'csv' | 'markdown' | 'shared-link' | 'apkg' | 'backup';
+/** How the deck got here, shown in the deck list and used to explain updates. 'authored': written in the app (content events). */
+export type UserDeckOrigin = 'json' | 'csv' | 'markdown' | 'shared-link' | 'apkg' | 'backup' | 'authored';
 
 export interface UserDeck extends Deck {
   readonly origin: UserDeckOrigin;

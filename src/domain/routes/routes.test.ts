@@ -21,7 +21,9 @@ describe('parseRoute', () => {
     ['#/shared/eJzLSM3JyQcABiwCFQ', { name: 'shared-deck', payload: 'eJzLSM3JyQcABiwCFQ' }],
     ['#/shared/not+base64url', { name: 'not-found', path: '/shared/not+base64url' }],
     ['#/nowhere', { name: 'not-found', path: '/nowhere' }],
-    ['#/deck/x/edit', { name: 'not-found', path: '/deck/x/edit' }],
+    ['#/deck/x/edit', { name: 'deck-edit', deckId: 'x' }],
+    ['#/new-deck', { name: 'new-deck' }],
+    ['#/deck/x/edits', { name: 'not-found', path: '/deck/x/edits' }],
     ['#/deck/%E0%A4%A', { name: 'not-found', path: '/deck/%E0%A4%A' }],
   ])('parses %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -30,9 +32,9 @@ describe('parseRoute', () => {
   it('round-trips every route it builds', () => {
     const deckId = asDeckId('deck/with?odd#chars');
     const routes: Exclude<Route, { name: 'not-found' }>[] = [
-      { name: 'decks' }, { name: 'stats' }, { name: 'settings' }, { name: 'import' }, { name: 'backup' },
+      { name: 'decks' }, { name: 'stats' }, { name: 'settings' }, { name: 'import' }, { name: 'backup' }, { name: 'new-deck' },
       { name: 'shared-deck', payload: 'abc_-123' },
-      { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId }, { name: 'deck-plan', deckId },
+      { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId }, { name: 'deck-plan', deckId }, { name: 'deck-edit', deckId },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -3,13 +3,14 @@
  *   #/                      deck list            #/deck/<id>            one deck
  *   #/deck/<id>/study       study session        #/deck/<id>/stats      one deck's statistics
  *   #/deck/<id>/browse      card browser         #/stats                statistics for all decks
- *   #/deck/<id>/plan        exam plan
+ *   #/deck/<id>/plan        exam plan            #/deck/<id>/edit       edit a deck's cards
+ *   #/new-deck              write a new deck
  *   #/settings              settings             #/import               import a deck
  *   #/backup                backup and restore   #/shared/<payload>     a deck carried in the link
  */
 import { asDeckId, type DeckId } from '../ids';
 
-export type DeckScreen = 'deck' | 'study' | 'deck-stats' | 'browse' | 'deck-plan';
+export type DeckScreen = 'deck' | 'study' | 'deck-stats' | 'browse' | 'deck-plan' | 'deck-edit';
 
 export type Route =
   | { readonly name: 'decks' }
@@ -18,6 +19,7 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'import' }
   | { readonly name: 'backup' }
+  | { readonly name: 'new-deck' }
   | { readonly name: 'shared-deck'; readonly payload: string }
   | { readonly name: 'not-found'; readonly path: string };
 
@@ -27,6 +29,7 @@ const DECK_SUFFIXES: Readonly<Record<string, DeckScreen>> = {
   '/stats': 'deck-stats',
   '/browse': 'browse',
   '/plan': 'deck-plan',
+  '/edit': 'deck-edit',
 };
 
 const FIXED: Readonly<Record<string, Route>> = {
@@ -35,6 +38,7 @@ const FIXED: Readonly<Record<string, Route>> = {
   '/settings': { name: 'settings' },
   '/import': { name: 'import' },
   '/backup': { name: 'backup' },
+  '/new-deck': { name: 'new-deck' },
 };
 
 /** Parses `location.hash` (with or without the leading '#') into a route. */
@@ -67,6 +71,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>): string 
     case 'import':
     case 'backup':
       return `#/${route.name}`;
+    case 'new-deck':
+      return '#/new-deck';
     case 'shared-deck':
       return `#/shared/${route.payload}`;
     case 'deck':
@@ -79,5 +85,7 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>): string 
       return `#/deck/${encodeURIComponent(route.deckId)}/browse`;
     case 'deck-plan':
       return `#/deck/${encodeURIComponent(route.deckId)}/plan`;
+    case 'deck-edit':
+      return `#/deck/${encodeURIComponent(route.deckId)}/edit`;
   }
 }

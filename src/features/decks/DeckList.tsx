@@ -26,6 +26,9 @@ export function DeckList() {
         ))}
       </ul>
       <p className="library-links">
+        <a className="button" href={routeHash({ name: 'new-deck' })}>
+          New deck
+        </a>{' '}
         <a className="button" href={routeHash({ name: 'import' })}>
           Import a deck
         </a>{' '}

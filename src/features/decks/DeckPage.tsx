@@ -73,6 +73,12 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
         <a className="button" href={routeHash({ name: 'deck-stats', deckId })}>Statistics</a>{' '}
         <a className="button" href={routeHash({ name: 'browse', deckId })}>Browse cards</a>{' '}
         <a className="button" href={routeHash({ name: 'deck-plan', deckId })}>Exam plan</a>
+        {listing.origin === 'authored' ? (
+          <>
+            {' '}
+            <a className="button" href={routeHash({ name: 'deck-edit', deckId })}>Edit cards</a>
+          </>
+        ) : null}
       </p>
       {entry.status === 'loading' ? <p role="status" className="loading">Loading…</p> : null}
       {entry.status === 'error' ? <p role="alert" className="notice notice--error">This deck cannot be studied: {entry.error}</p> : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ComponentType } from 'react';
 import { expectedTypedAnswer } from '../../domain/answer/compare-answer';
 import { cardFaces } from '../../domain/cloze/card-faces';
 import type { Card, Deck } from '../../domain/deck/types';
@@ -18,12 +18,18 @@ import './study.css';
 export interface StudyScreenProps {
   readonly deckId: DeckId;
   readonly deckHref: string;
+  /**
+   * The card editor: for a deck the student wrote, E or the Edit button opens it over the current
+   * card. The app passes it in from the authoring feature (features do not import each other).
+   */
+  readonly CardEditor?: ComponentType<{ readonly deckId: DeckId; readonly cardId: CardId; readonly onClose: () => void }>;
 }
 
 /** A study session: one card at a time, flip, grade, undo, until the end screen. */
-export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
+export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScreenProps) {
   // With its subdecks' cards, when it has subdecks: studying it includes them.
   const deck = useStudyStore((s) => studyDeckOf(s, deckId)?.deck);
+  const CardEditor = deck !== undefined && 'origin' in deck && deck.origin === 'authored' ? editor : undefined;
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);
@@ -35,17 +41,25 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
   const undo = useStudyStore((s) => s.undo);
   const isMarkdownReady = useDeckMarkdownReady(deck);
 
+  // Keyed on the deck being there, not on the deck object: an edit of one of its cards replaces
+  // the object, and must leave the session (and the card on screen) as it is.
+  const hasDeck = deck !== undefined;
   useEffect(() => {
-    if (!deck) return undefined;
+    if (!hasDeck) return undefined;
     void startSession(deckId);
     return () => leaveSession();
-  }, [deck, deckId, startSession, leaveSession]);
+  }, [hasDeck, deckId, startSession, leaveSession]);
 
   const current = session?.current ?? null;
   const isFlipped = session?.isFlipped ?? false;
+  const [editingCardId, setEditingCardId] = useState<CardId | null>(null);
   const onGrade = useCallback((rating: Rating) => void grade(rating), [grade]);
   const onUndo = useCallback(() => void undo(), [undo]);
-  useStudyKeys({ isFlipped, onReveal: flip, onGrade, onUndo });
+  const currentCardId = current?.cardId;
+  const onEdit = useCallback(() => {
+    if (currentCardId !== undefined) setEditingCardId(currentCardId);
+  }, [currentCardId]);
+  useStudyKeys({ isFlipped, onReveal: flip, onGrade, onUndo, ...(CardEditor && editingCardId === null ? { onEdit } : {}) });
 
   // Keep keyboard focus on the next useful control: "Show answer", then "Good".
   const revealRef = useRef<HTMLButtonElement>(null);
@@ -91,6 +105,14 @@ export function StudyScreen({ deckId, deckHref }: StudyScreenProps) {
           {isTypeIn && !isFlipped ? (
             <TypeAnswerField id={typeAnswerId} value={typedText} onChange={(text) => setTyped({ key: currentKey, text })} onSubmit={flip} />
           ) : null}
+          {CardEditor ? (
+            <p className="study__edit">
+              <button type="button" className="button button--ghost" onClick={onEdit}>
+                Edit card <kbd aria-hidden="true">E</kbd>
+              </button>
+            </p>
+          ) : null}
+          {CardEditor && editingCardId !== null ? <CardEditor deckId={deckId} cardId={editingCardId} onClose={() => setEditingCardId(null)} /> : null}
           <div className="study__actions">
             {isFlipped ? (
               <GradeBar ref={goodRef} preview={current.preview} fromMs={current.shownAt} isDisabled={isUndoing} onGrade={onGrade} />

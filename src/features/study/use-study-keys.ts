@@ -6,14 +6,16 @@ export interface StudyKeyHandlers {
   readonly onReveal: () => void;
   readonly onGrade: (rating: Rating) => void;
   readonly onUndo: () => void;
+  /** Opens the card editor on the current card (E); absent where cards cannot be edited. */
+  readonly onEdit?: () => void;
 }
 
 /**
  * Anki's keys: Space or Enter shows the answer (and, once shown, answers Good), 1–4 grade,
- * Ctrl/Cmd+Z undoes. Keys aimed at a focused control are left to it, so Enter on the "Again"
+ * Ctrl/Cmd+Z undoes, E edits the card (a deck the student wrote). Keys aimed at a focused control are left to it, so Enter on the "Again"
  * button means Again, and typing in a field never grades a card.
  */
-export function useStudyKeys({ isFlipped, onReveal, onGrade, onUndo }: StudyKeyHandlers): void {
+export function useStudyKeys({ isFlipped, onReveal, onGrade, onUndo, onEdit }: StudyKeyHandlers): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.isComposing) return;
@@ -27,6 +29,11 @@ export function useStudyKeys({ isFlipped, onReveal, onGrade, onUndo }: StudyKeyH
         return;
       }
       if (event.ctrlKey || event.metaKey) return;
+      if (onEdit && (event.key === 'e' || event.key === 'E') && !event.shiftKey) {
+        event.preventDefault();
+        onEdit();
+        return;
+      }
 
       if ((event.key === ' ' || event.key === 'Enter') && !isOnControl) {
         event.preventDefault();
@@ -43,5 +50,5 @@ export function useStudyKeys({ isFlipped, onReveal, onGrade, onUndo }: StudyKeyH
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [isFlipped, onReveal, onGrade, onUndo]);
+  }, [isFlipped, onReveal, onGrade, onUndo, onEdit]);
 }

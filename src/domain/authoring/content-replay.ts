@@ -1,0 +1,167 @@
+/**
+ * Replay of a deck's content: the deck is a pure function of the set of its content events,
+ * optionally over a base deck (a bundled or imported one) whose fields count as older than any
+ * event. Each field (a deck's title and description; a card's front, back, tags, position and
+ * whether it is in the deck) takes the value of the latest event that sets it, in the log's order
+ * (createdAt, then id). Per-field last-writer-wins is a max per field, so the result does not
+ * depend on the order events arrive in, and a copy of an event changes nothing.
+ */
+import { compareEvents } from '../events/order';
+import type { EventBase } from '../events/types';
+import { DECK_SCHEMA_VERSION, type Card, type Deck } from '../deck/types';
+import type { CardId, DeckId } from '../ids';
+import { comparePositioned } from './position';
+import type { ContentEvent } from './types';
+
+/** Where a field's value came from: an event, or null for the base deck (older than any event). */
+type Stamp = Pick<EventBase, 'createdAt' | 'id'> | null;
+
+interface Register<T> {
+  value: T;
+  at: Stamp;
+}
+
+interface CardRegisters {
+  front: Register<string>;
+  back: Register<string>;
+  tags: Register<readonly string[]>;
+  position: Register<number>;
+  isPresent: Register<boolean>;
+}
+
+/** A deck as its content events leave it: the deck, and each card's position for reorders. */
+export interface AuthoredDeck {
+  readonly deck: Deck;
+  readonly positions: ReadonlyMap<CardId, number>;
+  /** When the deck was created (its first event, or 0 for a base deck), epoch ms. */
+  readonly createdAt: number;
+  /** The latest event's createdAt (0 when there is none), epoch ms. */
+  readonly updatedAt: number;
+}
+
+/** The log's order (createdAt, then id), on stamps. */
+const isAfter = (a: NonNullable<Stamp>, b: NonNullable<Stamp>): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+const isNewer = (stamp: Stamp, than: Stamp): boolean => stamp !== null && (than === null || isAfter(stamp, than));
+
+function write<T>(register: Register<T>, value: T | undefined, stamp: Stamp): void {
+  if (value !== undefined && isNewer(stamp, register.at)) {
+    register.value = value;
+    register.at = stamp;
+  }
+}
+
+const emptyCard = (): CardRegisters => ({
+  front: { value: '', at: null },
+  back: { value: '', at: null },
+  tags: { value: [], at: null },
+  position: { value: 0, at: null },
+  isPresent: { value: false, at: null },
+});
+
+/**
+ * Folds the content events of deck `deckId` (events of other decks are ignored) over `base`.
+ * Null when there is no deck: no base and no `deck-created`.
+ */
+export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[], base: Deck | null = null): AuthoredDeck | null {
+  const title: Register<string> = { value: base?.title ?? '', at: null };
+  const description: Register<string> = { value: base?.description ?? '', at: null };
+  let isCreated = base !== null;
+  let createdAt = base === null ? Number.POSITIVE_INFINITY : 0;
+  let updatedAt = 0;
+  const cards = new Map<CardId, CardRegisters>();
+  base?.cards.forEach((card, index) => {
+    cards.set(card.id, {
+      front: { value: card.front, at: null },
+      back: { value: card.back, at: null },
+      tags: { value: card.tags, at: null },
+      position: { value: index, at: null },
+      isPresent: { value: true, at: null },
+    });
+  });
+  const cardOf = (cardId: CardId) => {
+    let card = cards.get(cardId);
+    if (!card) {
+      card = emptyCard();
+      cards.set(cardId, card);
+    }
+    return card;
+  };
+
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (event.deckId !== deckId || seen.has(event.id)) continue;
+    seen.add(event.id);
+    updatedAt = Math.max(updatedAt, event.createdAt);
+    const stamp = { createdAt: event.createdAt, id: event.id };
+    switch (event.kind) {
+      case 'deck-created':
+        isCreated = true;
+        createdAt = Math.min(createdAt, event.createdAt);
+        write(title, event.title, stamp);
+        write(description, event.description, stamp);
+        break;
+      case 'deck-edited':
+        write(title, event.title, stamp);
+        write(description, event.description, stamp);
+        break;
+      case 'card-created': {
+        const card = cardOf(event.cardId);
+        write(card.front, event.front, stamp);
+        write(card.back, event.back, stamp);
+        write(card.tags, event.tags, stamp);
+        write(card.position, event.position, stamp);
+        write(card.isPresent, true, stamp);
+        break;
+      }
+      case 'card-edited': {
+        const card = cardOf(event.cardId);
+        write(card.front, event.front, stamp);
+        write(card.back, event.back, stamp);
+        write(card.tags, event.tags, stamp);
+        break;
+      }
+      case 'card-deleted':
+        write(cardOf(event.cardId).isPresent, false, stamp);
+        break;
+      case 'card-moved': {
+        const card = cardOf(event.cardId);
+        write(card.position, event.position, stamp);
+        if (event.toDeckId !== undefined && event.toDeckId !== deckId) write(card.isPresent, false, stamp);
+        break;
+      }
+      default:
+        assertNever(event);
+    }
+  }
+  if (!isCreated) return null;
+
+  const present = [...cards].flatMap(([id, card]) => (card.isPresent.value ? [{ id, position: card.position.value, card }] : []));
+  present.sort(comparePositioned);
+  const deckCards: Card[] = present.map(({ id, card }) => ({ id, front: card.front.value, back: card.back.value, tags: card.tags.value }));
+  return {
+    deck: { schemaVersion: DECK_SCHEMA_VERSION, id: deckId, title: title.value, description: description.value, cards: deckCards },
+    positions: new Map(present.map(({ id, position }) => [id, position])),
+    createdAt: Number.isFinite(createdAt) ? createdAt : 0,
+    updatedAt,
+  };
+}
+
+/** The decks that `events` touch: their own stream, and the destination of a move. */
+export function touchedDecks(events: readonly ContentEvent[]): Set<DeckId> {
+  const decks = new Set<DeckId>();
+  for (const event of events) {
+    decks.add(event.deckId);
+    if (event.kind === 'card-moved' && event.toDeckId !== undefined) decks.add(event.toDeckId);
+  }
+  return decks;
+}
+
+/** The events in log order with duplicate ids dropped: the order a device shows a history in. */
+export function contentInLogOrder(events: readonly ContentEvent[]): ContentEvent[] {
+  const seen = new Set<string>();
+  return [...events].sort(compareEvents).filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unknown content event: ${JSON.stringify(value)}`);
+}

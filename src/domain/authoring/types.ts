@@ -1,0 +1,71 @@
+/**
+ * Content events: decks and cards written in the app are a log of immutable events, beside the
+ * progress log (../events/types.ts) and with the same envelope, so sync can carry them and two
+ * devices that hold the same events show the same deck. Replay: content-replay.ts; the rules are in
+ * docs/data-model.md ("Content events").
+ *
+ * Every content event belongs to one deck's stream (`deckId`). A card keeps one id for life: the id
+ * of the event that created it (random, never a hash of its text), so editing the front keeps the
+ * card's progress.
+ */
+import type { EventBase } from '../events/types';
+import type { CardId, DeckId } from '../ids';
+
+/** A new deck, with its first title and description. */
+export interface DeckCreatedBody {
+  readonly kind: 'deck-created';
+  readonly title: string;
+  readonly description: string;
+}
+
+/** The deck fields that changed; last writer wins per field. */
+export interface DeckEditedBody {
+  readonly kind: 'deck-edited';
+  readonly title?: string;
+  readonly description?: string;
+}
+
+/** A new card. `position` orders the deck's cards (position.ts); ties are broken by card id. */
+export interface CardCreatedBody {
+  readonly kind: 'card-created';
+  readonly cardId: CardId;
+  readonly front: string;
+  readonly back: string;
+  readonly tags: readonly string[];
+  readonly position: number;
+}
+
+/** The card fields that changed; last writer wins per field. */
+export interface CardEditedBody {
+  readonly kind: 'card-edited';
+  readonly cardId: CardId;
+  readonly front?: string;
+  readonly back?: string;
+  readonly tags?: readonly string[];
+}
+
+/** The card leaves the deck (and the queue); its reviews stay in the progress log. */
+export interface CardDeletedBody {
+  readonly kind: 'card-deleted';
+  readonly cardId: CardId;
+}
+
+/**
+ * The card takes a new place. With `toDeckId` it leaves this deck for that one; the destination's
+ * stream gets a `card-created` with the same card id and the card's content at the time of the move.
+ */
+export interface CardMovedBody {
+  readonly kind: 'card-moved';
+  readonly cardId: CardId;
+  readonly position: number;
+  readonly toDeckId?: DeckId;
+}
+
+export type ContentEventBody = DeckCreatedBody | DeckEditedBody | CardCreatedBody | CardEditedBody | CardDeletedBody | CardMovedBody;
+export type ContentEventKind = ContentEventBody['kind'];
+
+/** One event of one deck's content. */
+export type ContentEvent = EventBase & { readonly deckId: DeckId } & ContentEventBody;
+export type CardContentEvent = Extract<ContentEvent, { readonly cardId: CardId }>;
+
+export const CONTENT_EVENT_KINDS: readonly ContentEventKind[] = ['deck-created', 'deck-edited', 'card-created', 'card-edited', 'card-deleted', 'card-moved'];

@@ -1,0 +1,160 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Markdown } from '../../components/Markdown';
+import { messageOf } from '../../domain/errors';
+import type { Deck } from '../../domain/deck/types';
+import type { CardId, DeckId } from '../../domain/ids';
+import { useStudyStore } from '../../store';
+import { ConfirmDialog } from './ConfirmDialog';
+import { TagsInput } from './TagsInput';
+import { useCardDraft } from './use-card-draft';
+
+export interface CardEditorProps {
+  readonly deck: Deck;
+  /** Null: write a new card. */
+  readonly cardId: CardId | null;
+  /**
+   * After a save or a cancel. `isNext` is true for Ctrl/Cmd+Enter: the editor of the deck then
+   * starts the next new card; in a study session it returns to the card.
+   */
+  readonly onDone: (outcome: 'saved' | 'cancelled', isNext: boolean) => void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Front and Back in Markdown with a live preview, tags, a same-front warning and keyboard saving. */
+export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
+  const draft = useCardDraft(deck, cardId);
+  const addCards = useStudyStore((s) => s.addCards);
+  const editCard = useStudyStore((s) => s.editCard);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [isConfirmingCancel, setIsConfirmingCancel] = useState(false);
+  const [isSaving, setIsSaving] = useState(false);
+  const frontRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { front: useId(), back: useId(), hint: useId(), dup: useId() };
+
+  async function save(isNext: boolean) {
+    if (isSaving) return;
+    setIsSaving(true);
+    try {
+      const fields = { front: draft.front, back: draft.back, tags: draft.tags };
+      if (cardId === null) await addCards(deck.id as DeckId, [fields]);
+      else await editCard(deck.id as DeckId, cardId, fields);
+      setError(null);
+      if (cardId === null) {
+        // The next card keeps the tags, as Anki's Add window does: cards are often added in runs.
+        draft.reset({ front: '', back: '', tags: draft.tags });
+        setStatus(`Card added. ${deck.cards.length + 1} cards in the deck.`);
+        frontRef.current?.focus();
+      } else {
+        setStatus('Card saved.');
+      }
+      onDone('saved', isNext);
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  function cancel() {
+    if (draft.isDirty) setIsConfirmingCancel(true);
+    else onDone('cancelled', false);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    }
+  }
+
+  const saveKeys = isMac ? '⌘Enter' : 'Ctrl+Enter';
+  return (
+    <form
+      className="card-editor"
+      aria-label={cardId === null ? 'New card' : 'Edit card'}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(false);
+      }}
+    >
+      <p id={ids.hint} className="card-editor__hint">
+        Markdown: **bold**, *italic*, `code`, lists, tables. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
+      </p>
+      <div className="card-editor__sides">
+        <Side id={ids.front} label="Front" value={draft.front} shown={draft.shownFront} onChange={draft.setFront} hintId={ids.hint} textRef={frontRef} describedBy={draft.duplicates.length > 0 ? ids.dup : undefined} />
+        <Side id={ids.back} label="Back" value={draft.back} shown={draft.shownBack} onChange={draft.setBack} hintId={ids.hint} />
+      </div>
+      {draft.duplicates.length > 0 ? (
+        <p id={ids.dup} className="notice notice--warning" role="status">
+          {draft.duplicates.length === 1 ? 'Another card in this deck has the same front' : `${draft.duplicates.length} other cards in this deck have the same front`}
+          {`: “${draft.duplicates[0]!.back.slice(0, 80)}”.`}
+        </p>
+      ) : null}
+      <TagsInput tags={draft.tags} suggestions={draft.suggestions} onChange={draft.setTags} />
+      {error ? <p role="alert" className="notice notice--error">{error}</p> : null}
+      <div className="action-row">
+        <button type="submit" className="button button--primary" disabled={isSaving}>
+          {cardId === null ? 'Add card' : 'Save card'}
+        </button>
+        <button type="button" className="button" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+      <p role="status" className="card-editor__status">{status}</p>
+      {isConfirmingCancel ? (
+        <ConfirmDialog
+          title="Discard your changes?"
+          confirmLabel="Discard changes"
+          cancelLabel="Keep editing"
+          onConfirm={() => {
+            setIsConfirmingCancel(false);
+            // A new card's form stays for the next one, emptied; an edited card's editor closes.
+            if (cardId === null) draft.reset({ front: '', back: '', tags: [] });
+            onDone('cancelled', false);
+          }}
+          onCancel={() => setIsConfirmingCancel(false)}
+        >
+          <p>This card has changes that are not saved.</p>
+        </ConfirmDialog>
+      ) : null}
+    </form>
+  );
+}
+
+interface SideProps {
+  readonly id: string;
+  readonly label: 'Front' | 'Back';
+  readonly value: string;
+  /** The deferred value the preview renders. */
+  readonly shown: string;
+  readonly onChange: (value: string) => void;
+  readonly hintId: string;
+  readonly describedBy?: string | undefined;
+  readonly textRef?: React.RefObject<HTMLTextAreaElement | null>;
+}
+
+function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef }: SideProps) {
+  return (
+    <div className="card-editor__side">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        ref={textRef}
+        value={value}
+        rows={5}
+        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <section className="card-editor__preview" aria-label={`${label} preview`} data-testid={`preview-${label.toLowerCase()}`}>
+        {shown.trim() === '' ? <p className="card-editor__empty">Preview of the {label.toLowerCase()}</p> : <Markdown text={shown} />}
+      </section>
+    </div>
+  );
+}

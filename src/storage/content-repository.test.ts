@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { addCardEvents, createDeckEvents, deleteCardEvents, editCardEvents } from '../domain/authoring/commands';
+import { AUTHORED, ContentDevice } from '../domain/authoring/test-content';
+import { NOW } from '../domain/events/test-events';
+import { parseBackupFile, serializeBackup } from './backup-file';
+import { restoreBackupStream } from './streamed-restore';
+import { makeReview, makeState, testStorage } from './test-fixtures';
+
+const draft = (front: string) => ({ front, back: `${front}!`, tags: ['t'] });
+
+async function authoredStorage() {
+  const storage = await testStorage({}, { isPersistent: true });
+  const device = new ContentDevice('phone', 1);
+  await storage.content.appendContent(device.make((e) => createDeckEvents(e, AUTHORED, 'Networks', 'Layers'), NOW));
+  return { storage, device };
+}
+
+describe('content repository', () => {
+  it('caches an authored deck as a user deck, empty at first, then with its cards in order', async () => {
+    const { storage, device } = await authoredStorage();
+    expect(await storage.userDecks.listDecks()).toEqual([expect.objectContaining({ id: AUTHORED, origin: 'authored', title: 'Networks', cards: [] })]);
+    const replayed = await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP'), draft('UDP')]), NOW + 1));
+    expect(replayed.get(AUTHORED)?.deck.cards.map((c) => c.front)).toEqual(['TCP', 'UDP']);
+    const [listed] = await storage.userDecks.listDecks();
+    expect(listed?.cards.map((c) => c.front)).toEqual(['TCP', 'UDP']);
+    expect(listed?.updatedAt).toBe(NOW + 1);
+    expect((await storage.content.loadAuthoredDeck(AUTHORED))?.deck).toEqual({ schemaVersion: 1, id: AUTHORED, title: 'Networks', description: 'Layers', cards: listed?.cards });
+  });
+
+  it('an edit keeps the card id and its progress; a delete takes the card out but leaves its reviews in the log', async () => {
+    const { storage, device } = await authoredStorage();
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1));
+    const card = device.view().deck.cards[0]!;
+    const state = makeState(card.id, { deckId: AUTHORED, lastReviewedAt: NOW + 2 });
+    await storage.repository.recordReview(makeReview(null, state, { reviewedAt: NOW + 2 }));
+    await storage.content.appendContent(device.make((e) => editCardEvents(e, device.view(), card.id, { ...card, front: 'TCP?' }), NOW + 3));
+    expect((await storage.userDecks.listDecks())[0]?.cards[0]).toMatchObject({ id: card.id, front: 'TCP?' });
+    expect(await storage.repository.loadDeckStates(AUTHORED)).toHaveLength(1);
+    expect(await storage.content.countCardReviews(AUTHORED, card.id)).toBe(1);
+
+    await storage.content.appendContent(device.make((e) => deleteCardEvents(e, device.view(), card.id), NOW + 4));
+    expect((await storage.userDecks.listDecks())[0]?.cards).toEqual([]);
+    expect(await storage.content.countCardReviews(AUTHORED, card.id)).toBe(1);
+  });
+
+  it('deleting the deck deletes its content events, so nothing brings it back', async () => {
+    const { storage } = await authoredStorage();
+    await storage.userDecks.deleteDeck(AUTHORED);
+    expect(await storage.content.exportContentEvents()).toEqual([]);
+    expect(await storage.content.loadAuthoredDeck(AUTHORED)).toBeNull();
+  });
+
+  it('a backup carries the content events; restoring it into a fresh browser rebuilds the deck, and restoring twice changes nothing', async () => {
+    const { storage, device } = await authoredStorage();
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP'), draft('UDP')]), NOW + 1));
+    const text = serializeBackup({ ...(await storage.userDecks.snapshot()), contentEvents: await storage.content.exportContentEvents() }, NOW + 5);
+    const parsed = parseBackupFile(new TextEncoder().encode(text), 'backup.json');
+    expect(parsed.snapshot.contentEvents).toHaveLength(3);
+
+    const fresh = await testStorage({}, { isPersistent: true });
+    const file = new Blob([text]);
+    await restoreBackupStream(fresh.db, file, 'backup.json');
+    const restored = await fresh.userDecks.listDecks();
+    expect(restored).toEqual(await storage.userDecks.listDecks());
+    const events = await fresh.content.exportContentEvents();
+    await restoreBackupStream(fresh.db, file, 'backup.json');
+    expect(await fresh.content.exportContentEvents()).toEqual(events);
+    expect(await fresh.userDecks.listDecks()).toEqual(restored);
+  });
+
+  it('a restore merges content made elsewhere with what this browser wrote since', async () => {
+    const { storage, device } = await authoredStorage();
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1));
+    const backup = serializeBackup({ ...(await storage.userDecks.snapshot()), contentEvents: await storage.content.exportContentEvents() }, NOW + 2);
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('UDP')]), NOW + 3));
+    await restoreBackupStream(storage.db, new Blob([backup]), 'backup.json');
+    expect((await storage.userDecks.listDecks())[0]?.cards.map((c) => c.front)).toEqual(['TCP', 'UDP']);
+  });
+
+  it('imports content events by id: copies add nothing', async () => {
+    const { storage, device } = await authoredStorage();
+    const made = device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1);
+    expect(await storage.content.importContentEvents([...made, ...made])).toBe(1);
+    expect(await storage.content.importContentEvents(made)).toBe(0);
+    expect((await storage.userDecks.listDecks())[0]?.cards).toHaveLength(1);
+  });
+});

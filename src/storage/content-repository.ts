@@ -1,0 +1,105 @@
+/**
+ * Decks written in the app (schema v4): their content events, and the cache of replaying them.
+ * The events are the record of truth; each authored deck's replay is cached as a userDecks row
+ * (origin 'authored'), rewritten in the same rw transaction that appends the deck's events, so the
+ * deck list, study, browse and export read an authored deck like any other user deck.
+ */
+import { replayDeckContent, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
+import type { ContentEvent } from '../domain/authoring/types';
+import type { CardEvent } from '../domain/events/types';
+import type { CardId, DeckId } from '../domain/ids';
+import { contentEventFromRow, contentEventToRow } from './content-rows';
+import type { FlipdeckDb } from './db';
+import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
+import { cardEventToRow } from './event-rows';
+import type { RowProblem } from './row-parse';
+import { toStorageError, type StorageOperation } from './storage-error';
+import { userDeckToRow } from './user-deck-rows';
+
+export interface ContentRepository {
+  /** The deck as its content events leave it; null when it has none (not an authored deck). */
+  loadAuthoredDeck(deckId: DeckId): Promise<AuthoredDeck | null>;
+  /**
+   * Appends content events (and, for a card moved between decks, the card events that carry its
+   * progress) in ONE rw transaction, replays every deck they touch and rewrites its cached row.
+   * Resolves, once durable, with the replayed decks.
+   */
+  appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[]): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
+  /** Adds the events whose ids are new and replays the decks they touch; resolves with how many were added. */
+  importContentEvents(events: readonly ContentEvent[]): Promise<number>;
+  /** Every content event, for backups. */
+  exportContentEvents(): Promise<ContentEvent[]>;
+  /** How many effective reviews the card has: what its delete confirmation says goes with it. */
+  countCardReviews(deckId: DeckId, cardId: CardId): Promise<number>;
+}
+
+const run = async <T>(operation: StorageOperation, work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error, operation);
+  }
+};
+
+/** Reads content rows, skipping (and reporting) the damaged ones. */
+export const contentEventsOf = (rows: readonly unknown[], report: (problem: RowProblem) => void): ContentEvent[] => keepValid(rows.map(contentEventFromRow), report);
+
+/**
+ * Replays deck `deckId` from its stored content events and rewrites its cached userDecks row.
+ * Inside a rw transaction over contentEvents and userDecks.
+ */
+export async function replayAuthoredDeck(db: FlipdeckDb, deckId: DeckId, report: (problem: RowProblem) => void = warnCorruptRow): Promise<AuthoredDeck | null> {
+  const events = contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report);
+  const authored = replayDeckContent(deckId, events);
+  if (authored === null) return null;
+  await db.userDecks.put(userDeckToRow({ ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
+  return authored;
+}
+
+/** Creates the IndexedDB-backed content repository on the app's FlipdeckDb. */
+export function createDexieContentRepository(db: FlipdeckDb, options: RepositoryOptions = {}): ContentRepository {
+  const report = options.onCorruptRow ?? warnCorruptRow;
+  const log = eventStore(db, report);
+  const tables = [db.contentEvents, db.userDecks, db.events, db.cardStates, db.settingsEvents];
+
+  async function replayTouched(events: readonly ContentEvent[]) {
+    const replayed = new Map<DeckId, AuthoredDeck | null>();
+    for (const deckId of touchedDecks(events)) replayed.set(deckId, await replayAuthoredDeck(db, deckId, report));
+    return replayed;
+  }
+
+  return {
+    loadAuthoredDeck: (deckId) =>
+      run('load', async () => replayDeckContent(deckId, contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report))),
+
+    appendContent: (events, cardEvents = []) =>
+      run('save-card', () =>
+        db.transaction('rw', tables, async () => {
+          await db.contentEvents.bulkAdd(events.map(contentEventToRow));
+          if (cardEvents.length > 0) {
+            await db.events.bulkAdd(cardEvents.map(cardEventToRow));
+            const settingsAt = await log.settingsTimeline();
+            for (const event of cardEvents) await log.replayInto(event.deckId, event.cardId, settingsAt);
+          }
+          return replayTouched(events);
+        }),
+      ),
+
+    importContentEvents: (events) =>
+      run('restore', () =>
+        db.transaction('rw', tables, async () => {
+          const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+          const stored = await db.contentEvents.bulkGet(unique.map((event) => event.id));
+          const added = unique.filter((_, i) => stored[i] === undefined);
+          await db.contentEvents.bulkAdd(added.map(contentEventToRow));
+          await replayTouched(added);
+          return added.length;
+        }),
+      ),
+
+    exportContentEvents: () => run('load', async () => contentEventsOf(await db.contentEvents.toArray(), report)),
+
+    countCardReviews: (deckId, cardId) =>
+      run('load', async () => effectiveReviews(log.cardEvents(await db.events.where('[deckId+cardId]').equals([deckId, cardId]).toArray())).length),
+  };
+}

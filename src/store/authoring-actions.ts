@@ -1,0 +1,147 @@
+/**
+ * The actions of authoring-slice.ts, in their own chunk. Each action computes the content events with the domain
+ * (domain/authoring/commands.ts) from the deck as its events leave it, appends them through
+ * storage in one transaction (which also rewrites the deck's cached row), and only then updates
+ * the deck in the store, so the study screen, browse and the deck list show the change at once.
+ * A failed write throws a StorageError (with a message for the user) and changes nothing here.
+ */
+import {
+  addCardEvents,
+  createDeckEvents,
+  deleteCardEvents,
+  editCardEvents,
+  editDeckEvents,
+  importOverEvents,
+  moveCardToDeckEvents,
+  newAuthoredDeckId,
+  reorderCardEvents,
+  type EventEnvelope,
+} from '../domain/authoring/commands';
+import type { AuthoredDeck } from '../domain/authoring/content-replay';
+import type { ContentEvent } from '../domain/authoring/types';
+import { deckIndexEntry } from '../domain/deck/deck-index';
+import type { UserDeck } from '../domain/deck/user-deck';
+import type { CardEvent } from '../domain/events/types';
+import type { DeckId } from '../domain/ids';
+import type { ContentRepository } from '../storage/content-repository';
+import { announceWrite } from './announce-write';
+import type { SliceCreator, StudyState } from './study-store';
+import type { AuthoringActions } from './authoring-slice';
+import { measureSince, performanceNow } from './user-timing';
+
+/** User Timing entry for saving one card (events appended, deck replayed and cached), in ms. */
+export const CARD_SAVE_MEASURE = 'flipdeck:card-save';
+
+
+const randomSuffix = (randomBytes: (length: number) => Uint8Array) =>
+  Array.from(randomBytes(6), (byte) => '0123456789abcdefghjkmnpqrstvwxyz'[byte % 32]).join('');
+
+function requireContent(state: StudyState): ContentRepository {
+  if (!state.contentRepository || !state.repository) throw new Error('Storage is not open yet.');
+  return state.contentRepository;
+}
+
+/** The authoring actions; loaded with the first of them (authoring-slice.ts). */
+export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get, deps) => {
+  const randomBytes = deps.randomBytes ?? ((length: number) => crypto.getRandomValues(new Uint8Array(length)));
+
+  function envelope(): EventEnvelope {
+    const repository = get().repository;
+    if (!repository) throw new Error('Storage is not open yet.');
+    return { newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now: deps.clock() };
+  }
+
+  /** The deck as its events leave it: the store's copy, or storage's when the editor has not opened it yet. */
+  async function current(deckId: DeckId): Promise<AuthoredDeck> {
+    const known = get().authoredDecks.get(deckId) ?? (await get().openAuthoredDeck(deckId));
+    if (!known) throw new Error('This deck was not written in Flipdeck, so its cards cannot be edited here.');
+    return known;
+  }
+
+  /** Writes the events, then shows every deck they changed. */
+  async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = []): Promise<void> {
+    if (events.length === 0) return;
+    const startMs = performanceNow();
+    const replayed = await requireContent(get()).appendContent(events, cardEvents);
+    measureSince(CARD_SAVE_MEASURE, startMs);
+    show(replayed);
+    announceWrite(get(), deps, { kind: 'library' });
+    await Promise.all([...replayed.keys()].map((deckId) => get().refreshCounts(deckId)));
+  }
+
+  function show(replayed: ReadonlyMap<DeckId, AuthoredDeck | null>) {
+    set((s) => {
+      const authoredDecks = new Map(s.authoredDecks);
+      const decks = new Map(s.decks);
+      let deckEntries = s.deckEntries;
+      for (const [deckId, authored] of replayed) {
+        if (authored === null) continue;
+        authoredDecks.set(deckId, authored);
+        const deck: UserDeck = { ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
+        decks.set(deckId, deck);
+        const listing = { ...deckIndexEntry(deck), origin: deck.origin };
+        deckEntries = deckEntries.map((entry) => (entry.listing.id === deckId ? { ...entry, listing } : entry));
+      }
+      return { authoredDecks, decks, deckEntries };
+    });
+  }
+
+  return {
+    async createAuthoredDeck(title, description) {
+      const deckId = newAuthoredDeckId(title, randomSuffix(randomBytes));
+      const events = createDeckEvents(envelope(), deckId, title, description);
+      const replayed = await requireContent(get()).appendContent(events);
+      announceWrite(get(), deps, { kind: 'library' });
+      await get().loadDecks();
+      show(replayed);
+      return deckId;
+    },
+
+    async openAuthoredDeck(deckId) {
+      const authored = await requireContent(get()).loadAuthoredDeck(deckId);
+      if (authored) set((s) => ({ authoredDecks: new Map(s.authoredDecks).set(deckId, authored) }));
+      return authored;
+    },
+
+    async editAuthoredDeck(deckId, title, description) {
+      await commit(editDeckEvents(envelope(), await current(deckId), title, description));
+    },
+
+    async addCards(deckId, drafts) {
+      const events = addCardEvents(envelope(), await current(deckId), drafts);
+      await commit(events);
+      return events.flatMap((event) => (event.kind === 'card-created' ? [event.cardId] : []));
+    },
+
+    async editCard(deckId, cardId, draft) {
+      await commit(editCardEvents(envelope(), await current(deckId), cardId, draft));
+    },
+
+    async deleteCard(deckId, cardId) {
+      await commit(deleteCardEvents(envelope(), await current(deckId), cardId));
+    },
+
+    async reorderCard(deckId, cardId, toIndex) {
+      await commit(reorderCardEvents(envelope(), await current(deckId), cardId, toIndex));
+    },
+
+    async moveCardToDeck(fromDeckId, toDeckId, cardId) {
+      const made = envelope();
+      const events = moveCardToDeckEvents(made, await current(fromDeckId), await current(toDeckId), cardId);
+      // Progress is keyed by (deck, card): the card's state goes with it as a snapshot in the new
+      // deck. Its reviews stay in the log under the deck they were made in.
+      const state = (await get().repository!.loadDeckStates(fromDeckId)).find((s) => s.cardId === cardId);
+      const snapshot: CardEvent[] =
+        state === undefined
+          ? []
+          : [{ id: made.newId(made.now), deviceId: made.deviceId, createdAt: made.now, deckId: toDeckId, cardId, kind: 'snapshot', state: { ...state, deckId: toDeckId } }];
+      await commit(events, snapshot);
+    },
+
+    async importOverAuthoredDeck(deckId, incoming) {
+      await commit(importOverEvents(envelope(), await current(deckId), incoming));
+    },
+
+    countCardReviews: (deckId, cardId) => requireContent(get()).countCardReviews(deckId, cardId),
+  };
+};

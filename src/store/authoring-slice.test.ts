@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { seededBytes } from '../domain/events/test-events';
+import { testStorage } from '../storage/test-fixtures';
+import { createStudyStore } from './study-store';
+import { NOON } from './store-test-harness';
+
+async function harness() {
+  const storage = await testStorage({}, { isPersistent: true });
+  const clock = { now: NOON };
+  const store = createStudyStore({
+    openRepository: async () => storage.opened,
+    deckSource: { listDecks: async () => [], loadDeck: async (listing) => Promise.reject(new Error(`no bundled deck ${listing.id}`)) },
+    clock: () => clock.now,
+    randomBytes: seededBytes(3),
+  });
+  await store.getState().hydrate();
+  return { store, storage, clock };
+}
+
+const draft = (front: string, back = `${front} back`) => ({ front, back, tags: [] });
+
+describe('authoring slice', () => {
+  it('creates a deck that the deck list shows as the student\'s own, then adds cards to it in order', async () => {
+    const { store, clock } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('  Networks ', 'TCP/IP');
+    expect(deckId).toMatch(/^user\.networks-[a-z0-9]+$/);
+    const entry = () => store.getState().deckEntries.find((e) => e.listing.id === deckId);
+    expect(entry()?.listing).toMatchObject({ title: 'Networks', origin: 'authored', cardCount: 0 });
+
+    clock.now += 1_000;
+    const ids = await store.getState().addCards(deckId, [draft('TCP?'), draft('UDP?')]);
+    expect(ids).toHaveLength(2);
+    expect(store.getState().decks.get(deckId)?.cards.map((c) => [c.id, c.front])).toEqual([[ids[0], 'TCP?'], [ids[1], 'UDP?']]);
+    expect(entry()).toMatchObject({ status: 'ready', listing: { cardCount: 2 }, counts: { fresh: 2 } });
+  });
+
+  it('editing a card mid-session keeps the session, the current card and its progress', async () => {
+    const { store, clock, storage } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    const [first, second] = await store.getState().addCards(deckId, [draft('TCP?'), draft('UDP?'), draft('IP?')]);
+    await store.getState().startSession(deckId);
+    store.getState().flip();
+    await store.getState().grade('good');
+    const session = store.getState().session;
+    const stateBefore = (await storage.repository.loadDeckStates(deckId)).find((s) => s.cardId === first);
+    expect(session?.current?.cardId).toBe(second);
+
+    clock.now += 60_000;
+    await store.getState().editCard(deckId, first!, draft('What is TCP?', 'A reliable byte stream'));
+    await store.getState().editCard(deckId, second!, draft('What is UDP?'));
+    expect(store.getState().session).toBe(session);
+    expect(store.getState().decks.get(deckId)?.cards.find((c) => c.id === second)?.front).toBe('What is UDP?');
+    expect((await storage.repository.loadDeckStates(deckId)).find((s) => s.cardId === first)).toEqual(stateBefore);
+    store.getState().leaveSession();
+  });
+
+  it('deletes a card from the deck, says how many reviews went with it, and moves cards between the student\'s decks with their progress', async () => {
+    const { store, storage } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    const other = await store.getState().createAuthoredDeck('Other', '');
+    const [tcp, udp] = await store.getState().addCards(deckId, [draft('TCP?'), draft('UDP?')]);
+    await store.getState().startSession(deckId);
+    store.getState().flip();
+    await store.getState().grade('good');
+    store.getState().leaveSession();
+    expect(await store.getState().countCardReviews(deckId, tcp!)).toBe(1);
+
+    await store.getState().moveCardToDeck(deckId, other, tcp!);
+    expect(store.getState().decks.get(deckId)?.cards.map((c) => c.id)).toEqual([udp]);
+    expect(store.getState().decks.get(other)?.cards.map((c) => c.id)).toEqual([tcp]);
+    expect((await storage.repository.loadDeckStates(other)).map((s) => [s.cardId, s.reps])).toEqual([[tcp, 1]]);
+
+    await store.getState().deleteCard(deckId, udp!);
+    expect(store.getState().decks.get(deckId)?.cards).toEqual([]);
+  });
+
+  it('the backup file carries the content events', async () => {
+    const { store } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    await store.getState().addCards(deckId, [draft('TCP?')]);
+    const backup = JSON.parse(await store.getState().exportBackupText()) as { contentEvents: { kind: string }[] };
+    expect(backup.contentEvents.map((e) => e.kind)).toEqual(['deck-created', 'card-created']);
+  });
+
+  it('reorders cards', async () => {
+    const { store } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    const [a, b, c] = await store.getState().addCards(deckId, [draft('A'), draft('B'), draft('C')]);
+    await store.getState().reorderCard(deckId, c!, 0);
+    expect(store.getState().decks.get(deckId)?.cards.map((card) => card.id)).toEqual([c, a, b]);
+  });
+});
+
+describe('importing a deck file over an authored deck', () => {
+  it('turns the file into content events, so the deck stays editable and keeps its ids', async () => {
+    const { store } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Networks', '');
+    const [tcp] = await store.getState().addCards(deckId, [draft('TCP?'), draft('UDP?')]);
+    const slug = deckId.slice('user.'.length);
+    await store.getState().addImportedDeck({
+      slug,
+      origin: 'json',
+      title: 'Networks',
+      description: 'From the file',
+      cards: [{ id: tcp!, front: 'TCP, fixed?', back: 'TCP? back', tags: [] }],
+      warnings: [],
+    });
+    const deck = store.getState().decks.get(deckId);
+    expect(deck).toMatchObject({ origin: 'authored', description: 'From the file' });
+    expect(deck?.cards).toEqual([{ id: tcp, front: 'TCP, fixed?', back: 'TCP? back', tags: [] }]);
+    await store.getState().editCard(deckId, tcp!, draft('TCP again?'));
+    expect(store.getState().decks.get(deckId)?.cards[0]?.front).toBe('TCP again?');
+  });
+});
