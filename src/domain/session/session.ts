@@ -16,6 +16,7 @@ import {
   type DoneToday,
   type StudyQueue,
 } from '../queue/queue';
+import { causalTime } from '../sync/clock';
 import { newCardState } from '../scheduling/new-card';
 import type { Scheduler } from '../scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../scheduling/types';
@@ -136,9 +137,12 @@ export function gradeCurrent(session: StudySession, rating: Rating, deck: Sessio
   if (!session.current || !session.isFlipped) return null;
   const { cardId, shownAt, reviewId } = session.current;
   const before = session.states.get(cardId) ?? null;
-  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, now), rating, now, reviewId);
+  // After the card's last review even when another device's clock stamped it ahead of ours, so
+  // replay keeps the order the grades were given in (docs/sync.md, clock skew).
+  const reviewedAt = causalTime(now, before?.lastReviewedAt);
+  const after = deck.scheduler.grade(before ?? newCardState(session.deckId, cardId, reviewedAt), rating, reviewedAt, reviewId);
   const entry: ReviewLogEntry = {
-    deckId: session.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
+    deckId: session.deckId, cardId, rating, reviewedAt, answerMs: Math.max(0, now - shownAt), before, after,
   };
   const next = advance({
     ...session,
