@@ -46,8 +46,8 @@ export interface SyncEngineOptions {
   /** How often local changes are looked for (ms). */
   readonly pollMs?: number;
   readonly onStatus?: (status: SyncStatus) => void;
-  /** Told after each merge of incoming events. */
-  readonly onMerged?: (added: { readonly cardEvents: number; readonly settingsEvents: number }) => void;
+  /** Told after each merge: how many events were opened and handed to the repository, and how many of them it did not have. */
+  readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number }) => void;
 }
 
 interface SyncedDoc {
@@ -90,6 +90,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const opening = new Map<string, Promise<SyncedDoc>>();
   const rejected: string[] = [];
   const sent = new Set<string>();
+  const unmergeable = new Set<string>();
   let keysPromise: Promise<SpaceKeys> | null = null;
   let fatal: string | null = null;
   let lastSyncedAt = 0;
@@ -161,13 +162,18 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     docs.set(logical, entry);
     if (persistence !== null) await persistence.whenSynced;
     const applied: unknown = persistence === null ? undefined : await persistence.get(APPLIED_KEY);
+    // Each merge carries the state vector its keys were read at; merges run in order, so the one
+    // saved last never claims a key that is still waiting.
+    const stored = keysAfter(doc, applied instanceof Uint8Array ? applied : null);
+    const storedAt = Y.encodeStateVector(doc);
     entry.map.observe((event) => {
       if (event.transaction.origin === LOCAL) return;
       const changed = [...event.keysChanged];
-      void serially(() => merge(entry, changed));
+      const at = Y.encodeStateVector(doc);
+      void serially(() => merge(entry, changed, at));
     });
     // What arrived before the last stop but was not merged yet (or everything, the first time).
-    void serially(() => merge(entry, keysAfter(doc, applied instanceof Uint8Array ? applied : null)));
+    void serially(() => merge(entry, stored, storedAt));
     if (stopped) return entry;
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -187,10 +193,9 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /** Merges the entries under `changed` into the repository: one importEvents per batch. */
-  async function merge(entry: SyncedDoc, changed: readonly string[]): Promise<void> {
+  async function merge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): Promise<void> {
     if (changed.length === 0) return;
     const spaceKeys = await keys();
-    const stateVector = Y.encodeStateVector(entry.doc);
     const events: ProgressEvent[] = [];
     for (const key of changed) {
       const sealed = entry.map.get(key);
@@ -213,13 +218,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (events.length > 0) {
       try {
         const result = await options.repository.importEvents(events);
-        options.onMerged?.({ cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded });
+        options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded });
       } catch (error) {
         fail(`Synced changes could not be saved on this device: ${messageOf(error)}`);
-        return; // Not marked as merged: tried again at the next start.
+        // Not marked as merged, nor is anything after it: tried again at the next start.
+        unmergeable.add(entry.logical);
+        return;
       }
     }
-    await entry.persistence?.set(APPLIED_KEY, stateVector as unknown as ArrayBuffer);
+    if (!unmergeable.has(entry.logical)) await entry.persistence?.set(APPLIED_KEY, stateVector as unknown as ArrayBuffer);
   }
 
   /** Seals and adds the events whose keys their documents do not have yet. */

@@ -7,7 +7,7 @@
  */
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Extension } from '@hocuspocus/server';
+import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { DEFAULT_SERVER_LIMITS, spaceOfDocument, type ServerLimits } from '../../src/domain/sync/index.ts';
 import { createAuthenticator } from './auth.ts';
 import { SyncRefusal } from './refusal.ts';
@@ -33,6 +33,8 @@ export interface RunningSyncServer {
   readonly url: string;
   readonly port: number;
   readonly store: SyncStore;
+  /** The Hocuspocus instance (tests reach documents through openDirectConnection, as an operator's tool would). */
+  readonly hocuspocus: Hocuspocus;
   /** Closes every connection, writes every open document, then closes the database. */
   stop(): Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     url,
     port,
     store,
+    hocuspocus: server.hocuspocus,
     stop: () => {
       stopping ??= (async () => {
         await server.destroy();
