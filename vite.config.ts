@@ -91,7 +91,7 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'sync-server/src/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
     // Study-day boundaries are local time; pin the zone so domain tests are reproducible anywhere.
