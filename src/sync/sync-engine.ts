@@ -77,6 +77,7 @@ export interface SyncEngine {
 
 const LOCAL = Symbol('flipdeck-sync-local');
 const APPLIED_KEY = 'applied-state-vector';
+const FLUSH_DELAY_MS = 100;
 /** Local events are looked for from this long before the newest one sent: another tab's clock or a slow write may stamp a little earlier. */
 const CURSOR_MARGIN_MS = 10 * 60_000;
 const defaultRandom: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
@@ -91,6 +92,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const rejected: string[] = [];
   const sent = new Set<string>();
   const unmergeable = new Set<string>();
+  let batch: { events: ProgressEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
+  let isFlushQueued = false;
   let keysPromise: Promise<SpaceKeys> | null = null;
   let fatal: string | null = null;
   let lastSyncedAt = 0;
@@ -192,7 +195,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     return entry;
   }
 
-  /** Merges the entries under `changed` into the repository: one importEvents per batch. */
+  /** Opens and checks the entries under `changed`, queueing them for the next flush. */
   async function merge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): Promise<void> {
     if (changed.length === 0) return;
     const spaceKeys = await keys();
@@ -215,6 +218,24 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         fail(`${error.message} Another device, or the server, may be damaged or tampered with.`);
       }
     }
+    batch.events.push(...events);
+    batch.marks.set(entry, stateVector);
+    if (!isFlushQueued) {
+      isFlushQueued = true;
+      // A moment for the other documents of a first sync to arrive and join the same import.
+      setTimeout(() => void serially(flush), FLUSH_DELAY_MS);
+    }
+  }
+
+  /**
+   * Merges what the merges queued so far opened, in one importEvents: a new device's first sync
+   * opens a dozen month documents at once, and one import replays each card once, not once per
+   * month. Then records, per document, the state vector its merged keys were read at.
+   */
+  async function flush(): Promise<void> {
+    isFlushQueued = false;
+    const { events, marks } = batch;
+    batch = { events: [], marks: new Map() };
     if (events.length > 0) {
       try {
         const result = await options.repository.importEvents(events);
@@ -222,11 +243,13 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       } catch (error) {
         fail(`Synced changes could not be saved on this device: ${messageOf(error)}`);
         // Not marked as merged, nor is anything after it: tried again at the next start.
-        unmergeable.add(entry.logical);
+        for (const entry of marks.keys()) unmergeable.add(entry.logical);
         return;
       }
     }
-    if (!unmergeable.has(entry.logical)) await entry.persistence?.set(APPLIED_KEY, stateVector as unknown as ArrayBuffer);
+    for (const [entry, stateVector] of marks) {
+      if (!unmergeable.has(entry.logical)) await entry.persistence?.set(APPLIED_KEY, stateVector as unknown as ArrayBuffer);
+    }
   }
 
   /** Seals and adds the events whose keys their documents do not have yet. */
@@ -293,7 +316,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         await Promise.all(opening.values());
         await work;
         const all = [...docs.values()];
-        const isIdle = connected && all.every((entry) => entry.provider !== null && entry.provider.isSynced && entry.provider.unsyncedChanges === 0);
+        const isIdle = !isFlushQueued && connected && all.every((entry) => entry.provider !== null && entry.provider.isSynced && entry.provider.unsyncedChanges === 0);
         if (isIdle) {
           await new Promise((resolve) => setTimeout(resolve, 50));
           await work;
