@@ -11,6 +11,7 @@ import { StorageBanner } from './StorageBanner';
 import { useAppearance } from './use-appearance';
 import { usePreloadOnIntent } from './use-preload-on-intent';
 import { useRoute } from './use-route';
+import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -41,6 +42,7 @@ export function App() {
             Settings
           </a>
         </nav>
+        <SyncStatusBadge />
         <InstallButton />
       </header>
       <KeyboardHelp />

@@ -60,6 +60,8 @@ const loadSettings = lazyModule(() => import('../features/settings/SettingsScree
 const loadImport = lazyModule(() => import('../features/import/ImportScreen'));
 const loadBackup = lazyModule(() => import('../features/backup/BackupScreen'));
 const loadSharedDeck = lazyModule(() => import('../features/share/SharedDeckScreen'));
+const loadSyncSettings = lazyModule(() => import('../features/sync/SyncSettings'));
+const loadJoinSync = lazyModule(() => import('../features/sync/JoinSyncScreen'));
 
 const StudyScreen = lazyComponent(() => loadStudy().then((m) => m.StudyScreen));
 const DeckMediaProvider = lazyComponent(() => loadDeckMedia().then((m) => m.DeckMediaProvider));
@@ -74,6 +76,21 @@ const SettingsScreen = lazyComponent(() => loadSettings().then((m) => m.Settings
 const ImportScreen = lazyComponent(() => loadImport().then((m) => m.ImportScreen));
 const BackupScreen = lazyComponent(() => loadBackup().then((m) => m.BackupScreen));
 const SharedDeckScreen = lazyComponent(() => loadSharedDeck().then((m) => m.SharedDeckScreen));
+const SyncSettings = lazyComponent(() => loadSyncSettings().then((m) => m.SyncSettings));
+const JoinSyncScreen = lazyComponent(() => loadJoinSync().then((m) => m.JoinSyncScreen));
+
+/** Settings, with the sync feature's section passed in (features do not import each other). */
+function SettingsRoute() {
+  return (
+    <SettingsScreen
+      sync={
+        <Suspense fallback={null}>
+          <SyncSettings />
+        </Suspense>
+      }
+    />
+  );
+}
 
 const deckHref = (deckId: DeckId) => routeHash({ name: 'deck', deckId });
 
@@ -125,7 +142,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   },
   'deck-plan': { area: 'The exam plan', Screen: ({ route }) => <PlanScreen deckId={route.deckId} />, preload: loadPlan },
   stats: { area: 'The statistics screen', Screen: AllStatsRoute, preload: loadStats },
-  settings: { area: 'The settings screen', Screen: SettingsScreen, preload: loadSettings },
+  settings: { area: 'The settings screen', Screen: SettingsRoute, preload: both(loadSettings, loadSyncSettings) },
   import: { area: 'The import screen', Screen: ImportScreen, preload: loadImport },
   backup: { area: 'The backup screen', Screen: BackupScreen, preload: loadBackup },
   'shared-deck': {
@@ -133,6 +150,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     Screen: ({ route }) => <SharedDeckScreen payload={route.payload} />,
     preload: loadSharedDeck,
   },
+  'join-sync': { area: 'Joining sync', Screen: ({ route }) => <JoinSyncScreen code={route.code} />, preload: loadJoinSync },
   'not-found': { area: 'This page', Screen: () => <NotFound what="Page" />, preload: undefined },
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CardState, ReviewLogEntry } from '../../domain/scheduling/types';
 import { useStudyStore } from '../../store';
 import { AppearanceSettings } from './AppearanceSettings';
@@ -11,8 +11,8 @@ interface ReviewData {
   readonly reviewLog: readonly ReviewLogEntry[];
 }
 
-/** The settings screen: scheduling (all decks or one), appearance, and personal FSRS parameters. */
-export function SettingsScreen() {
+/** The settings screen: scheduling (all decks or one), appearance, personal FSRS parameters, and the sync section app/ passes in. */
+export function SettingsScreen({ sync = null }: { readonly sync?: ReactNode }) {
   const isHydrated = useStudyStore((s) => s.isHydrated);
   const readReviewData = useStudyStore((s) => s.readReviewData);
   const [data, setData] = useState<ReviewData | null>(null);
@@ -38,6 +38,7 @@ export function SettingsScreen() {
       <SchedulerSettings states={data?.cardStates ?? null} />
       <AppearanceSettings />
       <OptimizePanel reviewLog={data?.reviewLog ?? null} />
+      {sync}
     </div>
   );
 }
