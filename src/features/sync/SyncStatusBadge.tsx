@@ -22,9 +22,12 @@ export function syncStatusText(status: SyncStatus): string {
 export function SyncStatusBadge() {
   const status = useStudyStore((s) => s.syncStatus);
   if (status === null) return null;
+  // The live region wraps the link: a link cannot itself be a status.
   return (
-    <a className={`sync-badge sync-badge--${status.kind}`} href={`${routeHash({ name: 'settings' })}`} role="status" aria-label={`Sync: ${syncStatusText(status)}. Open sync settings.`}>
-      {syncStatusText(status)}
-    </a>
+    <span role="status" className="sync-badge__live">
+      <a className={`sync-badge sync-badge--${status.kind}`} href={routeHash({ name: 'settings' })} aria-label={`Sync: ${syncStatusText(status)}. Open sync settings.`}>
+        {syncStatusText(status)}
+      </a>
+    </span>
   );
 }
