@@ -8,8 +8,7 @@ import { syncLinkHash } from '../domain/sync';
 import { testStorage } from '../storage/test-fixtures';
 import type { SpaceStore } from '../sync/space-store';
 import { startSyncEngine } from '../sync/sync-engine';
-import { cleanup, serverInProcess, tempDir } from '../sync/test-harness';
-import WebSocket from 'ws';
+import { cleanup, NodeWebSocket, serverInProcess, tempDir } from '../sync/test-harness';
 import { makeDeck, NOON, study } from './store-test-harness';
 import { createStudyStore } from './study-store';
 
@@ -39,7 +38,7 @@ async function device(url: string, name: string) {
     openRepository: async () => storage.opened,
     deckSource: { listDecks: async () => [deckIndexEntry(deck)], loadDeck: async () => deck },
     clock: () => NOON,
-    sync: { url, spaces, startEngine: async (options) => startSyncEngine({ ...options, persistencePrefix: `${name}-${crypto.randomUUID()}/`, WebSocketPolyfill: WebSocket, pollMs: 100 }) },
+    sync: { url, spaces, startEngine: async (options) => startSyncEngine({ ...options, persistencePrefix: `${name}-${crypto.randomUUID()}/`, WebSocketPolyfill: NodeWebSocket, pollMs: 100 }) },
   });
   await store.getState().hydrate();
   cleanups.push(() => store.getState().stopSync());
@@ -72,6 +71,15 @@ describe('the sync slice', () => {
     const settings = phone.store.getState().settings;
     await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.8 });
     await expect.poll(() => laptop.store.getState().settings.desiredRetention, { timeout: 10_000 }).toBe(0.8);
+
+    // A new space on the phone: the laptop's link is dead, the phone syncs on with a new secret.
+    await phone.store.getState().startNewSpace();
+    const renewed = phone.store.getState().syncSpace!;
+    expect(renewed.spaceId).not.toBe(space.spaceId);
+    expect(phone.store.getState().syncError).toBeNull();
+    expect(phone.spaces.code).toBe(`${renewed.spaceId}.${renewed.secret}`);
+    await expect.poll(() => laptop.store.getState().syncStatus, { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked/) });
+    await expect.poll(() => phone.store.getState().syncStatus?.kind, { timeout: 10_000 }).toBe('synced');
 
     await laptop.store.getState().stopSync();
     expect(laptop.store.getState()).toMatchObject({ syncSpace: null, syncStatus: null });

@@ -5,7 +5,7 @@
  * tab writes, and tells the other tabs.
  */
 import { messageOf } from '../domain/errors';
-import { createSyncSpace, parseSyncLink, type SyncSpace } from '../domain/sync';
+import { createSyncSpace, parseSyncLink, type SyncSpace } from '../domain/sync/space';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../sync/sync-engine';
 import type { SpaceStore } from '../sync/space-store';
 import type { SliceCreator } from './study-store';
@@ -120,6 +120,11 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
       set({ syncSpace: null, syncStatus: null, syncError: null });
     },
 
-    startNewSpace: () => start(createSyncSpace(randomBytes)),
+    async startNewSpace() {
+      // The old space is closed on the server first, so its link admits no one from now on.
+      const isClosed = engine === null ? false : await engine.closeSpace();
+      await start(createSyncSpace(randomBytes));
+      if (!isClosed) set({ syncError: 'The old sync space could not be closed (this device was offline), so its link may still work. Start a new space again when you are online.' });
+    },
   };
 };

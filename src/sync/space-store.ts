@@ -3,7 +3,7 @@
  * Not in the Flipdeck database: the sync state lives beside the progress, never in its schema, so
  * stopping sync or a broken entry can never touch progress. A damaged entry reads as "not syncing".
  */
-import { parseSyncSpace, type SyncSpace } from '../domain/sync';
+import { parseSyncSpace, type SyncSpace } from '../domain/sync/space';
 
 const KEY = 'flipdeck-sync-space';
 

@@ -141,6 +141,27 @@ describe('refusals and tampering', () => {
     expect((await intruder.snapshot()).eventIds).toEqual([]);
   });
 
+  it('a space closed by one device admits no one again, and the server drops its documents', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await phone.study('c1');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+
+    expect(await phone.engine!.closeSpace()).toBe(true);
+    await expect.poll(() => laptop.engine!.status(), { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked: this sync space was closed/) });
+    const late = await open('late');
+    late.sync(space, server.url);
+    await expect.poll(() => late.engine!.status(), { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked/) });
+    expect(server.store.space(space.spaceId)?.revoked).toBe(true);
+    await expect.poll(() => server.store.spaceUsage(space.spaceId).documents, { timeout: 10_000 }).toBe(0);
+    // Both devices keep their progress.
+    expect((await laptop.snapshot()).eventIds).toHaveLength(1);
+  });
+
   it('a ciphertext changed on the server is rejected and reported, and not applied', async () => {
     const { server, open, space } = await setup();
     const phone = await open('phone');

@@ -20,7 +20,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { ProgressEvent } from '../domain/events/types';
-import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
+import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
 import { messageOf } from '../domain/errors';
 import type { ProgressRepository } from '../storage/progress-repository';
 import { logicalDocOf, MANIFEST_DOC, monthEntryId, openEvent, sealEvent, SETTINGS_DOC } from './sync-docs';
@@ -73,6 +73,11 @@ export interface SyncEngine {
   localBytes(): Promise<number>;
   /** Stops syncing; the documents stay on the device. */
   stop(): Promise<void>;
+  /**
+   * Asks the server to close this space for good (its old link then admits no one), and resolves
+   * true once the server refuses it, false when that could not be confirmed (offline) in time.
+   */
+  closeSpace(timeoutMs?: number): Promise<boolean>;
 }
 
 const LOCAL = Symbol('flipdeck-sync-local');
@@ -330,6 +335,20 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       let total = 0;
       for (const entry of docs.values()) if (entry.persistence !== null) total += await databaseBytes(entry.persistence);
       return total;
+    },
+    async closeSpace(timeoutMs = 5_000) {
+      const manifest = await docFor(MANIFEST_DOC);
+      const deadline = clock() + timeoutMs;
+      while (!(connected && manifest.provider?.isAuthenticated)) {
+        if (clock() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      manifest.provider.sendStateless(REVOKE_SPACE_MESSAGE);
+      while (!(current.kind === 'error' && current.message.includes('revoked'))) {
+        if (clock() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return true;
     },
     async stop() {
       stopped = true;

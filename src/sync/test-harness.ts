@@ -22,6 +22,18 @@ import { openRepository, type OpenedRepository } from '../storage/open-repositor
 import { startSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStatus } from './sync-engine';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * `ws` for the provider in Node. A socket closed while still connecting (an engine stopped at
+ * once) emits an error after the provider has removed its listeners; in a browser that is a quiet
+ * event, in Node an unhandled one. This keeps one listener for the life of the socket.
+ */
+export class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
 export const DECK: DeckId = asDeckId('sync-deck');
 const scheduler = createScheduler(DEFAULT_SETTINGS);
 
@@ -174,7 +186,7 @@ export class Device {
       space,
       url,
       persistencePrefix: `${this.name}/`,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: NodeWebSocket,
       pollMs: 100,
       clock: () => Date.now(),
       onStatus: (status) => this.statuses.push(status),

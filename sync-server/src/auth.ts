@@ -35,7 +35,9 @@ export function createAuthenticator(store: SyncStore, limits: ServerLimits, cloc
     if (!isCredential(token)) fail(address, new SyncRefusal('bad-credential', 'the sync credential is missing or malformed'));
     const verifier = await credentialVerifier(token);
     const record = store.space(spaceId) ?? store.claimSpace(spaceId, verifier, clock());
-    if (record.revoked) fail(address, new SyncRefusal('revoked', 'this sync space was closed; link the device again from one that syncs'));
+    // Not counted as a failure: devices still on a closed space retry, and must not lock their
+    // address out of the new space.
+    if (record.revoked) throw new SyncRefusal('revoked', 'this sync space was closed; link the device again from one that syncs');
     const expected = Buffer.from(record.verifier);
     const given = Buffer.from(verifier);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) fail(address, new SyncRefusal('bad-credential', 'the sync credential does not match this space (wrong or old secret)'));

@@ -15,6 +15,14 @@ import { checkUpdateShape } from './update-check.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+
+/** As src/sync/test-harness.ts: a socket closed while connecting must not raise an unhandled error in Node. */
+class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const task of cleanups.splice(0).reverse()) await task();
@@ -36,7 +44,7 @@ interface Client {
 
 /** A raw Hocuspocus client on one document; `outcome` says how the server answered: 'synced', or the refusal. */
 function client(server: RunningSyncServer, name: string, token: string, doc = new Y.Doc()): Client {
-  const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: NodeWebSocket });
   let settle: (value: string) => void = () => {};
   const outcome = new Promise<string>((resolve) => (settle = resolve));
   const provider = new HocuspocusProvider({

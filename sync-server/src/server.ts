@@ -8,7 +8,7 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
-import { DEFAULT_SERVER_LIMITS, spaceOfDocument, type ServerLimits } from '../../src/domain/sync/index.ts';
+import { DEFAULT_SERVER_LIMITS, REVOKE_SPACE_MESSAGE, spaceOfDocument, type ServerLimits } from '../../src/domain/sync/index.ts';
 import { createAuthenticator } from './auth.ts';
 import { SyncRefusal } from './refusal.ts';
 import { openSqliteStore, type SyncStore } from './sqlite-store.ts';
@@ -94,6 +94,23 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       const spaceBytes = store.spaceUsage(spaceId).bytes + pendingInSpace(spaceId) + added;
       if (spaceBytes > limits.maxSpaceBytes) throw new SyncRefusal('space-full', `this sync space would hold ${spaceBytes} bytes, over the server's limit of ${limits.maxSpaceBytes}`);
       pending.set(documentName, (pending.get(documentName) ?? 0) + added);
+    },
+
+    // A device moved its space to a new secret: nobody is admitted to the old one again.
+    async onStateless({ documentName, payload }) {
+      const spaceId = spaceOfDocument(documentName);
+      if (payload !== REVOKE_SPACE_MESSAGE || spaceId === null) return;
+      store.revokeSpace(spaceId, Date.now());
+      log(`revoke ${spaceId}`);
+      const closed = new SyncRefusal('revoked', 'this sync space was closed; link the device again from one that syncs');
+      for (const [name, document] of server.hocuspocus.documents) {
+        if (spaceOfDocument(name) === spaceId) for (const connection of document.getConnections()) connection.close({ code: 4403, reason: closed.reason });
+      }
+    },
+
+    // Stateless messages are never relayed to other clients.
+    async beforeBroadcastStateless() {
+      throw new SyncRefusal('malformed', 'stateless messages are not relayed');
     },
 
     // One line per connect and disconnect: which space and document (both opaque), never a payload.

@@ -16,6 +16,7 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 const MESSAGE_SYNC_REPLY = 4;
+const MESSAGE_STATELESS = 5;
 const MESSAGE_SYNC_STATUS = 8;
 const SYNC_STEP_1 = 0;
 
@@ -40,6 +41,10 @@ export function checkIncomingMessage(message: Uint8Array, maxMessageBytes: numbe
       return checkSyncMessage(decoder);
     case MESSAGE_AWARENESS:
       if (message.length > MAX_AWARENESS_BYTES) throw new SyncRefusal('too-large', 'awareness states are not used by Flipdeck');
+      return 0;
+    case MESSAGE_STATELESS:
+      // Only the short revoke message is used (REVOKE_SPACE_MESSAGE); nothing is relayed.
+      if (message.length > 256) throw new SyncRefusal('too-large', 'stateless messages are not used by Flipdeck');
       return 0;
     case MESSAGE_AUTH:
     case MESSAGE_QUERY_AWARENESS:

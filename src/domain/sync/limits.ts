@@ -25,3 +25,10 @@ export const DEFAULT_SERVER_LIMITS = {
 } as const;
 
 export type ServerLimits = { -readonly [K in keyof typeof DEFAULT_SERVER_LIMITS]: number };
+
+/**
+ * Sent (as a Hocuspocus stateless message) by a device that moves to a new space: the server
+ * refuses the old space from then on and drops its documents, so the old link admits no one.
+ * Only a connection that was admitted with the space's credential can send it.
+ */
+export const REVOKE_SPACE_MESSAGE = 'flipdeck:revoke-space';
