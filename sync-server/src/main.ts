@@ -20,6 +20,7 @@ const dataDir = resolve(process.env['FLIPDECK_SYNC_DATA'] ?? '.sync-data');
 const redisUrl = flag('--redis') ?? process.env['REDIS_URL'];
 const name = flag('--name') ?? process.env['FLIPDECK_SYNC_NODE'];
 const debounce = process.env['FLIPDECK_SYNC_STORE_DEBOUNCE_MS'];
+const resync = process.env['FLIPDECK_SYNC_REDIS_RESYNC_MS'];
 
 const server = await startSyncServer({
   port,
@@ -27,6 +28,7 @@ const server = await startSyncServer({
   ...(redisUrl === undefined ? {} : { redisUrl }),
   ...(name === undefined ? {} : { name }),
   ...(debounce === undefined ? {} : { storeDebounceMs: Number(debounce) }),
+  ...(resync === undefined ? {} : { redisResyncMs: Number(resync) }),
 });
 console.log(`Flipdeck sync server listening on ${server.url} (data: ${server.store.path}${redisUrl === undefined ? '' : `, redis: ${new URL(redisUrl).host}`})`);
 

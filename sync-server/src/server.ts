@@ -24,6 +24,8 @@ export interface SyncServerOptions {
   /** Names this node in logs and in Redis. */
   readonly name?: string;
   readonly limits?: Partial<ServerLimits>;
+  /** With Redis: how often each node asks the others for what its open documents lack (ms). */
+  readonly redisResyncMs?: number;
   /** How long after a change a document is written to SQLite (ms); it is also written when the last client leaves. */
   readonly storeDebounceMs?: number;
   readonly log?: (line: string) => void;
@@ -62,9 +64,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       },
     }),
   ];
+  let redis: Redis | null = null;
   if (options.redisUrl !== undefined) {
     const url = new URL(options.redisUrl);
-    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), prefix: 'flipdeck-sync', identifier: options.name ?? `node-${process.pid}` }));
+    redis = new Redis({ host: url.hostname, port: Number(url.port || 6379), prefix: 'flipdeck-sync', identifier: options.name ?? `node-${process.pid}` });
+    extensions.push(redis);
   }
 
   const server = new Server({
@@ -123,6 +127,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   });
 
   await server.listen();
+  // The Redis extension asks the other nodes for their state once, when a document loads. An
+  // update another node relayed in the first moments of a document on two nodes can be missed
+  // (measured by bench/sync-load.mjs), and every later update of that client then waits for it.
+  // Asking again every few seconds heals that: the other nodes answer with only what is missing.
+  const resync = redis === null ? null : setInterval(() => {
+    const ask = redis as unknown as { publishFirstSyncStep(name: string, document: unknown): Promise<unknown> };
+    for (const [name, document] of server.hocuspocus.documents) void ask.publishFirstSyncStep(name, document).catch(() => {});
+  }, options.redisResyncMs ?? 5_000);
   const port = server.address.port;
   const url = `ws://${options.host ?? '127.0.0.1'}:${port}`;
   let stopping: Promise<void> | null = null;
@@ -133,6 +145,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     hocuspocus: server.hocuspocus,
     stop: () => {
       stopping ??= (async () => {
+        if (resync !== null) clearInterval(resync);
         await server.destroy();
         store.close();
       })();
