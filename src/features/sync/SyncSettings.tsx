@@ -30,7 +30,7 @@ export function SyncSettings() {
       ) : (
         <>
           <p>
-            This device syncs. Status: <strong>{status ? syncStatusText(status) : 'Stopped'}</strong>
+            This device syncs in space <code>{space.spaceId.slice(0, 8)}</code>. Status: <strong>{status ? syncStatusText(status) : 'Stopped'}</strong>
             {status?.kind === 'synced' ? `, last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}.
           </p>
           {status?.kind === 'error' && <p role="alert" className="notice notice--warning">{status.message}</p>}
