@@ -124,6 +124,9 @@ describe('what reaches the other device', () => {
     const [a, b] = [await phone.snapshot(), await laptop.snapshot()];
     expect(a.eventIds).toHaveLength(90);
     expect(b).toEqual(a);
+    // The laptop's first sync counted down what it had to merge: the phone's 30 events at least.
+    expect(laptop.statuses.some((status) => status.kind === 'syncing' && status.pending >= 30)).toBe(true);
+    expect(laptop.engine!.status()).toMatchObject({ kind: 'synced' });
   });
 });
 

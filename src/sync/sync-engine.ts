@@ -99,6 +99,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const unmergeable = new Set<string>();
   let batch: { events: ProgressEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
   let isFlushQueued = false;
+  /** Entries heard of and not opened yet: with unsent changes, the count "Syncing N" shows, so a first sync counts down. */
+  let incoming = 0;
   let keysPromise: Promise<SpaceKeys> | null = null;
   let fatal: string | null = null;
   let lastSyncedAt = 0;
@@ -126,7 +128,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function unsynced(): number {
-    let total = 0;
+    let total = incoming;
     for (const entry of docs.values()) total += entry.provider?.unsyncedChanges ?? 0;
     return total;
   }
@@ -178,10 +180,10 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (event.transaction.origin === LOCAL) return;
       const changed = [...event.keysChanged];
       const at = Y.encodeStateVector(doc);
-      void serially(() => merge(entry, changed, at));
+      queueMerge(entry, changed, at);
     });
     // What arrived before the last stop but was not merged yet (or everything, the first time).
-    void serially(() => merge(entry, stored, storedAt));
+    queueMerge(entry, stored, storedAt);
     if (stopped) return entry;
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -198,6 +200,17 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     entry.provider.attach();
     return entry;
+  }
+
+  function queueMerge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): void {
+    incoming += changed.length;
+    report();
+    serially(() => merge(entry, changed, stateVector))
+      .catch((error: unknown) => fail(`Synced changes could not be read: ${messageOf(error)}`))
+      .finally(() => {
+        incoming -= changed.length;
+        report();
+      });
   }
 
   /** Opens and checks the entries under `changed`, queueing them for the next flush. */
