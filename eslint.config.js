@@ -15,7 +15,7 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
 const restrict = (...groups) => ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'dev-dist/', 'bench/.cache/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'dev-dist/', 'bench/.cache/', 'sync-server/build/', '.sync-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     // A runtime import cycle lets module order decide what is initialised when; type-only imports
     // are erased and do not count.
-    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', 'bench/**/*.mjs'],
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', 'bench/**/*.mjs', 'sync-server/src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       // Dependencies are parsed to follow their imports; without the TS parser they read as empty.
@@ -93,8 +93,16 @@ export default tseslint.config(
     files: ['src/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(
-        [['dexie', 'dexie*', '**/storage', '**/storage/**'], 'Components never touch storage.'],
+        [['dexie', 'dexie*', '**/storage', '**/storage/**', '../sync', '../sync/**', '../../sync', '../../sync/**'], 'Components never touch storage or the sync engine.'],
         [['**/store', '**/store/**', '**/features/**', '**/app/**'], 'Shared components only take props.'],
+      ),
+    },
+  },
+  {
+    files: ['sync-server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [['**/src/storage/**', '**/src/store/**', '**/src/features/**', '**/src/components/**', '**/src/app/**', '**/src/sync/**', 'react', 'react-*', 'dexie'], 'The sync server imports only shared code from src/domain/sync.'],
       ),
     },
   },
@@ -102,7 +110,7 @@ export default tseslint.config(
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': restrict(
-        [['dexie', 'dexie*', '**/storage', '**/storage/**'], 'Components never import storage; go through the store.'],
+        [['dexie', 'dexie*', '**/storage', '**/storage/**', '../../sync', '../../sync/**'], 'Components never import storage or the sync engine; go through the store.'],
         [['**/app/**'], 'Features do not import the app shell; app/ composes features.'],
         [features.filter((f) => f !== feature).flatMap((f) => [`../${f}/**`, `**/features/${f}/**`]), 'Features do not import each other.'],
       ),

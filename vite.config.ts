@@ -3,13 +3,18 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { decksPlugin } from './scripts/vite-plugin-decks.ts';
-import { cspPlugin } from './scripts/vite-plugin-csp.ts';
+import { CONTENT_SECURITY_POLICY, cspPlugin } from './scripts/vite-plugin-csp.ts';
+import { syncServerOrigin, withConnectSource } from './scripts/sync-url.ts';
 import { shellPlugin } from './scripts/vite-plugin-shell.ts';
 
 const BRAND_BLUE = '#2a4fd6';
 
 // The benchmark builds against generated decks (bench/run.mjs); everything else uses decks/.
 const decks = decksPlugin({ dir: process.env.FLIPDECK_DECKS_DIR ?? 'decks' });
+
+// Sync is built in only when FLIPDECK_SYNC_URL names a server (docs/sync.md); its origin alone joins connect-src.
+const syncUrl = process.env.FLIPDECK_SYNC_URL?.trim() ?? '';
+const syncOrigin = syncServerOrigin(syncUrl);
 
 // base './' keeps every asset URL relative, so the built app works under any sub-path of a static host.
 export default defineConfig({
@@ -22,7 +27,7 @@ export default defineConfig({
     shellPlugin(() => decks.api.deckIndex(), {
       startupModules: ['src/store/index.ts', 'react-dom/client.js', 'src/app/App.tsx', 'src/storage/open-repository.ts', 'src/storage/deck-source.ts'],
     }),
-    cspPlugin(),
+    cspPlugin(withConnectSource(CONTENT_SECURITY_POLICY, syncOrigin)),
     VitePWA({
       // 'prompt': a new version waits until the student chooses to reload (never mid-grade), or
       // takes over on the next launch once every Flipdeck tab is closed.
@@ -84,6 +89,7 @@ export default defineConfig({
       },
     }),
   ],
+  define: { 'import.meta.env.FLIPDECK_SYNC_URL': JSON.stringify(syncOrigin === null ? '' : syncUrl) },
   // Module workers: the optimizer's worker code-splits (fsrs-browser imports lazily).
   worker: { format: 'es' },
   build: {
@@ -91,7 +97,7 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'sync-server/src/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
     // Study-day boundaries are local time; pin the zone so domain tests are reproducible anywhere.

@@ -12,6 +12,7 @@ import { useAppearance } from './use-appearance';
 import { usePreloadOnIntent } from './use-preload-on-intent';
 import { useRoute } from './use-route';
 import { useWarnWhileSaving } from './use-warn-while-saving';
+import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -43,6 +44,7 @@ export function App() {
             Settings
           </a>
         </nav>
+        <SyncStatusBadge />
         <InstallButton />
       </header>
       <KeyboardHelp />

@@ -63,6 +63,8 @@ const loadBackup = lazyModule(() => import('../features/backup/BackupScreen'));
 const loadSharedDeck = lazyModule(() => import('../features/share/SharedDeckScreen'));
 // The editor is one chunk for its three ways in: the deck editor, "New deck" and E while studying.
 const loadAuthoring = lazyModule(() => import('../features/authoring/screens'));
+const loadSyncSettings = lazyModule(() => import('../features/sync/SyncSettings'));
+const loadJoinSync = lazyModule(() => import('../features/sync/JoinSyncScreen'));
 
 const StudyScreen = lazyComponent(() => loadStudy().then((m) => m.StudyScreen));
 const DeckMediaProvider = lazyComponent(() => loadDeckMedia().then((m) => m.DeckMediaProvider));
@@ -81,6 +83,8 @@ const SharedDeckScreen = lazyComponent(() => loadSharedDeck().then((m) => m.Shar
 const DeckEditorScreen = lazyComponent(() => loadAuthoring().then((m) => m.DeckEditorScreen));
 const NewDeckScreen = lazyComponent(() => loadAuthoring().then((m) => m.NewDeckScreen));
 const EditCardDialog = lazyComponent(() => loadAuthoring().then((m) => m.EditCardDialog));
+const SyncSettings = lazyComponent(() => loadSyncSettings().then((m) => m.SyncSettings));
+const JoinSyncScreen = lazyComponent(() => loadJoinSync().then((m) => m.JoinSyncScreen));
 
 const deckHref = (deckId: DeckId) => routeHash({ name: 'deck', deckId });
 
@@ -111,13 +115,18 @@ function DeckRoute({ route, deckTitle }: ScreenProps<'deck'>) {
   );
 }
 
-/** Settings, with the planning feature's workload simulator for all decks passed in. */
+/** Settings, with the planning feature's workload simulator and the sync feature's section passed in. */
 function SettingsRoute() {
   return (
     <SettingsScreen
       workload={
         <Suspense fallback={<p role="status">Loading the simulator…</p>}>
           <AllDecksWorkload />
+        </Suspense>
+      }
+      sync={
+        <Suspense fallback={null}>
+          <SyncSettings />
         </Suspense>
       }
     />
@@ -146,7 +155,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   },
   'deck-plan': { area: 'The exam plan', Screen: ({ route }) => <PlanScreen deckId={route.deckId} />, preload: loadPlan },
   stats: { area: 'The statistics screen', Screen: AllStatsRoute, preload: loadStats },
-  settings: { area: 'The settings screen', Screen: SettingsRoute, preload: both(loadSettings, loadAllDecksWorkload) },
+  settings: { area: 'The settings screen', Screen: SettingsRoute, preload: both(loadSettings, loadAllDecksWorkload, loadSyncSettings) },
   import: { area: 'The import screen', Screen: ImportScreen, preload: loadImport },
   backup: { area: 'The backup screen', Screen: BackupScreen, preload: loadBackup },
   'deck-edit': {
@@ -164,6 +173,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     Screen: ({ route }) => <SharedDeckScreen payload={route.payload} />,
     preload: loadSharedDeck,
   },
+  'join-sync': { area: 'Joining sync', Screen: ({ route }) => <JoinSyncScreen code={route.code} />, preload: loadJoinSync },
   'not-found': { area: 'This page', Screen: () => <NotFound what="Page" />, preload: undefined },
 };
 

@@ -92,6 +92,19 @@ describe('ProgressRepository on the event log', () => {
     await expect(repo.undoReview(second.id)).rejects.toMatchObject({ kind: 'conflict' });
   });
 
+  it('eventsSince reads the card and settings events from a time on, in log order', async () => {
+    const { repo } = setup();
+    const old = reviewOf(repo, null, NOW - DAY);
+    const state = await repo.appendCardEvents([old]);
+    const recent = reviewOf(repo, state, NOW);
+    await repo.appendCardEvents([recent]);
+    const settings: SettingsEvent = { id: repo.newEventId(NOW + 1), deviceId: repo.deviceId, createdAt: NOW + 1, kind: 'settings', scope: { kind: 'study' }, values: { desiredRetention: 0.85 } };
+    await repo.importEvents([settings]);
+    expect((await repo.eventsSince(NOW)).map((event) => event.id)).toEqual([recent.id, settings.id]);
+    expect(await repo.eventsSince(NOW + DAY)).toEqual([]);
+    expect(await repo.eventsSince(Number.NaN)).toEqual([]);
+  });
+
   it('undo refuses a review whose card was suspended or reset since', async () => {
     const { repo } = setup();
     const review = reviewOf(repo, null, NOW);

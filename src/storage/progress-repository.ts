@@ -94,6 +94,11 @@ export interface ProgressRepository extends CardProgressMethods {
   /** Every card event and settings event, in log order. */
   exportEvents(): Promise<{ readonly cardEvents: CardEvent[]; readonly settingsEvents: SettingsEvent[] }>;
   /**
+   * The card and settings events with createdAt >= sinceMs, in log order: what sync sends after a
+   * change, without reading the whole log (an index range on createdAt).
+   */
+  eventsSince(sinceMs: number): Promise<ProgressEvent[]>;
+  /**
    * Merges events in one transaction: ids already stored are dropped, the rest are added, and the
    * cards that got new events are replayed (every card, when a settings event was added, since a
    * settings change can reschedule any later review).
@@ -417,6 +422,16 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
           cardEvents: cardEvents(await db.events.toArray()).sort(compareEvents),
           settingsEvents: log.settingsEvents(await db.settingsEvents.toArray()).sort(compareEvents),
         })),
+      ),
+
+    eventsSince: (sinceMs) =>
+      run('load', () =>
+        db.transaction('r', db.events, db.settingsEvents, async () => {
+          if (Number.isNaN(sinceMs)) return [];
+          const cards = cardEvents(await db.events.where('createdAt').aboveOrEqual(sinceMs).toArray());
+          const settings = log.settingsEvents(await db.settingsEvents.where('createdAt').aboveOrEqual(sinceMs).toArray());
+          return [...cards, ...settings].sort(compareEvents);
+        }),
       ),
 
     importEvents: (events) => run('restore', () => db.transaction('rw', progressTables, () => log.merge(events))),

@@ -2,7 +2,9 @@ import { useStore } from 'zustand';
 import { prerenderedDecks } from 'virtual:flipdeck/prerendered-decks';
 import { createBroadcastChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
+import { localSpaceStore } from '../sync/space-store';
 import { createStudyStore, type StudyState } from './study-store';
+import type { SyncDeps } from './sync-slice';
 
 /**
  * Dexie (with the repositories over it) and the deck parser (with valibot) are separate chunks:
@@ -23,6 +25,15 @@ function lazyDeckSource(load: () => Promise<DeckSource>): DeckSource {
   };
 }
 
+/**
+ * Sync when the build names a server (FLIPDECK_SYNC_URL). Yjs and Hocuspocus are their own chunk,
+ * loaded only once this device syncs.
+ */
+const syncUrl = import.meta.env.FLIPDECK_SYNC_URL;
+const sync: SyncDeps | undefined = syncUrl
+  ? { url: syncUrl, spaces: localSpaceStore(), startEngine: async (options) => (await import('../sync/sync-engine')).startSyncEngine(options) }
+  : undefined;
+
 /** The app's single store. Tests build their own with createStudyStore. */
 export const studyStore = createStudyStore({
   openRepository: async () => (await loadStorage()).openRepository(),
@@ -30,6 +41,7 @@ export const studyStore = createStudyStore({
   clock: () => Date.now(),
   changes: createBroadcastChangeFeed(),
   prerenderedDecks,
+  ...(sync ? { sync } : {}),
 });
 
 /** Subscribes a component to one narrow slice of the store. */
@@ -42,3 +54,5 @@ export { isDeckListSettled } from './decks-slice';
 export { deckTreeOf, studyDeckOf } from './deck-family';
 export type { DeckEntry, DeckListing } from './types';
 export type { StudySession, CurrentCard } from './session-slice';
+export type { JoinPreview } from './sync-slice';
+export type { SyncStatus } from '../sync/sync-engine';

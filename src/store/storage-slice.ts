@@ -53,6 +53,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     deps.changes?.subscribe((change) => void get().followOtherTab(change));
     await get().loadPreferences();
     await get().loadDecks();
+    void get().resumeSync();
   },
 
   async continueWithoutSaving() {

@@ -15,6 +15,7 @@ import { createPlanningSlice, type PlanningSlice } from './planning-slice';
 import { createStatsSlice, type StatsSlice } from './stats-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createStorageSlice, type StorageSlice } from './storage-slice';
+import { createSyncSlice, type SyncDeps, type SyncSlice } from './sync-slice';
 import type { ChangeFeed } from '../storage/change-feed';
 import type { DeckSource } from '../storage/deck-source';
 import type { RandomBytes } from '../domain/events/event-id';
@@ -31,9 +32,11 @@ export interface StoreDeps {
   readonly changes?: ChangeFeed;
   /** The bundled decks index.html was prerendered with, shown as loading until loadDecks has run. */
   readonly prerenderedDecks?: readonly DeckListing[];
+  /** The sync server and engine; absent when the build has no FLIPDECK_SYNC_URL. */
+  readonly sync?: SyncDeps;
 }
 
-export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice & PlanningSlice & AuthoringSlice;
+export type StudyState = StorageSlice & DecksSlice & SessionSlice & DeviceSlice & StatsSlice & BrowseSlice & SettingsSlice & LibrarySlice & PlanningSlice & AuthoringSlice & SyncSlice;
 export type StudyStore = StoreApi<StudyState>;
 export type SliceCreator<T> = (
   set: StudyStore['setState'],
@@ -54,5 +57,6 @@ export function createStudyStore(deps: StoreDeps): StudyStore {
     ...createLibrarySlice(set, get, deps),
     ...createPlanningSlice(set, get, deps),
     ...createAuthoringSlice(set, get, deps),
+    ...createSyncSlice(set, get, deps),
   }));
 }

@@ -20,6 +20,8 @@ describe('parseRoute', () => {
     ['#/backup', { name: 'backup' }],
     ['#/shared/eJzLSM3JyQcABiwCFQ', { name: 'shared-deck', payload: 'eJzLSM3JyQcABiwCFQ' }],
     ['#/shared/not+base64url', { name: 'not-found', path: '/shared/not+base64url' }],
+    ['#/sync/abc_-1.def-2_', { name: 'join-sync', code: 'abc_-1.def-2_' }],
+    ['#/sync/no-dot', { name: 'not-found', path: '/sync/no-dot' }],
     ['#/nowhere', { name: 'not-found', path: '/nowhere' }],
     ['#/deck/x/edit', { name: 'deck-edit', deckId: 'x' }],
     ['#/new-deck', { name: 'new-deck' }],
@@ -33,7 +35,7 @@ describe('parseRoute', () => {
     const deckId = asDeckId('deck/with?odd#chars');
     const routes: Exclude<Route, { name: 'not-found' }>[] = [
       { name: 'decks' }, { name: 'stats' }, { name: 'settings' }, { name: 'import' }, { name: 'backup' }, { name: 'new-deck' },
-      { name: 'shared-deck', payload: 'abc_-123' },
+      { name: 'shared-deck', payload: 'abc_-123' }, { name: 'join-sync', code: 'abc.def' },
       { name: 'deck', deckId }, { name: 'study', deckId }, { name: 'deck-stats', deckId }, { name: 'browse', deckId }, { name: 'deck-plan', deckId }, { name: 'deck-edit', deckId },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);

@@ -7,6 +7,7 @@
  *   #/new-deck              write a new deck
  *   #/settings              settings             #/import               import a deck
  *   #/backup                backup and restore   #/shared/<payload>     a deck carried in the link
+ *   #/sync/<id>.<secret>    join a sync space (docs/sync.md; the fragment never reaches a server)
  */
 import { asDeckId, type DeckId } from '../ids';
 
@@ -21,6 +22,7 @@ export type Route =
   | { readonly name: 'backup' }
   | { readonly name: 'new-deck' }
   | { readonly name: 'shared-deck'; readonly payload: string }
+  | { readonly name: 'join-sync'; readonly code: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const DECK_SUFFIXES: Readonly<Record<string, DeckScreen>> = {
@@ -50,6 +52,9 @@ export function parseRoute(hash: string): Route {
   const shared = /^\/shared\/([A-Za-z0-9_-]+)$/.exec(path);
   if (shared?.[1]) return { name: 'shared-deck', payload: shared[1] };
 
+  const sync = /^\/sync\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(path);
+  if (sync?.[1]) return { name: 'join-sync', code: sync[1] };
+
   const match = /^\/deck\/([^/]+)(\/[a-z]+)?$/.exec(path);
   const rawId = match?.[1];
   const screen = DECK_SUFFIXES[match?.[2] ?? ''];
@@ -75,6 +80,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>): string 
       return '#/new-deck';
     case 'shared-deck':
       return `#/shared/${route.payload}`;
+    case 'join-sync':
+      return `#/sync/${route.code}`;
     case 'deck':
       return `#/deck/${encodeURIComponent(route.deckId)}`;
     case 'study':

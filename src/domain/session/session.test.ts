@@ -120,6 +120,27 @@ describe('gradeCurrent', () => {
   });
 });
 
+describe('gradeCurrent under clock skew (docs/sync.md)', () => {
+  it('stamps the grade after a merged review whose device clock ran an hour ahead, so replay keeps the order', () => {
+    const deck = deckOf(1);
+    const aheadAt = NOW + 60 * MIN;
+    const merged: CardState = { ...stored('c1', 'review', NOW - DAY), lastReviewedAt: aheadAt };
+    const input = completeInput(deck, [merged]);
+    const session = openSession(deckId, input, buildQueue({ ...input, now: NOW }), deck, NOW);
+    const { entry } = gradeAt(session, deck, NOW + 4_000);
+    expect(entry.reviewedAt).toBe(aheadAt + 1);
+    expect(entry.answerMs).toBe(4_000);
+    expect(entry.after.lastReviewedAt).toBe(aheadAt + 1);
+  });
+
+  it('keeps its own time when the card was last reviewed in its past', () => {
+    const deck = deckOf(1);
+    const input = completeInput(deck, [stored('c1', 'review', NOW - DAY)]);
+    const session = openSession(deckId, input, buildQueue(input), deck, NOW);
+    expect(gradeAt(session, deck, NOW + 4_000).entry.reviewedAt).toBe(NOW + 4_000);
+  });
+});
+
 describe('the review event id, chosen when the card is shown', () => {
   // A review card 20 days in: intervals long enough for fuzz to spread them over several days.
   const due = { ...stored('c1', 'review', NOW - DAY), stability: 20, scheduledDays: 20, lastReviewedAt: NOW - 21 * DAY };

@@ -16,6 +16,7 @@ import {
   type DoneToday,
   type StudyQueue,
 } from '../queue/queue';
+import { causalTime } from '../sync/clock';
 import { newCardState } from '../scheduling/new-card';
 import type { Scheduler } from '../scheduling/scheduler';
 import type { CardState, GradePreview, Rating, ReviewLogEntry } from '../scheduling/types';
@@ -173,13 +174,16 @@ export function gradeCurrent(session: StudySession, rating: Rating, deck: Sessio
   if (!session.current || !session.isFlipped) return null;
   const { cardId, shownAt, reviewId, isBalanced } = session.current;
   const before = session.states.get(cardId) ?? null;
+  // After the card's last review even when another device's clock stamped it ahead of ours, so
+  // replay keeps the order the grades were given in (docs/sync.md, clock skew).
+  const reviewedAt = causalTime(now, before?.lastReviewedAt);
   const scheduler = schedulerOf(deck, cardId);
-  const scheduled = scheduler.grade(before ?? stateOf(session, cardId, deck, now), rating, now, reviewId);
-  const moved = isBalanced && session.dueLoad !== null ? balanced(scheduled, before, scheduler, deck, session.dueLoad, now) : null;
+  const scheduled = scheduler.grade(before ?? stateOf(session, cardId, deck, reviewedAt), rating, reviewedAt, reviewId);
+  const moved = isBalanced && session.dueLoad !== null ? balanced(scheduled, before, scheduler, deck, session.dueLoad, reviewedAt) : null;
   // Written to the card's own deck, which is the session's unless it spans subdecks.
   const after = moved ?? scheduled;
   const entry: ReviewLogEntry = {
-    deckId: after.deckId, cardId, rating, reviewedAt: now, answerMs: Math.max(0, now - shownAt), before, after,
+    deckId: after.deckId, cardId, rating, reviewedAt, answerMs: Math.max(0, now - shownAt), before, after,
   };
   const next = advance({
     ...session,

@@ -14,10 +14,12 @@ interface ReviewData {
 export interface SettingsScreenProps {
   /** The workload simulator for all decks, from the planning feature (features do not import each other). */
   readonly workload?: ReactNode;
+  /** The sync section, from the sync feature. */
+  readonly sync?: ReactNode;
 }
 
-/** The settings screen: scheduling (all decks or one), appearance, and personal FSRS parameters. */
-export function SettingsScreen({ workload }: SettingsScreenProps) {
+/** The settings screen: scheduling (all decks or one), appearance, personal FSRS parameters, and the sections app/ passes in. */
+export function SettingsScreen({ workload = null, sync = null }: SettingsScreenProps) {
   const isHydrated = useStudyStore((s) => s.isHydrated);
   const readReviewData = useStudyStore((s) => s.readReviewData);
   const [data, setData] = useState<ReviewData | null>(null);
@@ -44,6 +46,7 @@ export function SettingsScreen({ workload }: SettingsScreenProps) {
       {workload}
       <AppearanceSettings />
       <OptimizePanel reviewLog={data?.reviewLog ?? null} />
+      {sync}
     </div>
   );
 }

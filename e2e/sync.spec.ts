@@ -1,0 +1,189 @@
+/**
+ * Sync between a phone and a laptop (two browser contexts) through the real sync server, started
+ * here with a build of the app that names it (FLIPDECK_SYNC_URL is read at build time).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { C3_DECK_ID, gradeButton, question, tileCount } from './helpers';
+import { startStaticServer, type SwitchableServer } from './static-server';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+let work = '';
+let syncPort = 0;
+let app: SwitchableServer | null = null;
+let server: ChildProcess | null = null;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+
+/** Starts the sync server process on syncPort with its data in `work`; resolves once it listens. */
+async function startSyncServer(): Promise<void> {
+  const child = spawn(process.execPath, [join(ROOT, 'sync-server/build/sync-server/src/main.js')], {
+    env: { ...process.env, PORT: String(syncPort), FLIPDECK_SYNC_DATA: join(work, 'sync-data'), FLIPDECK_SYNC_STORE_DEBOUNCE_MS: '100' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening on')) resolve();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', () => reject(new Error(`The sync server exited:\n${output}`)));
+  });
+  server = child;
+}
+
+async function stopSyncServer(): Promise<void> {
+  const child = server;
+  server = null;
+  if (child === null || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+// Playwright reads the fixtures a hook asks for from its first parameter: this one asks for none.
+// eslint-disable-next-line no-empty-pattern
+test.beforeAll(async ({}, testInfo) => {
+  if (testInfo.project.name !== 'desktop') return;
+  test.setTimeout(240_000);
+  work = mkdtempSync(join(tmpdir(), 'flipdeck-sync-e2e-'));
+  syncPort = await freePort();
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', join(work, 'dist'), '--emptyOutDir'], { cwd: ROOT, env: { ...process.env, FLIPDECK_SYNC_URL: `ws://127.0.0.1:${syncPort}` }, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`The sync build failed:\n${built.stdout}${built.stderr}`);
+  const server = spawnSync('npm', ['run', 'build:sync-server'], { cwd: ROOT, encoding: 'utf8' });
+  if (server.status !== 0) throw new Error(`The sync server did not build:\n${server.stdout}${server.stderr}`);
+  await startSyncServer();
+  app = await startStaticServer(join(work, 'dist'));
+});
+
+test.afterAll(async () => {
+  await stopSyncServer();
+  await app?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const open = async (browser: Browser, kind: 'phone' | 'laptop'): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext(kind === 'phone' ? { ...devices['Pixel 7'] } : { ...devices['Desktop Chrome'] });
+  const page = await context.newPage();
+  return { context, page };
+};
+
+const badge = (page: Page) => page.getByRole('banner').getByRole('status');
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), where).toEqual([]);
+}
+
+/** Grades the first card of the C3 deck's session Good. */
+async function studyOne(page: Page, rating: 'Good' | 'Easy' = 'Good'): Promise<void> {
+  await page.goto(`${app!.url}#/deck/${C3_DECK_ID}/study`);
+  await expect(question(page)).toBeVisible();
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await gradeButton(page, rating).click();
+  await expect(page.getByText('All grades saved')).toBeVisible();
+}
+
+/** The events in the app's own database: what "nothing doubled" is counted on. */
+const eventCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('flipdeck');
+        request.onsuccess = () => {
+          const count = request.result.transaction('events').objectStore('events').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+
+async function deckCounts(page: Page) {
+  await page.goto(app!.url);
+  return { isNew: await tileCount(page, 'New'), learning: await tileCount(page, 'Learning'), due: await tileCount(page, 'Due') };
+}
+
+test('a laptop linked from the phone merges offline work from both, undo and settings reach the other', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'The two devices are two contexts of one run.');
+  const phone = await open(browser, 'phone');
+  const laptop = await open(browser, 'laptop');
+
+  // The phone turns sync on and shows its link.
+  await phone.page.goto(`${app!.url}#/settings`);
+  await phone.page.getByRole('button', { name: 'Turn on sync' }).click();
+  await expect(badge(phone.page)).toHaveText('Synced', { timeout: 20_000 });
+  await phone.page.getByRole('button', { name: 'Link another device' }).click();
+  await expect(phone.page.getByRole('img', { name: /QR code of the link/ })).toBeVisible();
+  const link = await phone.page.getByLabel('Sync link').inputValue();
+  expect(new URL(link).hash).toMatch(/^#\/sync\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+  await expectNoAxeViolations(phone.page, 'Settings → Sync with the link shown');
+
+  // The laptop studied before it was linked; the join screen says what will be merged.
+  await studyOne(laptop.page);
+  await laptop.page.goto(link);
+  await expect(laptop.page.getByText(/This device's progress \(1 review, 1 changes in all\) will be merged/)).toBeVisible();
+  await expectNoAxeViolations(laptop.page, 'the join screen');
+  await laptop.page.getByRole('button', { name: 'Join and merge' }).click();
+  await expect(laptop.page).toHaveURL(/#\/settings$/);
+  await expect(badge(laptop.page)).toHaveText('Synced', { timeout: 20_000 });
+
+  // Offline (the server is down): each studies, both study the first card of the deck.
+  await stopSyncServer();
+  await studyOne(phone.page, 'Easy');
+  await studyOne(laptop.page);
+  await expect(badge(phone.page)).toHaveText(/Offline/, { timeout: 20_000 });
+
+  // Back online: both end with every review from both devices, once.
+  await startSyncServer();
+  await expect(badge(phone.page)).toHaveText('Synced', { timeout: 30_000 });
+  await expect(badge(laptop.page)).toHaveText('Synced', { timeout: 30_000 });
+  await expect.poll(() => eventCount(phone.page), { timeout: 20_000 }).toBe(3);
+  await expect.poll(() => eventCount(laptop.page), { timeout: 20_000 }).toBe(3);
+  expect(await deckCounts(laptop.page)).toEqual(await deckCounts(phone.page));
+
+  // Undo on the laptop reaches the phone: its counts go back to what they were before the grade.
+  const beforeGrade = await deckCounts(phone.page);
+  await laptop.page.goto(`${app!.url}#/deck/${C3_DECK_ID}/study`);
+  await expect(question(laptop.page)).toBeVisible();
+  await laptop.page.getByRole('button', { name: /Show answer/ }).click();
+  await gradeButton(laptop.page, 'Good').click();
+  await expect(laptop.page.getByText('All grades saved')).toBeVisible();
+  await expect.poll(() => eventCount(phone.page), { timeout: 20_000 }).toBe(4);
+  await laptop.page.keyboard.press('Control+z');
+  await expect.poll(() => eventCount(phone.page), { timeout: 20_000 }).toBe(5);
+  expect(await deckCounts(phone.page)).toEqual(beforeGrade);
+  expect(await deckCounts(laptop.page)).toEqual(beforeGrade);
+
+  // A settings change on the phone reaches the laptop.
+  await phone.page.goto(`${app!.url}#/settings`);
+  await phone.page.getByLabel('Desired retention').fill('0.85');
+  await phone.page.getByRole('button', { name: 'Save for all decks' }).click();
+  await expect.poll(
+    async () => {
+      await laptop.page.goto(`${app!.url}#/settings`);
+      await laptop.page.reload();
+      return laptop.page.getByLabel('Desired retention').inputValue();
+    },
+    { timeout: 30_000 },
+  ).toBe('0.85');
+
+  await phone.context.close();
+  await laptop.context.close();
+});

@@ -1,0 +1,98 @@
+/**
+ * The store's sync slice with the real engine and a real server: turning sync on, joining from
+ * the link, what a merge changes in the other store, and stopping.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deckIndexEntry } from '../domain/deck/deck-index';
+import { syncLinkHash } from '../domain/sync';
+import { testStorage } from '../storage/test-fixtures';
+import type { SpaceStore } from '../sync/space-store';
+import { startSyncEngine } from '../sync/sync-engine';
+import { cleanup, NodeWebSocket, serverInProcess, tempDir } from '../sync/test-harness';
+import { makeDeck, NOON, study } from './store-test-harness';
+import { createStudyStore } from './study-store';
+
+vi.setConfig({ testTimeout: 60_000 });
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const task of cleanups.splice(0).reverse()) await task();
+});
+
+const deck = makeDeck('d', 5);
+
+function memorySpaces(): SpaceStore & { code: string | null } {
+  const store = {
+    code: null as string | null,
+    load: () => (store.code === null ? null : { spaceId: store.code.split('.')[0]!, secret: store.code.split('.')[1]! }),
+    save: (space: { spaceId: string; secret: string } | null) => {
+      store.code = space === null ? null : `${space.spaceId}.${space.secret}`;
+    },
+  };
+  return store;
+}
+
+async function device(url: string, name: string) {
+  const storage = await testStorage();
+  const spaces = memorySpaces();
+  const store = createStudyStore({
+    openRepository: async () => storage.opened,
+    deckSource: { listDecks: async () => [deckIndexEntry(deck)], loadDeck: async () => deck },
+    clock: () => NOON,
+    sync: { url, spaces, startEngine: async (options) => startSyncEngine({ ...options, persistencePrefix: `${name}-${crypto.randomUUID()}/`, WebSocketPolyfill: NodeWebSocket, pollMs: 100 }) },
+  });
+  await store.getState().hydrate();
+  cleanups.push(() => store.getState().stopSync());
+  return { store, storage, spaces };
+}
+
+describe('the sync slice', () => {
+  it('turns sync on, links a second device from the link, and the second sees the first one\'s reviews and settings', async () => {
+    const dir = tempDir('slice');
+    const server = await serverInProcess(dir);
+    cleanups.push(() => cleanup(dir), () => server.stop());
+    const phone = await device(server.url, 'phone');
+    const laptop = await device(server.url, 'laptop');
+    expect(phone.store.getState().isSyncAvailable).toBe(true);
+
+    await study(phone.store, 'd', 2);
+    await phone.store.getState().turnOnSync();
+    const space = phone.store.getState().syncSpace!;
+    expect(phone.spaces.code).toBe(`${space.spaceId}.${space.secret}`);
+    await expect.poll(() => phone.store.getState().syncStatus?.kind, { timeout: 10_000 }).toBe('synced');
+
+    await study(laptop.store, 'd', 1);
+    const preview = await laptop.store.getState().previewJoin(syncLinkHash(space));
+    expect(preview).toMatchObject({ localReviews: 1, localEvents: 1, isSameSpace: false });
+    await laptop.store.getState().joinSync(preview.space);
+    await expect.poll(async () => (await laptop.storage.repository.exportEvents()).cardEvents.length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(async () => (await phone.storage.repository.exportEvents()).cardEvents.length, { timeout: 10_000 }).toBe(3);
+
+    // A settings change on the phone reaches the laptop's store, not only its database.
+    const settings = phone.store.getState().settings;
+    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.8 });
+    await expect.poll(() => laptop.store.getState().settings.desiredRetention, { timeout: 10_000 }).toBe(0.8);
+
+    // A new space on the phone: the laptop's link is dead, the phone syncs on with a new secret.
+    await phone.store.getState().startNewSpace();
+    const renewed = phone.store.getState().syncSpace!;
+    expect(renewed.spaceId).not.toBe(space.spaceId);
+    expect(phone.store.getState().syncError).toBeNull();
+    expect(phone.spaces.code).toBe(`${renewed.spaceId}.${renewed.secret}`);
+    await expect.poll(() => laptop.store.getState().syncStatus, { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked/) });
+    await expect.poll(() => phone.store.getState().syncStatus?.kind, { timeout: 10_000 }).toBe('synced');
+
+    await laptop.store.getState().stopSync();
+    expect(laptop.store.getState()).toMatchObject({ syncSpace: null, syncStatus: null });
+    expect(laptop.spaces.code).toBeNull();
+    expect((await laptop.storage.repository.exportEvents()).cardEvents).toHaveLength(3);
+  });
+
+  it('is hidden without a sync server in the build', async () => {
+    const storage = await testStorage();
+    const store = createStudyStore({ openRepository: async () => storage.opened, deckSource: { listDecks: async () => [], loadDeck: async () => deck }, clock: () => NOON });
+    await store.getState().hydrate();
+    expect(store.getState().isSyncAvailable).toBe(false);
+    await store.getState().turnOnSync();
+    expect(store.getState().syncSpace).toBeNull();
+  });
+});

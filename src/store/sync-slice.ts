@@ -1,0 +1,130 @@
+/**
+ * Sync state for the header and Settings → Sync. The engine (src/sync, with Yjs and Hocuspocus)
+ * loads only when this device syncs; components see the status and call these actions, never the
+ * engine. After a merge the store re-reads what the merged events changed, as it does when another
+ * tab writes, and tells the other tabs.
+ */
+import { messageOf } from '../domain/errors';
+import { createSyncSpace, parseSyncLink, type SyncSpace } from '../domain/sync/space';
+import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../sync/sync-engine';
+import type { SpaceStore } from '../sync/space-store';
+import type { SliceCreator } from './study-store';
+
+/** What the store needs to sync; absent when the build has no sync server. */
+export interface SyncDeps {
+  readonly url: string;
+  readonly spaces: SpaceStore;
+  readonly startEngine: (options: SyncEngineOptions) => Promise<SyncEngine>;
+}
+
+/** What joining a space will merge: this device's events, which join the space's. */
+export interface JoinPreview {
+  readonly space: SyncSpace;
+  readonly localReviews: number;
+  readonly localEvents: number;
+  readonly isSameSpace: boolean;
+}
+
+export interface SyncSlice {
+  /** False when the build has no sync server: sync is hidden. */
+  readonly isSyncAvailable: boolean;
+  readonly syncSpace: SyncSpace | null;
+  /** Null while not syncing. */
+  readonly syncStatus: SyncStatus | null;
+  readonly syncError: string | null;
+  /** Starts syncing the space this device joined before, if any. */
+  resumeSync(): Promise<void>;
+  /** Creates a new space on this device and starts syncing it. */
+  turnOnSync(): Promise<void>;
+  /** Reads a link's space and what joining it would merge, without joining. */
+  previewJoin(hash: string): Promise<JoinPreview>;
+  joinSync(space: SyncSpace): Promise<void>;
+  /** Stops syncing on this device; its progress stays. */
+  stopSync(): Promise<void>;
+  /** Moves this device to a fresh space (a new secret): devices linked before must be linked again. */
+  startNewSpace(): Promise<void>;
+}
+
+export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
+  let engine: SyncEngine | null = null;
+  const randomBytes = deps.randomBytes ?? ((length: number) => crypto.getRandomValues(new Uint8Array(length)));
+
+  async function stopEngine(): Promise<void> {
+    const running = engine;
+    engine = null;
+    await running?.stop();
+  }
+
+  async function start(space: SyncSpace): Promise<void> {
+    const sync = deps.sync;
+    const repository = get().repository;
+    if (!sync || !repository) return;
+    await stopEngine();
+    sync.spaces.save(space);
+    set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null });
+    try {
+      engine = await sync.startEngine({
+        repository,
+        space,
+        url: sync.url,
+        onStatus: (status) => {
+          if (get().syncSpace === space) set({ syncStatus: status });
+        },
+        onMerged: ({ cardEvents, settingsEvents }) => {
+          if (cardEvents > 0) {
+            void get().followOtherTab({ kind: 'library' });
+            deps.changes?.publish({ kind: 'library' });
+          }
+          if (settingsEvents > 0) {
+            void get().followOtherTab({ kind: 'settings' });
+            deps.changes?.publish({ kind: 'settings' });
+          }
+        },
+      });
+    } catch (error) {
+      set({ syncError: `Sync could not start: ${messageOf(error)}` });
+    }
+  }
+
+  return {
+    isSyncAvailable: deps.sync !== undefined,
+    syncSpace: null,
+    syncStatus: null,
+    syncError: null,
+
+    async resumeSync() {
+      const space = deps.sync?.spaces.load() ?? null;
+      if (space !== null && engine === null) await start(space);
+    },
+
+    turnOnSync: () => start(createSyncSpace(randomBytes)),
+
+    async previewJoin(hash) {
+      const space = parseSyncLink(hash);
+      const repository = get().repository;
+      const log = repository ? await repository.exportEvents() : { cardEvents: [], settingsEvents: [] };
+      const current = get().syncSpace;
+      return {
+        space,
+        localReviews: log.cardEvents.filter((event) => event.kind === 'review').length,
+        localEvents: log.cardEvents.length + log.settingsEvents.length,
+        isSameSpace: current !== null && current.spaceId === space.spaceId && current.secret === space.secret,
+      };
+    },
+
+    joinSync: (space) => start(space),
+
+    async stopSync() {
+      await stopEngine();
+      deps.sync?.spaces.save(null);
+      set({ syncSpace: null, syncStatus: null, syncError: null });
+    },
+
+    async startNewSpace() {
+      // The old space is closed on the server first, so its link admits no one from now on.
+      const isClosed = engine === null ? false : await engine.closeSpace();
+      await start(createSyncSpace(randomBytes));
+      if (!isClosed) set({ syncError: 'The old sync space could not be closed (this device was offline), so its link may still work. Start a new space again when you are online.' });
+    },
+  };
+};

@@ -1,0 +1,249 @@
+/**
+ * The sync engine against the real Hocuspocus server (sync-server/), started by each test on a
+ * free loopback port: devices converge, offline work merges, nothing is doubled, and what is
+ * refused or tampered with is reported, never applied.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSyncSpace } from '../domain/sync';
+import { cleanup, Device, serverInProcess, tempDir } from './test-harness';
+
+// Real sockets, a real server and fake-indexeddb: slower than a unit test on a shared machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+const NOW = Date.UTC(2026, 11, 1, 9, 0, 0);
+const DAY = 86_400_000;
+const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const task of cleanups.splice(0).reverse()) await task();
+});
+
+async function setup() {
+  const dataDir = tempDir('sync-data');
+  const server = await serverInProcess(dataDir);
+  cleanups.push(() => cleanup(dataDir), () => server.stop());
+  const open = async (name: string) => {
+    const device = await Device.open(`${name}-${crypto.randomUUID()}`, NOW);
+    cleanups.push(() => device.close());
+    return device;
+  };
+  return { server, dataDir, open, space: createSyncSpace(random) };
+}
+
+describe('two devices through one server', () => {
+  it('converge after both studied offline, one card on both, with every review once', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    // Offline: each studies its own cards, and both study c1.
+    await phone.study('c1', 'good');
+    await phone.study('c2', 'again');
+    laptop.now += 30_000;
+    await laptop.study('c1', 'hard');
+    await laptop.study('c3', 'easy');
+
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await Promise.all([phone.engine!.whenIdle(), laptop.engine!.whenIdle()]);
+    await Promise.all([phone.engine!.whenIdle(), laptop.engine!.whenIdle()]);
+
+    const [a, b] = await Promise.all([phone.snapshot(), laptop.snapshot()]);
+    expect(a.eventIds).toHaveLength(4);
+    expect(new Set(a.eventIds).size).toBe(4);
+    expect(b).toEqual(a);
+    expect(a.reviews).toHaveLength(4);
+    expect(a.states.map((state) => state.cardId)).toEqual(['c1', 'c2', 'c3']);
+    expect(a.states.find((state) => state.cardId === 'c1')?.reps).toBe(2);
+    expect(phone.engine!.status()).toMatchObject({ kind: 'synced' });
+  });
+});
+
+describe('what reaches the other device', () => {
+  it('an undo on one device takes the review back on the other', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    const review = await phone.study('c1', 'again');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    expect((await laptop.stateOf('c1'))?.reps).toBe(1);
+
+    phone.now += 5_000;
+    await phone.repository.undoReview(review.id);
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    expect(await laptop.stateOf('c1')).toBeNull();
+    expect((await laptop.snapshot()).reviews).toEqual([]);
+    expect(await laptop.snapshot()).toEqual(await phone.snapshot());
+  });
+
+  it('a settings change on one device applies on the other, last writer winning per field', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    const settings = await phone.storage.settings.loadSettings();
+    // The laptop's first save writes every field (at NOW - 1 min); later saves write what changed.
+    laptop.now -= 60_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650 });
+    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.85, newCardsPerDay: 7 });
+    laptop.now += 120_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650, desiredRetention: 0.95 });
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    const [a, b] = [await phone.snapshot(), await laptop.snapshot()];
+    expect(b.settings).toEqual(a.settings);
+    // Per field: the laptop's later retention, the phone's card limit; and the phone's first save
+    // (which writes every field, after the laptop's first) set the maximum interval back.
+    expect(a.settings).toMatchObject({ desiredRetention: 0.95, newCardsPerDay: 7, maximumIntervalDays: 36500 });
+  });
+
+  it('a device offline for 30 days merges a month of work from both sides, across documents of two months', async () => {
+    const { server, open, space } = await setup();
+    const start = Date.UTC(2026, 10, 20, 9, 0, 0);
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.now = start;
+    laptop.now = start;
+    phone.sync(space, server.url);
+    for (let day = 0; day < 30; day++) {
+      phone.now = start + day * DAY;
+      laptop.now = start + day * DAY + 3_600_000;
+      await phone.study(`p${day % 5}`, day % 3 === 0 ? 'again' : 'good');
+      await laptop.study(`l${day % 4}`, 'good');
+      await laptop.study('shared', day % 2 === 0 ? 'good' : 'hard');
+    }
+    await phone.engine!.whenIdle();
+    laptop.sync(space, server.url);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    const [a, b] = [await phone.snapshot(), await laptop.snapshot()];
+    expect(a.eventIds).toHaveLength(90);
+    expect(b).toEqual(a);
+    // The laptop's first sync counted down what it had to merge: the phone's 30 events at least.
+    expect(laptop.statuses.some((status) => status.kind === 'syncing' && status.pending >= 30)).toBe(true);
+    expect(laptop.engine!.status()).toMatchObject({ kind: 'synced' });
+  });
+});
+
+describe('refusals and tampering', () => {
+  it('a wrong secret for the space is refused by the server and shown as an error', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    phone.sync(space, server.url);
+    await phone.study('c1');
+    await phone.engine!.whenIdle();
+
+    const intruder = await open('intruder');
+    intruder.sync({ spaceId: space.spaceId, secret: createSyncSpace(random).secret }, server.url);
+    await expect.poll(() => intruder.engine!.status(), { timeout: 5_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/refused this device: bad-credential/) });
+    expect((await intruder.snapshot()).eventIds).toEqual([]);
+  });
+
+  it('a space closed by one device admits no one again, and the server drops its documents', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await phone.study('c1');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+
+    expect(await phone.engine!.closeSpace()).toBe(true);
+    await expect.poll(() => laptop.engine!.status(), { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked: this sync space was closed/) });
+    const late = await open('late');
+    late.sync(space, server.url);
+    await expect.poll(() => late.engine!.status(), { timeout: 10_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/revoked/) });
+    expect(server.store.space(space.spaceId)?.revoked).toBe(true);
+    await expect.poll(() => server.store.spaceUsage(space.spaceId).documents, { timeout: 10_000 }).toBe(0);
+    // Both devices keep their progress.
+    expect((await laptop.snapshot()).eventIds).toHaveLength(1);
+  });
+
+  it('a ciphertext changed on the server is rejected and reported, and not applied', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    await phone.study('c1');
+    await phone.study('c2');
+    await phone.engine!.whenIdle();
+
+    // The server (or anyone on the path) flips one bit of one stored event.
+    const names = [...server.hocuspocus.documents.keys()];
+    let tampered = false;
+    for (const name of names) {
+      const connection = await server.hocuspocus.openDirectConnection(name);
+      await connection.transact((doc) => {
+        const map = doc.getMap<Uint8Array>('e');
+        const [key, value] = [...map.entries()][0] ?? [];
+        if (tampered || key === undefined || value === undefined || map.size !== 2) return;
+        const changed = value.slice();
+        changed[changed.length - 1]! ^= 1;
+        map.set(key, changed);
+        tampered = true;
+      });
+      await connection.disconnect();
+    }
+    expect(tampered).toBe(true);
+
+    laptop.sync(space, server.url);
+    await expect.poll(() => laptop.engine!.status(), { timeout: 5_000 }).toMatchObject({ kind: 'error', message: expect.stringMatching(/failed its integrity check/) });
+    await expect.poll(async () => (await laptop.snapshot()).eventIds.length, { timeout: 5_000 }).toBe(1);
+    expect(laptop.engine!.rejected()).toHaveLength(1);
+    // The phone also hears of the change and refuses it; its own event stays.
+    await expect.poll(() => phone.engine!.rejected().length, { timeout: 5_000 }).toBe(1);
+    expect((await phone.snapshot()).eventIds).toHaveLength(2);
+  });
+});
+
+describe('on the device', () => {
+  it('two tabs syncing one database send each event once into the log of the other device', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    await phone.study('c1');
+    await phone.study('c2');
+    const tabA = phone.sync(space, server.url, { persistencePrefix: `${phone.name}/tab-a/` });
+    const tabB = phone.sync(space, server.url, { persistencePrefix: `${phone.name}/tab-b/` });
+    cleanups.push(() => tabA.stop());
+    laptop.sync(space, server.url);
+    await Promise.all([tabA.whenIdle(), tabB.whenIdle(), laptop.engine!.whenIdle()]);
+    const snapshot = await laptop.snapshot();
+    expect(snapshot.eventIds).toHaveLength(2);
+    expect(snapshot).toEqual(await phone.snapshot());
+  });
+
+  it('a restarted engine merges only what is new, and keeps its documents within 2x the events they carry', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    for (let i = 0; i < 300; i++) await phone.study(`c${i % 60}`, i % 4 === 0 ? 'again' : 'good');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    const merged: number[] = [];
+    for (let load = 0; load < 3; load++) {
+      await laptop.stopSync();
+      await phone.study(`c${load}`);
+      await phone.engine!.whenIdle();
+      laptop.sync(space, server.url, { onMerged: ({ received }) => merged.push(received) });
+      await laptop.engine!.whenIdle();
+    }
+    // Each restart opens only the one event that arrived while it was stopped, not the 300 before.
+    expect(merged.reduce((a, b) => a + b, 0)).toBe(3);
+    const snapshot = await laptop.snapshot();
+    expect(snapshot).toEqual(await phone.snapshot());
+    const { cardEvents, settingsEvents } = await laptop.repository.exportEvents();
+    const rawBytes = [...cardEvents, ...settingsEvents].reduce((sum, event) => sum + new TextEncoder().encode(JSON.stringify(event)).length, 0);
+    const localBytes = await laptop.engine!.localBytes();
+    console.log(`sync state on the device: ${localBytes} bytes for ${cardEvents.length} events of ${rawBytes} bytes (ratio ${(localBytes / rawBytes).toFixed(2)})`);
+    expect(localBytes / rawBytes).toBeLessThanOrEqual(2);
+  });
+});
