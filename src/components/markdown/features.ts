@@ -16,11 +16,15 @@ export interface FeaturePlugins {
 }
 
 // Tables and task lists need `|` or `[ ]`/`[x]`, strikethrough `~`, autolink literals `www.`,
-// `http(s)://` or an `@`, footnotes `[^`.
-const GFM_HINT = /[|~@]|\[[ xX]\]|www\.|https?:\/\/|\[\^/;
-const MATH_HINT = /\$/;
+// `http(s)://` or an `@`, footnotes `[^`. Plain substring tests first: a study session runs this
+// over every card of its deck, and includes() is several times faster than one regex with
+// alternatives (100,000 cards: ~100 ms with the regex on this machine).
+const hasGfmHint = (text: string): boolean =>
+  text.includes('|') || text.includes('~') || text.includes('@') || text.includes('www.') || text.includes('://') ||
+  (text.includes('[') && /\[[ xX]\]|\[\^/.test(text));
 // A fenced block that names a language (```js, ~~~ python), at any indentation or quote depth.
 const CODE_HINT = /(?:^|\n)[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*[\w+#.-]/;
+const hasCodeHint = (text: string): boolean => (text.includes('```') || text.includes('~~~')) && CODE_HINT.test(text);
 
 const loaders: Readonly<Record<MarkdownFeature, () => Promise<FeaturePlugins>>> = {
   gfm: () => import('./gfm').then((module) => module.gfmPlugins),
@@ -38,9 +42,9 @@ const loading = new Map<MarkdownFeature, Promise<FeaturePlugins>>();
 /** The features `text` may need, in pipeline order. */
 export function featuresOf(text: string): MarkdownFeature[] {
   const features: MarkdownFeature[] = [];
-  if (GFM_HINT.test(text)) features.push('gfm');
-  if (MATH_HINT.test(text)) features.push('math');
-  if (CODE_HINT.test(text)) features.push('code');
+  if (hasGfmHint(text)) features.push('gfm');
+  if (text.includes('$')) features.push('math');
+  if (hasCodeHint(text)) features.push('code');
   return features;
 }
 
@@ -85,12 +89,36 @@ export async function loadFeatures(features: readonly MarkdownFeature[]): Promis
 
 /** Every feature any of `texts` needs, in pipeline order. Stops scanning once all are wanted. */
 export function featuresIn(texts: Iterable<string>): MarkdownFeature[] {
-  const wanted = new Set<MarkdownFeature>();
-  for (const text of texts) {
-    for (const feature of featuresOf(text)) wanted.add(feature);
-    if (wanted.size === FEATURE_ORDER.length) break;
+  const wanted = { gfm: false, math: false, code: false };
+  for (const text of texts) if (addFeatures(wanted, text)) break;
+  return FEATURE_ORDER.filter((feature) => wanted[feature]);
+}
+
+/**
+ * Every feature the fronts and backs of `cards` need: featuresIn without an iterator per text,
+ * since a study session runs it over its whole deck before the first card (100,000 cards here:
+ * about 30 ms, against 60 to 130 ms through a generator).
+ */
+export function featuresInCards(cards: readonly { readonly front: string; readonly back: string }[]): MarkdownFeature[] {
+  const wanted = { gfm: false, math: false, code: false };
+  for (let index = 0; index < cards.length; index += 1) {
+    const card = cards[index] as { readonly front: string; readonly back: string };
+    if (addFeatures(wanted, card.front) || addFeatures(wanted, card.back)) break;
   }
-  return FEATURE_ORDER.filter((feature) => wanted.has(feature));
+  return FEATURE_ORDER.filter((feature) => wanted[feature]);
+}
+
+// Every character a hint above starts with or contains: most plain texts have none, and one scan
+// with a character class rules them out at once.
+const ANY_HINT = /[|~@$[`:]|www\./;
+
+/** Marks what `text` needs; true once every feature is wanted. */
+function addFeatures(wanted: Record<MarkdownFeature, boolean>, text: string): boolean {
+  if (!ANY_HINT.test(text)) return false;
+  if (!wanted.gfm && hasGfmHint(text)) wanted.gfm = true;
+  if (!wanted.math && text.includes('$')) wanted.math = true;
+  if (!wanted.code && hasCodeHint(text)) wanted.code = true;
+  return wanted.gfm && wanted.math && wanted.code;
 }
 
 /**

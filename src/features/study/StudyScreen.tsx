@@ -11,7 +11,7 @@ import { SaveStatus } from './SaveStatus';
 import { SessionComplete } from './SessionComplete';
 import { SessionHeader } from './SessionHeader';
 import { TypeAnswerField, TypedAnswerComparison } from './TypeAnswer';
-import { useDeckMarkdownReady } from './use-deck-markdown';
+import { useQueueMarkdownReady } from './use-deck-markdown';
 import { useStudyKeys } from './use-study-keys';
 import './study.css';
 
@@ -39,7 +39,8 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
   const flip = useStudyStore((s) => s.flip);
   const grade = useStudyStore((s) => s.grade);
   const undo = useStudyStore((s) => s.undo);
-  const isMarkdownReady = useDeckMarkdownReady(deck);
+  const cardInDeck = useCallback((cardId: CardId) => cardOf(deck, cardId), [deck]);
+  const isMarkdownReady = useQueueMarkdownReady(session?.queue, cardInDeck);
 
   // Keyed on the deck being there, not on the deck object: an edit of one of its cards replaces
   // the object, and must leave the session (and the card on screen) as it is.
