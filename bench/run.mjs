@@ -8,6 +8,8 @@
  *              BENCH_SKIP_LIGHTHOUSE=1  CHROME_PATH=/usr/bin/chromium
  *              BENCH_ONLY=restore (only the restore-through-the-app measurement, for quick reruns)
  *              BENCH_ONLY=plan (only the exam planner and the workload simulator, bench/planning.mjs)
+ *              BENCH_ONLY=import (only the .apkg import through the app: an 8,000-card package,
+ *                BENCH_IMPORT_CARDS to change it; prints its figures, leaves bench/results.md alone)
  *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
  *                its table and leaves bench/results.md alone), e.g.
  *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
@@ -25,6 +27,7 @@ import { coldStart, deckPageCounts, gradeCards, queueBuildFromList, heapAfterGc,
 import { LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
 import { benchPlanning, planningTable } from './planning.mjs';
 import { measureEditor } from './editor.mjs';
+import { benchImport } from './import-apkg.mjs';
 import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -255,6 +258,14 @@ async function benchEditor() {
 
 async function main() {
   if (process.env.BENCH_ONLY === 'editor') return benchEditor();
+  if (process.env.BENCH_ONLY === 'import') {
+    mkdirSync(CACHE, { recursive: true });
+    log('building the app with its own decks for the import');
+    const outDir = join(CACHE, 'dist-import');
+    build(outDir, undefined);
+    await benchImport({ outDir, cacheDir: CACHE, log });
+    return;
+  }
   const started = Date.now();
   const loadBefore = loadavg();
   mkdirSync(CACHE, { recursive: true });

@@ -116,3 +116,18 @@ test('the history switch leaves Anki\'s scheduling behind: every card starts as 
   await expect(page.getByRole('article', { name: 'Course' }).locator('.deck-counts__item--new dd')).toHaveText('6');
   expect(await reviewRowsOfAtp(page)).toBe(0);
 });
+
+test('a big package shows its progress and can be cancelled; nothing is added', async ({ page }) => {
+  test.setTimeout(120_000);
+  const count = 6000;
+  const notes = Array.from({ length: count }, (_, i) => [i + 1, `big${i}`, 1001, [`Term <b>${i}</b>`, `Meaning ${i}`]] as const);
+  const bytes = await makeAnki21bApkg({ notes, cards: notes.map(([id]) => [id, 0] as const), decks: [[2001, 'Big course']], deckOf: () => 2001 });
+  await chooseImportFile(page, 'big.apkg', Buffer.from(bytes));
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Import cancelled. Nothing was added.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Preview: Big course' })).toHaveCount(0);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.goto('./#/');
+  await expect(page.getByRole('article', { name: 'Big course' })).toHaveCount(0);
+});

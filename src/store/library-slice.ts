@@ -126,8 +126,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     let events: readonly CardEvent[] = [];
     if (options.withHistory !== false && imported.history !== undefined && imported.history.cards.length > 0) {
       // Loaded with the first history import: replay and the scheduler stay out of the entry chunk.
-      const { ankiHistoryEvents } = await import('../domain/import/anki-history');
-      events = ankiHistoryEvents(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now);
+      const { ankiHistoryEventsInSlices } = await import('../domain/import/anki-history');
+      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+      events = await ankiHistoryEventsInSlices(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now, pause);
     }
     await repository.saveDecks(toSave, events, moves);
     const deck = root;

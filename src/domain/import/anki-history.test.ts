@@ -4,7 +4,7 @@ import type { CardEvent } from '../events/types';
 import { asCardId, asDeckId } from '../ids';
 import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import type { AnkiCard, AnkiCollection, AnkiRevlogEntry } from './anki-collection';
-import { ankiHistoryEvents, readAnkiHistory } from './anki-history';
+import { ankiHistoryEvents, ankiHistoryEventsInSlices, readAnkiHistory } from './anki-history';
 
 const DAY_MS = 86_400_000;
 const CREATED_SECS = 1_600_000_000;
@@ -181,5 +181,18 @@ describe('event ids', () => {
   it('leave out rows of cards that did not make it into the deck', () => {
     const history = readAnkiHistory(collection([card()], [...revlog, { ...entry(2, 3, 1), cardId: 99 }]), ids);
     expect(history).toMatchObject({ reviewCount: 2, skippedEntryCount: 1 });
+  });
+});
+
+describe('history events in slices', () => {
+  it('are the same events as at once, with a pause between slices', async () => {
+    const cards = [card(), card({ id: 12 }), card({ id: 13 })];
+    const more = new Map([[11, CARD], [12, asCardId('anki-h-0')], [13, asCardId('anki-i-0')]]);
+    const revlog = cards.flatMap((c, i) => [entry(i, 3, 0), entry(i + 1, 3, 1)].map((e) => ({ ...e, id: e.id + i, cardId: c.id })));
+    const history = readAnkiHistory(collection(cards, revlog), more);
+    let pauses = 0;
+    const sliced = await ankiHistoryEventsInSlices(history, () => DECK, DEFAULT_SETTINGS, NOW, async () => void (pauses += 1), 2);
+    expect(sliced).toEqual(ankiHistoryEvents(history, () => DECK, DEFAULT_SETTINGS, NOW));
+    expect(pauses).toBe(2);
   });
 });

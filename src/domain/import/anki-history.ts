@@ -268,6 +268,26 @@ export function ankiHistoryEvents(history: AnkiHistory, deckOf: (cardId: CardId)
   return events;
 }
 
+/**
+ * ankiHistoryEvents in slices of `cardsPerSlice` cards, awaiting `pause()` between slices, so a
+ * big package's replay leaves the page free to paint and answer input. Same result.
+ */
+export async function ankiHistoryEventsInSlices(
+  history: AnkiHistory,
+  deckOf: (cardId: CardId) => DeckId,
+  settings: StudySettings,
+  nowMs: number,
+  pause: () => Promise<void>,
+  cardsPerSlice = 200,
+): Promise<CardEvent[]> {
+  const events: CardEvent[] = [];
+  for (let start = 0; start < history.cards.length; start += cardsPerSlice) {
+    events.push(...ankiHistoryEvents({ ...history, cards: history.cards.slice(start, start + cardsPerSlice) }, deckOf, settings, nowMs));
+    await pause();
+  }
+  return events;
+}
+
 /** Fills each review's before/after with what replaying the card's events computes. */
 function withReplayedStates(events: readonly CardEvent[], settings: StudySettings): CardEvent[] {
   if (!events.some((event) => event.kind === 'review')) return [...events];

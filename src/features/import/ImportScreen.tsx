@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { deckFamily } from '../../domain/deck/deck-tree';
 import { userDeckId } from '../../domain/deck/user-deck';
 import { formatBytes } from '../../domain/format-bytes';
@@ -11,6 +11,8 @@ import { AddImportedDeck } from '../../components/AddImportedDeck';
 import { CsvOptionsForm } from './CsvOptionsForm';
 import { ImportFailure } from '../../components/ImportProblems';
 import { readImport, type ChosenFile, type ImportOutcome } from './read-import';
+import type { ApkgProgress } from './anki/load-apkg';
+import { ImportProgress } from './ImportProgress';
 import './import.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
@@ -24,6 +26,9 @@ export function ImportScreen() {
   const [csvOptions, setCsvOptions] = useState<DelimitedOptions | undefined>(undefined);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [isWithHistory, setIsWithHistory] = useState(true);
+  const [progress, setProgress] = useState<ApkgProgress | null>(null);
+  const reading = useRef<AbortController | null>(null);
+  const [isCancelled, setIsCancelled] = useState(false);
   const imported = outcome?.ok === true ? outcome.deck : undefined;
   const decks = useStudyStore((s) => s.decks);
   const deckEntries = useStudyStore((s) => s.deckEntries);
@@ -41,18 +46,32 @@ export function ImportScreen() {
   useEffect(() => {
     if (!file) return;
     let isCurrent = true;
+    const controller = new AbortController();
+    reading.current = controller;
     // The decks as they are when the file is read; a later change does not re-read the file.
-    void readImport(file, csvOptions, studyStore.getState().decks.values()).then((result) => {
-      if (isCurrent) setOutcome(result);
+    const apkgOptions = { signal: controller.signal, onProgress: (next: ApkgProgress) => isCurrent && setProgress(next) };
+    void readImport(file, csvOptions, studyStore.getState().decks.values(), apkgOptions).then((result) => {
+      if (!isCurrent || controller.signal.aborted) return;
+      setOutcome(result);
     });
     return () => {
       isCurrent = false;
+      controller.abort(new DOMException('Replaced by another file', 'AbortError'));
     };
   }, [file, csvOptions]);
+
+  function cancel() {
+    reading.current?.abort(new DOMException('Cancelled', 'AbortError'));
+    setFile(null);
+    setOutcome(null);
+    setIsCancelled(true);
+  }
 
   async function choose(chosen: File | undefined) {
     setOutcome(null);
     setIsWithHistory(true);
+    setIsCancelled(false);
+    setProgress(null);
     setCsvOptions(undefined);
     setFile(null);
     if (!chosen) return;
@@ -83,6 +102,8 @@ export function ImportScreen() {
         Deck file
         <input type="file" accept={ACCEPT} onChange={(event) => void choose(event.target.files?.[0])} />
       </label>
+      {file && !outcome ? <ImportProgress progress={progress} onCancel={cancel} /> : null}
+      {isCancelled ? <p role="status">Import cancelled. Nothing was added.</p> : null}
       {outcome?.csvOptions ? <CsvOptionsForm options={outcome.csvOptions} onChange={setCsvOptions} /> : null}
       {outcome?.ok === false ? <ImportFailure error={outcome.error} outcome="Nothing was imported" /> : null}
       {outcome?.ok === true ? <AddImportedDeck

@@ -11,6 +11,7 @@ import { retargetAnkiImport } from '../../domain/import/match-anki-deck';
 import { parseDeckJsonImport } from '../../domain/import/parse-deck-json';
 import { detectDelimiter, parseDelimitedDeck, type DelimitedOptions } from '../../domain/import/parse-delimited';
 import { parseMarkdownDeck } from '../../domain/import/parse-markdown-deck';
+import type { ApkgImportOptions } from './anki/load-apkg';
 
 export interface ChosenFile {
   readonly name: string;
@@ -25,7 +26,12 @@ export type ImportOutcome =
  * Parses the file with the parser its name or content calls for. An Anki package is matched
  * against `decks` by note guid, so a newer export updates the deck it came from in place.
  */
-export async function readImport(file: ChosenFile, csvOptions?: Partial<DelimitedOptions>, decks: Iterable<Pick<Deck, 'id' | 'title' | 'cards'>> = []): Promise<ImportOutcome> {
+export async function readImport(
+  file: ChosenFile,
+  csvOptions?: Partial<DelimitedOptions>,
+  decks: Iterable<Pick<Deck, 'id' | 'title' | 'cards' | 'parent'>> = [],
+  apkgOptions: ApkgImportOptions = {},
+): Promise<ImportOutcome> {
   const kind = detectImportKind(file.name, file.bytes);
   try {
     switch (kind) {
@@ -36,7 +42,7 @@ export async function readImport(file: ChosenFile, csvOptions?: Partial<Delimite
         } catch (error) {
           throw importError('wrong-type', file.name, `the Anki package reader could not be loaded (${(error as Error).message}). Connect to the internet once and try again.`);
         }
-        return { ok: true, kind, deck: retargetAnkiImport(await importAnkiPackage(file.bytes, file.name), decks) };
+        return { ok: true, kind, deck: retargetAnkiImport(await importAnkiPackage(file.bytes, file.name, apkgOptions), decks) };
       }
       case 'json':
         return { ok: true, kind, deck: parseDeckJsonImport(decodeText(file.bytes, file.name), file.name) };

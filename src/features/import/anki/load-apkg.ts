@@ -1,23 +1,62 @@
 /**
- * The browser side of an .apkg import: sql.js's WebAssembly is served from the app's own
- * origin (never a CDN), and field HTML becomes Markdown through turndown. This module and
- * everything it imports load only when a package is chosen.
+ * The page's side of an .apkg import: it hands the package to a worker (apkg.worker.ts), which
+ * reads and converts it, and passes on its progress. Cancelling ends the worker at once; nothing
+ * has been written by then (writing waits for "Add"). This module and the worker load only when a
+ * package is chosen.
  */
-import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import TurndownService from 'turndown';
-import { ankiCollectionToDeck } from '../../../domain/import/anki-collection';
+import { ImportError, importError } from '../../../domain/import/import-error';
 import type { ImportedDeck } from '../../../domain/import/imported-deck';
-import { readAnkiPackage } from './read-apkg';
+import type { ApkgMessage, ApkgProgress, ApkgRequest } from './apkg-messages';
 
-function createConverter(): (html: string) => string {
-  const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', emDelimiter: '*' });
-  // Their text is never card content; everything else is converted or reduced to its text.
-  turndown.remove(['script', 'style', 'iframe', 'object', 'embed', 'svg' as keyof HTMLElementTagNameMap]);
-  return (html) => turndown.turndown(html);
+export type { ApkgProgress } from './apkg-messages';
+
+/** What the client needs of a Worker (tests pass a fake). */
+export interface ApkgWorker {
+  onmessage: ((event: MessageEvent<ApkgMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ApkgRequest, transfer: Transferable[]): void;
+  terminate(): void;
 }
 
-/** Reads an Anki package into a previewable deck. */
-export async function importAnkiPackage(bytes: Uint8Array, source: string): Promise<ImportedDeck> {
-  const collection = await readAnkiPackage(bytes, source, { locateFile: () => sqlWasmUrl });
-  return ankiCollectionToDeck(collection, source, createConverter());
+export interface ApkgImportOptions {
+  readonly onProgress?: (progress: ApkgProgress) => void;
+  /** Aborting ends the worker; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  readonly createWorker?: () => ApkgWorker;
+}
+
+const createApkgWorker = (): ApkgWorker => new Worker(new URL('./apkg.worker.ts', import.meta.url), { type: 'module', name: 'flipdeck-apkg' });
+
+/** Reads an Anki package into a previewable deck, in a worker. */
+export function importAnkiPackage(bytes: Uint8Array, source: string, options: ApkgImportOptions = {}): Promise<ImportedDeck> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const worker = (options.createWorker ?? createApkgWorker)();
+  return new Promise<ImportedDeck>((resolve, reject) => {
+    const finish = () => {
+      signal?.removeEventListener('abort', abort);
+      worker.terminate();
+    };
+    const abort = () => {
+      finish();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') {
+        onProgress?.(data);
+        return;
+      }
+      finish();
+      if (data.type === 'done') resolve(data.deck);
+      else reject(data.code === null ? importError('malformed', data.source, `the package could not be read (${data.message}).`) : new ImportError(data.code, data.source, data.issues));
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(importError('wrong-type', source, `the Anki package reader could not be started (${event.message || 'worker error'}). Connect to the internet once and try again.`));
+    };
+    // A copy goes to the worker, so the chosen file's bytes stay usable here.
+    const copy = bytes.slice();
+    worker.postMessage({ bytes: copy, source }, [copy.buffer]);
+  });
 }
