@@ -21,6 +21,8 @@ export async function measureEditor(serverUrl, { keystrokes = 80, saves = 40 } =
   const context = await launch(profile);
   try {
     const page = await context.newPage();
+    // A busy, shared machine can take tens of seconds to parse and render a 5,000-line paste.
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(`${serverUrl}#/new-deck`);
     await page.getByLabel('Title').fill('Bench editor deck');
     await page.getByRole('button', { name: 'Create deck' }).click();
