@@ -86,3 +86,23 @@ describe('content repository', () => {
     expect((await storage.userDecks.listDecks())[0]?.cards).toHaveLength(1);
   });
 });
+
+describe('content repository: appending from the deck as the caller saw it', () => {
+  it('gives what a full replay gives, and replays in full when another writer got there first', async () => {
+    const { storage, device } = await authoredStorage();
+    const base = (await storage.content.loadAuthoredDeck(AUTHORED))!;
+    const added = device.make((e) => addCardEvents(e, base, [draft('TCP'), draft('UDP')]), NOW + 1);
+    const fast = await storage.content.appendContent(added, [], base);
+    expect(fast.get(AUTHORED)).toEqual(await storage.content.loadAuthoredDeck(AUTHORED));
+
+    // Another tab adds a card; this caller still holds the older deck.
+    const stale = fast.get(AUTHORED)!;
+    const other = new ContentDevice('tab-2', 9);
+    other.events.push(...device.events);
+    await storage.content.appendContent(other.make((e) => addCardEvents(e, other.view(), [draft('IP')]), NOW + 2));
+    const edit = device.make((e) => editCardEvents(e, stale, stale.deck.cards[0]!.id, { ...stale.deck.cards[0]!, front: 'TCP?' }), NOW + 3);
+    const merged = (await storage.content.appendContent(edit, [], stale)).get(AUTHORED)!;
+    expect(merged.deck.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP', 'IP']);
+    expect((await storage.userDecks.listDecks())[0]?.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP', 'IP']);
+  });
+});

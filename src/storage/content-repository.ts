@@ -4,7 +4,7 @@
  * (origin 'authored'), rewritten in the same rw transaction that appends the deck's events, so the
  * deck list, study, browse and export read an authored deck like any other user deck.
  */
-import { replayDeckContent, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
+import { applyNewerContentEvents, replayDeckContent, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import type { CardEvent } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
@@ -22,9 +22,11 @@ export interface ContentRepository {
   /**
    * Appends content events (and, for a card moved between decks, the card events that carry its
    * progress) in ONE rw transaction, replays every deck they touch and rewrites its cached row.
-   * Resolves, once durable, with the replayed decks.
+   * Resolves, once durable, with the replayed decks. With `base` (the deck as the caller last saw
+   * it), a deck whose stored events still end where `base` does is updated from `base` without
+   * reading its history (applyNewerContentEvents): the same result, without a replay of every card.
    */
-  appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[]): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
+  appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[], base?: AuthoredDeck): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
   /** Adds the events whose ids are new and replays the decks they touch; resolves with how many were added. */
   importContentEvents(events: readonly ContentEvent[]): Promise<number>;
   /** Every content event, for backups. */
@@ -51,9 +53,13 @@ export const contentEventsOf = (rows: readonly unknown[], report: (problem: RowP
 export async function replayAuthoredDeck(db: FlipdeckDb, deckId: DeckId, report: (problem: RowProblem) => void = warnCorruptRow): Promise<AuthoredDeck | null> {
   const events = contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report);
   const authored = replayDeckContent(deckId, events);
-  if (authored === null) return null;
-  await db.userDecks.put(userDeckToRow({ ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
+  if (authored !== null) await cacheAuthoredDeck(db, authored);
   return authored;
+}
+
+/** Writes an authored deck's cached userDecks row. Inside a rw transaction over userDecks. */
+async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promise<void> {
+  await db.userDecks.put(userDeckToRow({ ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
 }
 
 /** Creates the IndexedDB-backed content repository on the app's FlipdeckDb. */
@@ -62,26 +68,41 @@ export function createDexieContentRepository(db: FlipdeckDb, options: Repository
   const log = eventStore(db, report);
   const tables = [db.contentEvents, db.userDecks, db.events, db.cardStates, db.settingsEvents];
 
-  async function replayTouched(events: readonly ContentEvent[]) {
+  async function replayTouched(events: readonly ContentEvent[], fast: AuthoredDeck | null = null) {
     const replayed = new Map<DeckId, AuthoredDeck | null>();
-    for (const deckId of touchedDecks(events)) replayed.set(deckId, await replayAuthoredDeck(db, deckId, report));
+    for (const deckId of touchedDecks(events)) {
+      if (fast !== null && fast.deck.id === deckId) {
+        await cacheAuthoredDeck(db, fast);
+        replayed.set(deckId, fast);
+      } else {
+        replayed.set(deckId, await replayAuthoredDeck(db, deckId, report));
+      }
+    }
     return replayed;
+  }
+
+  /** The latest stored event of the deck (log order), read from the index without the rest. */
+  async function lastStoredId(deckId: DeckId): Promise<string | null> {
+    const last = await db.contentEvents.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).last();
+    return last === undefined ? null : last.id;
   }
 
   return {
     loadAuthoredDeck: (deckId) =>
       run('load', async () => replayDeckContent(deckId, contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report))),
 
-    appendContent: (events, cardEvents = []) =>
+    appendContent: (events, cardEvents = [], base) =>
       run('save-card', () =>
         db.transaction('rw', tables, async () => {
+          const isBaseCurrent = base !== undefined && (await lastStoredId(base.deck.id)) === (base.lastEvent?.id ?? null);
+          const fast = isBaseCurrent ? applyNewerContentEvents(base, events) : null;
           await db.contentEvents.bulkAdd(events.map(contentEventToRow));
           if (cardEvents.length > 0) {
             await db.events.bulkAdd(cardEvents.map(cardEventToRow));
             const settingsAt = await log.settingsTimeline();
             for (const event of cardEvents) await log.replayInto(event.deckId, event.cardId, settingsAt);
           }
-          return replayTouched(events);
+          return replayTouched(events, fast);
         }),
       ),
 

@@ -48,7 +48,7 @@ const SHIPPED_SCHEMAS: Record<number, Record<string, string>> = {
     media: '[deckId+name], deckId',
     events: 'id, [deckId+cardId], [deckId+createdAt], createdAt',
     settingsEvents: 'id, createdAt',
-    contentEvents: 'id, deckId, createdAt',
+    contentEvents: 'id, deckId, [deckId+createdAt], createdAt',
   },
 };
 

@@ -62,11 +62,12 @@ const SCHEMA_V3 = {
  * events"). Adds one table; every v3 table is declared unchanged, so the upgrade copies and deletes
  * nothing. The replayed deck is cached as a userDecks row (origin 'authored'), as cardStates
  * caches progress.
- * - contentEvents: primary key the event id; deckId reads one deck's stream for replay.
+ * - contentEvents: primary key the event id; deckId reads one deck's stream for replay, and
+ *   [deckId+createdAt] its latest event (whether an append may skip the replay).
  */
 const SCHEMA_V4 = {
   ...SCHEMA_V3,
-  contentEvents: 'id, deckId, createdAt',
+  contentEvents: 'id, deckId, [deckId+createdAt], createdAt',
 } as const;
 
 /** Something happened to the connection that the app should tell the user about. */

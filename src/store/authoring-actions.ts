@@ -59,10 +59,10 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
   }
 
   /** Writes the events, then shows every deck they changed. */
-  async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = []): Promise<void> {
+  async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = [], base?: AuthoredDeck): Promise<void> {
     if (events.length === 0) return;
     const startMs = performanceNow();
-    const replayed = await requireContent(get()).appendContent(events, cardEvents);
+    const replayed = await requireContent(get()).appendContent(events, cardEvents, base);
     measureSince(CARD_SAVE_MEASURE, startMs);
     show(replayed);
     announceWrite(get(), deps, { kind: 'library' });
@@ -104,25 +104,30 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     },
 
     async editAuthoredDeck(deckId, title, description) {
-      await commit(editDeckEvents(envelope(), await current(deckId), title, description));
+      const base = await current(deckId);
+      await commit(editDeckEvents(envelope(), base, title, description), [], base);
     },
 
     async addCards(deckId, drafts) {
-      const events = addCardEvents(envelope(), await current(deckId), drafts);
-      await commit(events);
+      const base = await current(deckId);
+      const events = addCardEvents(envelope(), base, drafts);
+      await commit(events, [], base);
       return events.flatMap((event) => (event.kind === 'card-created' ? [event.cardId] : []));
     },
 
     async editCard(deckId, cardId, draft) {
-      await commit(editCardEvents(envelope(), await current(deckId), cardId, draft));
+      const base = await current(deckId);
+      await commit(editCardEvents(envelope(), base, cardId, draft), [], base);
     },
 
     async deleteCard(deckId, cardId) {
-      await commit(deleteCardEvents(envelope(), await current(deckId), cardId));
+      const base = await current(deckId);
+      await commit(deleteCardEvents(envelope(), base, cardId), [], base);
     },
 
     async reorderCard(deckId, cardId, toIndex) {
-      await commit(reorderCardEvents(envelope(), await current(deckId), cardId, toIndex));
+      const base = await current(deckId);
+      await commit(reorderCardEvents(envelope(), base, cardId, toIndex), [], base);
     },
 
     async moveCardToDeck(fromDeckId, toDeckId, cardId) {
@@ -139,7 +144,8 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     },
 
     async importOverAuthoredDeck(deckId, incoming) {
-      await commit(importOverEvents(envelope(), await current(deckId), incoming));
+      const base = await current(deckId);
+      await commit(importOverEvents(envelope(), base, incoming), [], base);
     },
 
     countCardReviews: (deckId, cardId) => requireContent(get()).countCardReviews(deckId, cardId),

@@ -4,7 +4,7 @@ import { DECK_SCHEMA_VERSION, type Deck } from '../deck/types';
 import { NOW } from '../events/test-events';
 import { asCardId, asDeckId } from '../ids';
 import { addCardEvents, createDeckEvents, deleteCardEvents, editCardEvents, editDeckEvents, moveCardToDeckEvents, reorderCardEvents } from './commands';
-import { replayDeckContent } from './content-replay';
+import { applyNewerContentEvents, contentInLogOrder, replayDeckContent } from './content-replay';
 import { AUTHORED, ContentDevice } from './test-content';
 import type { ContentEvent } from './types';
 
@@ -192,5 +192,31 @@ describe('content replay across devices (property)', () => {
       const { phone, laptop } = simulate(seed);
       expect(replayDeckContent(AUTHORED, [...laptop.events].reverse().concat(phone.events))).toEqual(replayDeckContent(AUTHORED, [...phone.events, ...laptop.events]));
     }
+  });
+});
+
+describe('applyNewerContentEvents', () => {
+  it('equals a full replay whenever the new events all come after the deck it starts from, on 80 random histories', () => {
+    let fastPaths = 0;
+    for (let seed = 301; seed <= 380; seed += 1) {
+      const ordered = contentInLogOrder(simulate(seed).all);
+      const random = seededRandom(seed);
+      const cut = 1 + Math.floor(random() * (ordered.length - 1));
+      const before = replayDeckContent(AUTHORED, ordered.slice(0, cut));
+      if (before === null) continue;
+      const applied = applyNewerContentEvents(before, ordered.slice(cut));
+      if (applied === null) continue;
+      fastPaths += 1;
+      expect(applied).toEqual(replayDeckContent(AUTHORED, ordered));
+    }
+    expect(fastPaths).toBeGreaterThan(40);
+  });
+
+  it('refuses an event that is not newer than the deck it starts from', () => {
+    const device = new ContentDevice('phone', 12);
+    startedDeck(device);
+    const ordered = contentInLogOrder(device.events);
+    const deck = replayDeckContent(AUTHORED, ordered)!;
+    expect(applyNewerContentEvents(deck, ordered.slice(-1))).toBeNull();
   });
 });

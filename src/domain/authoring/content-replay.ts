@@ -37,6 +37,8 @@ export interface AuthoredDeck {
   readonly createdAt: number;
   /** The latest event's createdAt (0 when there is none), epoch ms. */
   readonly updatedAt: number;
+  /** The latest event folded in (log order), or null for none: where `applyNewerContentEvents` may go on from. */
+  readonly lastEvent: NonNullable<Stamp> | null;
 }
 
 /** The log's order (createdAt, then id), on stamps. */
@@ -88,11 +90,13 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
   };
 
   const seen = new Set<string>();
+  let lastEvent: NonNullable<Stamp> | null = null;
   for (const event of events) {
     if (event.deckId !== deckId || seen.has(event.id)) continue;
     seen.add(event.id);
     updatedAt = Math.max(updatedAt, event.createdAt);
     const stamp = { createdAt: event.createdAt, id: event.id };
+    if (lastEvent === null || isAfter(stamp, lastEvent)) lastEvent = stamp;
     switch (event.kind) {
       case 'deck-created':
         isCreated = true;
@@ -143,6 +147,75 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
     positions: new Map(present.map(({ id, position }) => [id, position])),
     createdAt: Number.isFinite(createdAt) ? createdAt : 0,
     updatedAt,
+    lastEvent,
+  };
+}
+
+/**
+ * The deck after `events`, computed from `current` without its history, when every one of them
+ * comes after the last event `current` folded in: each then wins every field it sets, so this
+ * equals a full replay (a test checks it). Null when some event is not newer: replay in full.
+ * The usual case is an edit made here, now, whose id the device's monotonic generator made.
+ */
+export function applyNewerContentEvents(current: AuthoredDeck, events: readonly ContentEvent[]): AuthoredDeck | null {
+  const deckId = current.deck.id;
+  const own = contentInLogOrder(events.filter((event) => event.deckId === deckId));
+  if (own.length === 0) return current;
+  if (current.lastEvent !== null && !isAfter(own[0]!, current.lastEvent)) return null;
+  let { title, description } = current.deck;
+  const cards = new Map(current.deck.cards.map((card) => [card.id, card]));
+  const positions = new Map(current.positions);
+  let isOrderChanged = false;
+  for (const event of own) {
+    switch (event.kind) {
+      case 'deck-created':
+      case 'deck-edited':
+        title = event.title ?? title;
+        description = event.description ?? description;
+        break;
+      case 'card-created':
+        cards.set(event.cardId, { id: event.cardId, front: event.front, back: event.back, tags: event.tags });
+        positions.set(event.cardId, event.position);
+        isOrderChanged = true;
+        break;
+      case 'card-edited': {
+        const card = cards.get(event.cardId);
+        // An edit of a card not in the deck (deleted, or not created yet) needs its history: replay.
+        if (!card) return null;
+        cards.set(event.cardId, { ...card, ...(event.front === undefined ? {} : { front: event.front }), ...(event.back === undefined ? {} : { back: event.back }), ...(event.tags === undefined ? {} : { tags: event.tags }) });
+        break;
+      }
+      case 'card-deleted':
+        cards.delete(event.cardId);
+        positions.delete(event.cardId);
+        break;
+      case 'card-moved':
+        if (!cards.has(event.cardId)) return null;
+        if (event.toDeckId !== undefined && event.toDeckId !== deckId) {
+          cards.delete(event.cardId);
+          positions.delete(event.cardId);
+        } else {
+          positions.set(event.cardId, event.position);
+          isOrderChanged = true;
+        }
+        break;
+      default:
+        assertNever(event);
+    }
+  }
+  const kept = current.deck.cards.flatMap((card) => {
+    const next = cards.get(card.id);
+    return next === undefined ? [] : [next];
+  });
+  const isCreated = own.some((event) => event.kind === 'card-created');
+  const list = isOrderChanged || isCreated ? [...cards.values()].map((card) => ({ card, id: card.id, position: positions.get(card.id) ?? 0 })).sort(comparePositioned).map(({ card }) => card) : kept;
+  const last = own.at(-1)!;
+  return {
+    deck: { ...current.deck, title, description, cards: list },
+    positions,
+    createdAt: current.createdAt,
+    updatedAt: Math.max(current.updatedAt, ...own.map((event) => event.createdAt)),
+    lastEvent: { createdAt: last.createdAt, id: last.id },
   };
 }
 
