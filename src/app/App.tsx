@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { routeHash, type DeckScreen, type Route } from '../domain/routes/routes';
 import { useStudyStore } from '../store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -12,7 +12,9 @@ import { useAppearance } from './use-appearance';
 import { usePreloadOnIntent } from './use-preload-on-intent';
 import { useRoute } from './use-route';
 import { useWarnWhileSaving } from './use-warn-while-saving';
-import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
+
+// Only a build that names a sync server shows it, and only while this device syncs.
+const SyncStatusBadge = lazy(async () => ({ default: (await import('../features/sync/SyncStatusBadge')).SyncStatusBadge }));
 
 /** The shell: header, storage banner, and the screen for the current hash route. */
 export function App() {
@@ -20,6 +22,7 @@ export function App() {
   useAppearance();
   usePreloadOnIntent(preloadRoute);
   useWarnWhileSaving(useStudyStore((s) => s.isSaving));
+  const isSyncAvailable = useStudyStore((s) => s.isSyncAvailable);
 
   return (
     <>
@@ -44,7 +47,11 @@ export function App() {
             Settings
           </a>
         </nav>
-        <SyncStatusBadge />
+        {isSyncAvailable ? (
+          <Suspense fallback={null}>
+            <SyncStatusBadge />
+          </Suspense>
+        ) : null}
         <InstallButton />
       </header>
       <KeyboardHelp />

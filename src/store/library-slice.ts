@@ -7,7 +7,7 @@
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import { importedFamily, type ImportedDeck, type ImportedMedia } from '../domain/import/imported-deck';
+import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
 import { studyDeckOf } from './deck-family';
 import { toUserDeck } from '../domain/import/to-user-deck';
@@ -113,6 +113,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       return existingRoot.id;
     }
     // The deck and its subdecks, each new or updating the stored deck of the same id.
+    // Loaded here, not with the store: the import screen that made `imported` has it loaded already,
+    // and with it the full deck and cloze checks, which the first screen does not need.
+    const { importedFamily } = await import('../domain/import/imported-deck');
     const toSave = importedFamily(imported).map((member) => {
       const id = userDeckId(member.slug);
       const existing = storedById.get(id);

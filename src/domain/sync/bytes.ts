@@ -39,8 +39,8 @@ export function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /** A string as UTF-8 bytes. */
 export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
