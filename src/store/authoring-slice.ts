@@ -10,6 +10,7 @@ import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
+import { lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 export interface AuthoringSlice extends AuthoringActions {
@@ -43,16 +44,7 @@ export interface AuthoringActions {
 
 
 export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, deps) => {
-  let loaded: Promise<AuthoringActions> | undefined;
-  const actions = () =>
-    (loaded ??= import('./authoring-actions').then(
-      (m) => m.createAuthoringActions(set, get, deps),
-      (error: unknown) => {
-        // Offline before the chunk was cached: the next action tries again.
-        loaded = undefined;
-        throw error;
-      },
-    ));
+  const actions = lazyActions(() => import('./authoring-actions').then((m): AuthoringActions => m.createAuthoringActions(set, get, deps)));
   return {
     contentRepository: null,
     authoredDecks: new Map(),

@@ -1,5 +1,6 @@
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
+import { lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 /** The card browser's view of one deck's stored states. */
@@ -32,8 +33,7 @@ export interface BrowseSlice {
 export type BrowseActions = Pick<BrowseSlice, 'loadBrowser' | 'setCardSuspended' | 'resetCardProgress' | 'loadCardHistory'>;
 
 export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => {
-  let loading: Promise<BrowseActions> | undefined;
-  const actions = () => (loading ??= import('./browse-actions').then((m) => m.browseActions(set, get, deps)));
+  const actions = lazyActions(() => import('./browse-actions').then((m): BrowseActions => m.browseActions(set, get, deps)));
   return {
     browsed: null,
     browseError: null,

@@ -1,6 +1,7 @@
 import type { DeckId } from '../domain/ids';
 import type { BreakMove } from '../domain/planning/break-plan';
 import type { CardState } from '../domain/scheduling/types';
+import { lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 /** One deck's cards as the exam planner takes them, read at `now`. */
@@ -25,8 +26,7 @@ export interface PlanningSlice {
 }
 
 export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps) => {
-  let loading: Promise<PlanningSlice> | undefined;
-  const actions = () => (loading ??= import('./planning-actions').then((m) => m.planningActions(get, deps)));
+  const actions = lazyActions(() => import('./planning-actions').then((m): PlanningSlice => m.planningActions(get, deps)));
   return {
     readPlanningCards: async (deckId) => (await actions()).readPlanningCards(deckId),
     readAllPlanningCards: async () => (await actions()).readAllPlanningCards(),
