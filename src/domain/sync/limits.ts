@@ -19,7 +19,7 @@ export const DEFAULT_SERVER_LIMITS = {
   maxSpaceBytes: 512 * 1024 * 1024,
   /** Documents in one space (a month each, plus a few). */
   maxDocumentsPerSpace: 1200,
-  /** Failed credential checks from one address within the window before it is refused for the window. */
+  /** Failed credential checks from one address within failedAuthWindowMs before it is refused for that long. */
   maxFailedAuths: 10,
   failedAuthWindowMs: 60_000,
 } as const;
