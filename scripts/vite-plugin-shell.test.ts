@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDeckIndex } from '../src/domain/deck/deck-index.ts';
 import { asDeckId } from '../src/domain/ids.ts';
 import { THEME_HINT_KEY } from '../src/app/theme-hint.ts';
@@ -85,6 +85,64 @@ describe('the boot script', () => {
     localStorage.setItem(THEME_HINT_KEY, '"><script>');
     runBoot();
     expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
+  });
+});
+
+describe('when the boot script starts the app', () => {
+  const preloads = () => document.head.querySelectorAll('link[rel="modulepreload"]').length;
+  const imported: string[] = [];
+  let frames: FrameRequestCallback[] = [];
+
+  function boot({ isHidden }: { isHidden: boolean }) {
+    const script = document.createElement('script');
+    script.src = 'https://flipdeck.test/assets/boot.js';
+    script.setAttribute('data-entry', './assets/entry.js');
+    script.setAttribute('data-preload', 'assets/store.js');
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue(script);
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(isHidden);
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    // jsdom cannot run import(): the script's one import() call is routed to a recorder instead.
+    vi.stubGlobal('recordImport', (url: string) => imported.push(url));
+    new Function(bootScript().replace('import(', 'recordImport('))();
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    document.head.innerHTML = '';
+    imported.length = 0;
+    frames = [];
+  });
+
+  it('waits for the first frame in a visible tab, however late it comes, then starts once', () => {
+    vi.useFakeTimers();
+    boot({ isHidden: false });
+    vi.advanceTimersByTime(5_000);
+    expect(preloads()).toBe(0);
+
+    for (const frame of frames) frame(0);
+    vi.runAllTimers();
+    expect(preloads()).toBe(1);
+    expect(imported).toEqual(['https://flipdeck.test/assets/entry.js']);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(imported).toHaveLength(1);
+  });
+
+  it('starts at once in a hidden tab, which may never run a frame', () => {
+    vi.useFakeTimers();
+    boot({ isHidden: true });
+    vi.runAllTimers();
+    expect(frames).toHaveLength(0);
+    expect(imported).toHaveLength(1);
+  });
+
+  it('starts when a tab waiting for its first frame is hidden', () => {
+    boot({ isHidden: false });
+    expect(preloads()).toBe(0);
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(imported).toHaveLength(1);
   });
 });
 
