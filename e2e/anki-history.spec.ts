@@ -131,3 +131,20 @@ test('a big package shows its progress and can be cancelled; nothing is added', 
   await page.goto('./#/');
   await expect(page.getByRole('article', { name: 'Big course' })).toHaveCount(0);
 });
+
+test('deleting a course deletes its subdecks, which the question names first', async ({ page }) => {
+  await chooseImportFile(page, 'course.apkg', Buffer.from(await makeAnki21bApkg(course)));
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Course' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Course”?' });
+  await expect(dialog.getByRole('list', { name: 'Its 2 subdecks go with it:' }).getByRole('listitem')).toHaveText(['Week 1', 'Week 2']);
+  // Anki's three reviews of the ATP card are in Week 1: they are counted with the parent.
+  await expect(dialog).toContainText('This also deletes 3 reviews and the progress of');
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Delete deck' }).click();
+  await expect(page.getByRole('heading', { name: 'Your decks' })).toBeVisible();
+  for (const name of ['Course', 'Week 1', 'Week 2']) await expect(page.getByRole('article', { name })).toHaveCount(0);
+  await page.goto('./#/deck/user.course-week-1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Deck not found' })).toBeVisible();
+});

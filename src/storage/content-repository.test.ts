@@ -46,7 +46,7 @@ describe('content repository', () => {
 
   it('deleting the deck deletes its content events, so nothing brings it back', async () => {
     const { storage } = await authoredStorage();
-    await storage.userDecks.deleteDeck(AUTHORED);
+    await storage.userDecks.deleteDecks([AUTHORED]);
     expect(await storage.content.exportContentEvents()).toEqual([]);
     expect(await storage.content.loadAuthoredDeck(AUTHORED)).toBeNull();
   });

@@ -73,10 +73,10 @@ describe('user decks in IndexedDB', () => {
     await progress.recordReview(makeReview(afterFirst!, stateOf('hola', 6_000)));
     const other = makeState('x', { deckId: asDeckId('c3'), lastReviewedAt: 7_000 });
     await progress.recordReview(makeReview(null, other));
-    expect(await decks.countProgress(MINE)).toEqual({ reviews: 2, cardsStudied: 1 });
+    expect(await decks.countProgress([MINE])).toEqual({ reviews: 2, cardsStudied: 1 });
 
     await decks.saveDeck(userDeck(), [{ name: 'a.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
-    await decks.deleteDeck(MINE);
+    await decks.deleteDecks([MINE]);
     expect((await decks.listDecks()).map((d) => d.id)).toEqual(['user.other']);
     expect(await decks.loadMedia(MINE)).toEqual([]);
     const left = await progress.exportAll();

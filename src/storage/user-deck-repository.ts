@@ -62,9 +62,10 @@ export interface UserDeckRepository {
   saveDecks(decks: readonly DeckToSave[], events?: readonly CardEvent[], moves?: readonly CardMove[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
-  /** Deletes the deck, its media, its card states, its review log and its content events in one transaction. */
-  deleteDeck(deckId: DeckId): Promise<void>;
-  countProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** Deletes the decks, their media, card states, review logs and content events, all in one transaction. */
+  deleteDecks(deckIds: readonly DeckId[]): Promise<void>;
+  /** The progress that deleting these decks would delete, summed. */
+  countProgress(deckIds: readonly DeckId[]): Promise<DeckProgressCount>;
   /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
   snapshot(): Promise<ProgressSnapshot>;
   /**
@@ -204,24 +205,34 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     loadMedia: (deckId) =>
       run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),
 
-    deleteDeck: (deckId) =>
+    deleteDecks: (deckIds) =>
       run('delete-deck', () =>
+        // A parent and its subdecks go together, or not at all.
         db.transaction('rw', allTables, async () => {
-          await db.userDecks.delete(deckId);
-          await db.media.where('deckId').equals(deckId).delete();
-          await db.cardStates.where('deckId').equals(deckId).delete();
-          // The one place events are deleted: the student asked for the deck's progress to go with it.
-          await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
-          // An authored deck's content goes too, or replaying its events would bring the deck back.
-          await db.contentEvents.where('deckId').equals(deckId).delete();
+          for (const deckId of deckIds) {
+            await db.userDecks.delete(deckId);
+            await db.media.where('deckId').equals(deckId).delete();
+            await db.cardStates.where('deckId').equals(deckId).delete();
+            // The one place events are deleted: the student asked for the deck's progress to go with it.
+            await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).delete();
+            // An authored deck's content goes too, or replaying its events would bring the deck back.
+            await db.contentEvents.where('deckId').equals(deckId).delete();
+          }
         }),
       ),
 
-    countProgress: (deckId) =>
-      run('load', async () => ({
-        reviews: effectiveReviews(log.cardEvents(await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).toArray())).length,
-        cardsStudied: await db.cardStates.where('deckId').equals(deckId).count(),
-      })),
+    countProgress: (deckIds) =>
+      run('load', () =>
+        db.transaction('r', [db.events, db.cardStates], async () => {
+          let reviews = 0;
+          let cardsStudied = 0;
+          for (const deckId of deckIds) {
+            reviews += effectiveReviews(log.cardEvents(await db.events.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).toArray())).length;
+            cardsStudied += await db.cardStates.where('deckId').equals(deckId).count();
+          }
+          return { reviews, cardsStudied };
+        }),
+      ),
 
     // Content events are read by the content repository (exportContentEvents), whose code loads with the backup screen.
     snapshot: () => run('load', () => db.transaction('r', allTables, () => readSnapshot(true))),

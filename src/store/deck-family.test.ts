@@ -70,4 +70,26 @@ describe('a deck with subdecks', () => {
     await store.getState().grade('easy');
     expect(store.getState().session?.current).toBeNull();
   });
+
+  it('is deleted with its subdecks and their progress, which the question counts and names first', async () => {
+    const { store, repository } = await harness();
+    await store.getState().startSession(userDeckId('week-1'));
+    store.getState().flip();
+    await store.getState().grade('good');
+
+    expect(await store.getState().countDeckProgress(userDeckId('course'))).toEqual({ reviews: 1, cardsStudied: 1, subdecks: ['week-1', 'week-2'] });
+    expect(await store.getState().countDeckProgress(userDeckId('week-2'))).toEqual({ reviews: 0, cardsStudied: 0, subdecks: [] });
+
+    await store.getState().deleteUserDeck(userDeckId('course'));
+    expect(store.getState().deckEntries.map((e) => e.listing.id)).toEqual(['c3']);
+    expect(store.getState().session).toBeNull();
+    expect(await repository.loadDeckStates(userDeckId('week-1'))).toEqual([]);
+  });
+
+  it('deleting a subdeck leaves its parent and its siblings', async () => {
+    const { store } = await harness();
+    await store.getState().deleteUserDeck(userDeckId('week-1'));
+    expect(store.getState().deckEntries.map((e) => e.listing.id).sort()).toEqual(['c3', userDeckId('course'), userDeckId('week-2')].sort());
+    expect(countsOf(store, 'course')).toMatchObject({ fresh: 1 });
+  });
 });

@@ -80,7 +80,7 @@ describe('user decks in the deck list', () => {
     await store.getState().startSession(userDeckId('c3'));
     store.getState().flip();
     await store.getState().grade('good');
-    expect(await store.getState().countDeckProgress(userDeckId('c3'))).toEqual({ reviews: 1, cardsStudied: 1 });
+    expect(await store.getState().countDeckProgress(userDeckId('c3'))).toEqual({ reviews: 1, cardsStudied: 1, subdecks: [] });
 
     await store.getState().renameUserDeck(userDeckId('c3'), '  Renamed  ');
     expect(store.getState().deckEntries.find((e) => e.listing.id === 'user.c3')?.listing.title).toBe('Renamed');

@@ -9,11 +9,23 @@ import type { BackupPreview, BackupProgressListener } from '../storage/streamed-
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
-import { studyDeckOf } from './deck-family';
+import { deckTreeOf, studyDeckOf } from './deck-family';
 import { toUserDeck } from '../domain/import/to-user-deck';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardEvent } from '../domain/events/types';
 import type { CardMove, DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+
+/** What deleting a deck takes with it. */
+export interface DeckDeletionCount extends DeckProgressCount {
+  /** The titles of the subdecks that go with it, in tree order. */
+  readonly subdecks: readonly string[];
+}
+
+/** The deck and every one of the student's decks under it, the deck first. */
+function userDeckFamily(state: StudyState, deckId: DeckId): DeckId[] {
+  const own = new Set(state.deckEntries.filter(({ listing }) => listing.origin !== undefined).map(({ listing }) => listing.id));
+  return deckFamily(deckTreeOf(state), deckId).filter((id) => id === deckId || own.has(id));
+}
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
@@ -35,9 +47,10 @@ export interface LibrarySlice {
    */
   addImportedDeck(imported: ImportedDeck, options?: ImportOptions): Promise<DeckId>;
   renameUserDeck(deckId: DeckId, title: string): Promise<void>;
-  /** Deletes the deck with all its progress. */
+  /** Deletes the deck and its subdecks with all their progress. */
   deleteUserDeck(deckId: DeckId): Promise<void>;
-  countDeckProgress(deckId: DeckId): Promise<DeckProgressCount>;
+  /** What deleting the deck would take with it: its subdecks (titles, in tree order) and their progress summed. */
+  countDeckProgress(deckId: DeckId): Promise<DeckDeletionCount>;
   /** The deck's stored images (Anki packages), its subdecks' included, for the study screen to show offline. */
   loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
   /** Everything a backup file holds, read in one transaction. */
@@ -153,13 +166,21 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   },
 
   async deleteUserDeck(deckId) {
-    await requireUserDecks(get()).deleteDeck(deckId);
+    // As in Anki, a deck's subdecks go with it: left behind, they would point at a parent that is gone.
+    const family = userDeckFamily(get(), deckId);
+    await requireUserDecks(get()).deleteDecks(family);
     announceWrite(get(), deps, LIBRARY_CHANGE);
-    if (get().session?.deckId === deckId) get().leaveSession();
+    const studied = get().session?.deckId;
+    if (studied !== undefined && family.includes(studied)) get().leaveSession();
     await get().loadDecks();
   },
 
-  countDeckProgress: (deckId) => requireUserDecks(get()).countProgress(deckId),
+  async countDeckProgress(deckId) {
+    const family = userDeckFamily(get(), deckId);
+    const count = await requireUserDecks(get()).countProgress(family);
+    const titles = new Map(get().deckEntries.map(({ listing }) => [listing.id, listing.title]));
+    return { ...count, subdecks: family.slice(1).map((id) => titles.get(id) ?? id) };
+  },
 
   async loadDeckMedia(deckId) {
     // A deck's study session shows its subdecks' cards too, and with them their images.

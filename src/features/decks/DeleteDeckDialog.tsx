@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
+import type { DeckDeletionCount } from '../../store/library-slice';
 import { ImportFailure } from '../../components/ImportProblems';
 
 export interface DeleteDeckDialogProps {
@@ -10,12 +11,12 @@ export interface DeleteDeckDialogProps {
   readonly onClose: () => void;
 }
 
-/** Asks before deleting, and says how much progress goes with the deck. */
+/** Asks before deleting, and says which subdecks and how much progress go with the deck. */
 export function DeleteDeckDialog({ deckId, title, onClose }: DeleteDeckDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const countDeckProgress = useStudyStore((s) => s.countDeckProgress);
   const deleteUserDeck = useStudyStore((s) => s.deleteUserDeck);
-  const [count, setCount] = useState<{ reviews: number; cardsStudied: number } | null>(null);
+  const [count, setCount] = useState<DeckDeletionCount | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -36,6 +37,16 @@ export function DeleteDeckDialog({ deckId, title, onClose }: DeleteDeckDialogPro
   return (
     <dialog ref={dialog} className="library-dialog" aria-labelledby="delete-deck-title" onClose={onClose}>
       <h2 id="delete-deck-title">Delete “{title}”?</h2>
+      {count !== null && count.subdecks.length > 0 ? (
+        <>
+          <p id="delete-deck-subdecks">{count.subdecks.length === 1 ? 'Its subdeck goes with it:' : `Its ${count.subdecks.length} subdecks go with it:`}</p>
+          <ul aria-labelledby="delete-deck-subdecks">
+            {count.subdecks.map((subdeck, index) => (
+              <li key={index}>{subdeck}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p data-testid="delete-deck-consequence">
         {count === null
           ? 'Counting the progress that goes with it…'
