@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { seededBytes } from '../domain/events/test-events';
+import { asCardId } from '../domain/ids';
 import { testStorage } from '../storage/test-fixtures';
 import { createStudyStore } from './study-store';
 import { NOON } from './store-test-harness';
@@ -110,5 +112,43 @@ describe('importing a deck file over an authored deck', () => {
     expect(deck?.cards).toEqual([{ id: tcp, front: 'TCP, fixed?', back: 'TCP? back', tags: [] }]);
     await store.getState().editCard(deckId, tcp!, draft('TCP again?'));
     expect(store.getState().decks.get(deckId)?.cards[0]?.front).toBe('TCP again?');
+  });
+});
+
+describe('after the device storage refuses to save', () => {
+  it('"continue without saving" moves the student\'s decks, their images and written cards into memory, where edits work', async () => {
+    let isFull = false;
+    const clock = { now: NOON };
+    const storage = await testStorage({}, {
+      isPersistent: true,
+      onBeforeWrite: () => {
+        if (isFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const store = createStudyStore({
+      openRepository: async () => storage.opened,
+      deckSource: { listDecks: async () => [], loadDeck: async (listing) => Promise.reject(new Error(`no bundled deck ${listing.id}`)) },
+      clock: () => clock.now,
+      randomBytes: seededBytes(3),
+    });
+    await store.getState().hydrate();
+    const written = await store.getState().createAuthoredDeck('Networks', '');
+    const [card] = await store.getState().addCards(written, [draft('TCP?')]);
+    const imported = userDeckId('anatomy');
+    const anatomy: UserDeck = { schemaVersion: 1, id: imported, title: 'Anatomy', description: '', cards: [{ id: asCardId('a1'), front: '![](heart.png)', back: 'Heart', tags: [] }], origin: 'apkg', createdAt: NOON, updatedAt: NOON };
+    await storage.opened.userDecks.saveDeck(anatomy, [{ name: 'heart.png', mimeType: 'image/png', bytes: Uint8Array.from([1, 2, 3]) }]);
+    await store.getState().loadDecks();
+
+    isFull = true;
+    clock.now += 60_000;
+    await expect(store.getState().editCard(written, card!, draft('What is TCP?'))).rejects.toThrow();
+    await store.getState().continueWithoutSaving();
+    await store.getState().editCard(written, card!, draft('What is TCP?'));
+    expect(store.getState().decks.get(written)?.cards.map((c) => c.front)).toEqual(['What is TCP?']);
+    await store.getState().renameUserDeck(imported, 'Anatomy 2');
+    expect(store.getState().deckEntries.find((e) => e.listing.id === imported)?.listing.title).toBe('Anatomy 2');
+    expect((await store.getState().loadDeckMedia(imported)).map((file) => file.name)).toEqual(['heart.png']);
+    // Nothing of it was written to the storage that refused.
+    expect((await storage.opened.content.exportContentEvents()).length).toBeLessThan((await store.getState().contentRepository!.exportContentEvents()).length);
   });
 });

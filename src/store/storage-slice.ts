@@ -64,12 +64,25 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     const memory = await openMemoryStorage(
       log ? { events: [...log.cardEvents, ...log.settingsEvents], appearance } : { settings, appearance, deckOverrides },
     );
+    // Progress switches first, so the grade the student is waiting to give is taken at once.
     set({
       repository: memory.repository,
       settingsRepository: memory.settings,
       saveError: null,
       storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
     });
+    // Then the student's own decks follow, with their images and the content history of decks
+    // written in the app: left on the refusing storage, every edit would fail too. What cannot be
+    // read is left behind; it stays where it was.
+    const { userDecks, contentRepository } = get();
+    if (userDecks) {
+      const decks = await userDecks.listDecks().catch(() => []);
+      const toSave = await Promise.all(decks.map(async (deck) => ({ deck, media: await userDecks.loadMedia(deck.id).catch(() => []) })));
+      if (toSave.length > 0) await memory.userDecks.saveDecks(toSave);
+    }
+    const content = contentRepository ? await contentRepository.exportContentEvents().catch(() => []) : [];
+    if (content.length > 0) await memory.content.importContentEvents(content);
+    set({ userDecks: memory.userDecks, contentRepository: memory.content });
   },
 
   dismissSaveError() {
