@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, type FixtureNote } from '../scripts/apkg-fixtures.mjs';
+import AxeBuilder from '@axe-core/playwright';
+import { FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, type FixtureNote } from '../scripts/apkg-fixtures.mjs';
 import { gradeButton } from './helpers';
 import { chooseImportFile, forbidDialogs } from './import-helpers';
 
@@ -10,7 +11,7 @@ test('Anki packages in both layouts import, update each other in place, and stud
   await expect(page.getByTestId('preview-card-count')).toHaveText('6');
   await expect(page.getByText('with their review history: each card is scheduled by replaying its reviews with FSRS')).toBeVisible();
   await expect(page.getByText('1, kept on this device so they show offline')).toBeVisible();
-  await expect(page.getByText('1 sound(s), SVG or missing image(s) were left out')).toBeVisible();
+  await expect(page.getByText('1 media file(s) were left out, missing from the package or of a type Flipdeck does not keep')).toBeVisible();
   // The preview table shows what the cards say, not their Markdown source.
   const table = page.getByRole('table');
   await expect(table).toContainText('[...] make ATP');
@@ -112,4 +113,41 @@ test('a truncated Anki package explains itself and adds nothing', async ({ page 
   await expect(page.getByRole('alert')).toContainText('cut.apkg: the package is damaged or incomplete');
   await page.goto('./');
   await expect(page.getByText('Your deck', { exact: true })).toHaveCount(0);
+});
+
+test('an Anki card\'s sound plays offline from a button, only when pressed', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    // Chromium fetches the favicon past the service worker, so offline it fails whatever the app does.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
+  });
+  const notes: FixtureNote[] = [[7, 'g.sound', 1001, ['hola [sound:hola.wav]', 'hello']]];
+  await chooseImportFile(page, 'spanish.apkg', Buffer.from(await makeAnki21bApkg({ notes, cards: [[7, 0]], decks: [[2001, 'Spanish']], deckOf: () => 2001, media: [['hola.wav', silentWav(300)]] })));
+  await expect(page.getByRole('heading', { name: 'Preview: Spanish' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Spanish' })).toBeVisible();
+
+  await page.goto('./#/deck/user.spanish/study');
+  const question = page.getByRole('region', { name: 'Question' });
+  const play = question.getByRole('button', { name: 'Play sound hola.wav' });
+  await expect(play).toBeVisible();
+  const audio = question.locator('audio');
+  // Nothing plays on its own.
+  expect(await audio.evaluate((element: HTMLAudioElement) => element.paused && element.currentTime === 0)).toBe(true);
+  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+
+  // The sound is the copy stored on the device: it plays with the network off (once the app itself
+  // is cached, so nothing else fails to load).
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.context().setOffline(true);
+  await play.click();
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.ended || element.currentTime > 0)).toBe(true);
+  await expect(audio).toHaveAttribute('src', /^blob:/);
+  // Pressing play did not show the answer.
+  await expect(page.getByRole('region', { name: 'Answer' })).toHaveCount(0);
+  await expect(question.getByRole('button', { name: 'Play sound hola.wav' })).toBeVisible();
+  await page.context().setOffline(false);
+  expect(consoleErrors).toEqual([]);
 });

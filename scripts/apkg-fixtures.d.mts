@@ -13,6 +13,8 @@ export interface FixtureOptions {
   readonly revlog?: readonly FixtureRevlog[];
   /** The scheduler version the collection says it uses (1: the V1 three-button learning). Default 2. */
   readonly schedVer?: number;
+  /** Media files beside cell.png (always file 0), as [name, bytes]; fields refer to them by name. */
+  readonly media?: readonly (readonly [string, Uint8Array])[];
 }
 /** cards.type (0 new, 1 learn, 2 review, 3 relearn), queue (-3 user buried, -2 sibling buried, -1 suspended, 0 new, 1 learn, 2 review, 3 day learn), due, ivl (days), factor (permille). */
 export interface FixtureSchedule {
@@ -46,6 +48,8 @@ export interface FixtureRevlog {
 export declare const COLLECTION_CREATED_SECS: number;
 export declare const FIXTURE_NOTES: readonly FixtureNote[];
 export declare function zstdStored(data: Uint8Array, options?: { readonly hasContentSize?: boolean }): Uint8Array;
+/** A playable WAV of `ms` milliseconds of silence. */
+export declare function silentWav(ms?: number): Uint8Array;
 export declare function makeLegacyApkg(options?: FixtureOptions): Promise<Uint8Array>;
 export declare function makeAnki21Apkg(options?: FixtureOptions): Promise<Uint8Array>;
 export declare function makeAnki21bApkg(options?: FixtureOptions): Promise<Uint8Array>;

@@ -248,7 +248,7 @@ function fillRevlog(db, cards, revlog) {
   }
 }
 
-/** @typedef {{ notes?: typeof FIXTURE_NOTES, cards?: typeof FIXTURE_CARDS, decks?: [number, string][], deckOf?: (noteId: number, ord: number) => number, schedule?: (noteId: number, ord: number) => object | undefined, revlog?: object[], schedVer?: number }} FixtureOptions */
+/** @typedef {{ notes?: typeof FIXTURE_NOTES, cards?: typeof FIXTURE_CARDS, decks?: [number, string][], deckOf?: (noteId: number, ord: number) => number, schedule?: (noteId: number, ord: number) => object | undefined, revlog?: object[], schedVer?: number, media?: [string, Uint8Array][] }} FixtureOptions */
 
 const defaults = (options = {}) => ({
   notes: options.notes ?? FIXTURE_NOTES,
@@ -373,14 +373,45 @@ export function zstdStored(data, { hasContentSize = true } = {}) {
   return out;
 }
 
-const jsonMediaMap = () => new TextEncoder().encode(JSON.stringify({ 0: 'cell.png' }));
+/** The package's media: cell.png, then the fixture's own files. Zip member i holds file i, as Anki writes it. */
+const mediaFiles = (options = {}) => [['cell.png', PNG], ...(options.media ?? [])];
+const jsonMediaMap = (options) => new TextEncoder().encode(JSON.stringify(Object.fromEntries(mediaFiles(options).map(([name], i) => [i, name]))));
 /** MediaEntries { repeated MediaEntry { name = 1, size = 2, sha1 = 3 } }, zstd: zip member i is entry i. */
-const protobufMediaMap = () =>
-  zstdStored(pb(pbBytes(1, [...pbString(1, 'cell.png'), ...pbVarint(2, PNG.length), ...pbBytes(3, [...createHash('sha1').update(PNG).digest()])])));
+const protobufMediaMap = (options) =>
+  zstdStored(
+    Uint8Array.from(
+      mediaFiles(options).flatMap(([name, bytes]) => [
+        ...pbBytes(1, [...pbString(1, name), ...pbVarint(2, bytes.length), ...pbBytes(3, [...createHash('sha1').update(bytes).digest()])]),
+      ]),
+    ),
+  );
+/** The media zip members: "0", "1", …, zstd-framed in the current layout. */
+const mediaMembers = (options, isZstd) => Object.fromEntries(mediaFiles(options).map(([, bytes], i) => [i, isZstd ? zstdStored(bytes) : bytes]));
+
+/** A real WAV file of `ms` milliseconds of silence (8 kHz, 8-bit mono PCM), for sound fixtures the browser can play. */
+export function silentWav(ms = 200) {
+  const samples = Math.round((8000 * ms) / 1000);
+  const out = new Uint8Array(44 + samples).fill(128, 44);
+  const view = new DataView(out.buffer);
+  const ascii = (at, text) => [...text].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + samples, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true); // fmt chunk size
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, 8000, true); // sample rate
+  view.setUint32(28, 8000, true); // byte rate
+  view.setUint16(32, 1, true); // block align
+  view.setUint16(34, 8, true); // bits per sample
+  ascii(36, 'data');
+  view.setUint32(40, samples, true);
+  return out;
+}
 
 /** The anki2 package: what Anki 2.0, and 2.1 with "support older Anki versions", exports. */
 export async function makeLegacyApkg(options) {
-  return zipSync({ 'collection.anki2': await schema11Collection(options), media: jsonMediaMap(), 0: PNG });
+  return zipSync({ 'collection.anki2': await schema11Collection(options), media: jsonMediaMap(options), ...mediaMembers(options, false) });
 }
 
 /** The anki21 package (Anki 2.1 before 2.1.50): a schema-11 collection.anki21 beside the stub. */
@@ -388,8 +419,8 @@ export async function makeAnki21Apkg(options) {
   return zipSync({
     'collection.anki21': await schema11Collection(options),
     'collection.anki2': await schema11Collection({ notes: [STUB_NOTE] }),
-    media: jsonMediaMap(),
-    0: PNG,
+    media: jsonMediaMap(options),
+    ...mediaMembers(options, false),
   });
 }
 
@@ -398,9 +429,9 @@ export async function makeAnki21bApkg(options) {
   return zipSync({
     'collection.anki21b': zstdStored(await schema18Collection(options), { hasContentSize: false }),
     'collection.anki2': await schema11Collection({ notes: [STUB_NOTE] }),
-    media: protobufMediaMap(),
+    media: protobufMediaMap(options),
     meta: pb(pbVarint(1, 3)),
-    0: zstdStored(PNG),
+    ...mediaMembers(options, true),
   });
 }
 

@@ -26,7 +26,8 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",
-  "media-src 'self'",
+  // blob: for a deck's sounds, played from the copy stored on the device (object URLs).
+  "media-src 'self' blob:",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'self'",

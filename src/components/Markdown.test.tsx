@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { XSS_PAYLOADS } from '../../e2e/fixtures/xss-corpus';
 import { cardFaces } from '../domain/cloze/card-faces';
 import type { CardId } from '../domain/ids';
+import { DeckMediaContext } from './deck-media';
 import { Markdown } from './Markdown';
 import { preloadMarkdown } from './markdown/features';
 
@@ -155,5 +156,48 @@ describe('Markdown of cloze cards', () => {
     expect(container.querySelector('code > mark.cloze-answer')).not.toBeNull();
     expect(container.textContent).toBe('runc and crun run containers.\nExtra');
     expect(container.querySelectorAll('[style]')).toHaveLength(0);
+  });
+});
+
+describe('Markdown with sounds', () => {
+  const renderWithMedia = (markdown: string, media: ReadonlyMap<string, string>) =>
+    render(
+      <DeckMediaContext.Provider value={media}>
+        <Markdown text={markdown} />
+      </DeckMediaContext.Provider>,
+    );
+
+  it('shows a stored sound as a play button that plays only when pressed, and stops when pressed again', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      this.dispatchEvent(new Event('play'));
+      return Promise.resolve();
+    });
+    const pause = vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
+      this.dispatchEvent(new Event('pause'));
+    });
+    const view = renderWithMedia('Say it: ![hola.mp3](media/hola.mp3)', new Map([['media/hola.mp3', 'blob:http://localhost/1']]));
+    const button = view.getByRole('button', { name: 'Play sound hola.mp3' });
+    expect(view.container.querySelector('audio')?.getAttribute('src')).toBe('blob:http://localhost/1');
+    expect(view.container.querySelector('audio')?.hasAttribute('autoplay')).toBe(false);
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(play).not.toHaveBeenCalled();
+
+    fireEvent.click(button);
+    expect(play).toHaveBeenCalledTimes(1);
+    const stop = await view.findByRole('button', { name: 'Stop sound hola.mp3' });
+    expect(stop.getAttribute('aria-pressed')).toBe('true');
+    Object.defineProperty(view.container.querySelector('audio')!, 'paused', { configurable: true, value: false });
+    fireEvent.click(stop);
+    expect(pause).toHaveBeenCalled();
+    expect(await view.findByRole('button', { name: 'Play sound hola.mp3' })).toBeTruthy();
+    vi.restoreAllMocks();
+  });
+
+  it('says a sound is not on this device rather than fetch it, and never makes a remote sound playable', () => {
+    const view = renderWithMedia('![gone.mp3](media/gone.mp3) ![x](https://tracker.example/a.mp3)', new Map());
+    expect(view.queryByRole('button')).toBeNull();
+    expect(view.container.querySelector('audio')).toBeNull();
+    expect(view.container.textContent).toContain('[sound: gone.mp3, not available on this device]');
+    expect(view.container.textContent).toContain('[image: x]');
   });
 });

@@ -1,6 +1,8 @@
 import { memo, useContext, useEffect, useMemo, useState } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
+import { soundTypeOf } from '../domain/deck/media-types';
 import { DeckMediaContext, isDeckMediaPath } from './deck-media';
+import { SoundButton } from './SoundButton';
 import { rehypeCloze } from './markdown/cloze';
 import { featuresOf, loadedPlugins, loadFeatures } from './markdown/features';
 import './markdown.css';
@@ -12,7 +14,8 @@ import './markdown.css';
  * Remote images are not loaded: the app makes no request to another origin, and a tracking pixel in
  * an imported card must not phone home. They render as their alt text with a link instead.
  * `media/<name>` images are the deck's own, stored on the device (imported Anki media); they show
- * from the object URLs in DeckMediaContext and never hit the server.
+ * from the object URLs in DeckMediaContext and never hit the server. An image node naming a sound
+ * file (an Anki `[sound:…]`, or `![name](clip.mp3)` in a deck) is a play button instead.
  */
 const components: Components = {
   a: ({ href, children }) => {
@@ -24,6 +27,7 @@ const components: Components = {
     );
   },
   img: ({ src, alt }) => {
+    if (typeof src === 'string' && soundTypeOf(src) !== undefined && (isDeckMediaPath(src) || isSameOrigin(src))) return <DeckSound path={src} name={alt || src} />;
     if (typeof src === 'string' && isDeckMediaPath(src)) return <DeckImage path={src} alt={alt ?? ''} />;
     if (typeof src === 'string' && src !== '' && isSameOrigin(src)) return <img src={src} alt={alt ?? ''} loading="lazy" />;
     return <span className="md-image-blocked">[image: {alt || 'external image not loaded'}]</span>;
@@ -34,6 +38,14 @@ function DeckImage({ path, alt }: { readonly path: string; readonly alt: string 
   const url = useContext(DeckMediaContext).get(path);
   if (url === undefined) return <span className="md-image-blocked">[image: {alt || 'not available on this device'}]</span>;
   return <img src={url} alt={alt} />;
+}
+
+/** A sound (an image node naming an audio file): the deck's stored copy, or a file beside the app. */
+function DeckSound({ path, name }: { readonly path: string; readonly name: string }) {
+  const stored = useContext(DeckMediaContext).get(path);
+  const url = isDeckMediaPath(path) ? stored : path;
+  if (url === undefined) return <span className="md-image-blocked">[sound: {name}, not available on this device]</span>;
+  return <SoundButton url={url} name={name} />;
 }
 
 function isSameOrigin(src: string): boolean {

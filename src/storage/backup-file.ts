@@ -11,6 +11,7 @@
  */
 import type { DeckMediaFile, ProgressSnapshot } from '../domain/backup/restore-plan';
 import { isUserDeckId } from '../domain/deck/user-deck';
+import { isCardMediaType } from '../domain/deck/media-types';
 import { asDeckId } from '../domain/ids';
 import { formatBytes } from '../domain/format-bytes';
 import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
@@ -184,7 +185,7 @@ export function mediaFileFromJson(row: unknown): RowResult<DeckMediaFile> {
   const fail = (field: string, message: string): RowResult<DeckMediaFile> => ({ ok: false, problem: { table: 'media', rowKey, field, message } });
   if (typeof deckId !== 'string' || !isUserDeckId(deckId)) return fail('deckId', 'expected a "user." deck id');
   if (typeof name !== 'string' || name === '') return fail('name', 'expected a file name');
-  if (typeof mimeType !== 'string' || !mimeType.startsWith('image/') || mimeType.includes('svg')) return fail('mimeType', 'expected an image type other than SVG');
+  if (typeof mimeType !== 'string' || !isCardMediaType(mimeType)) return fail('mimeType', 'expected an image type other than SVG, or a sound');
   if (typeof base64 !== 'string') return fail('base64', 'expected base64 text');
   try {
     return { ok: true, value: { deckId: asDeckId(deckId), name, mimeType, bytes: Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) } };

@@ -22,6 +22,7 @@ import {
   type ImportedMedia,
 } from './imported-deck.ts';
 import type { ImportIssue } from './import-error.ts';
+import { imageTypeOf, mediaTypeOf, soundTypeOf } from '../deck/media-types.ts';
 import type { CardId } from '../ids.ts';
 import { readAnkiHistory } from './anki-history.ts';
 import { guidSlug } from './parse-delimited.ts';
@@ -101,22 +102,6 @@ export interface AnkiCollection {
   readonly media: ReadonlyMap<string, Uint8Array>;
 }
 
-/**
- * Image types a card may show. SVG is left out on purpose: an SVG opened on its own (say "open
- * image in new tab" on its blob URL) runs its scripts in the app's origin.
- */
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-};
-
-/** The MIME type of a media file we show, or undefined for anything else. */
-export const imageTypeOf = (name: string): string | undefined => IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''];
-
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
 /** Cloze text for card `clozeNumber`: hidden on the front, bold on the back; other clozes show plainly. */
@@ -163,8 +148,10 @@ function answerOnly(html: string): string {
 }
 
 /**
- * Points images at the deck's stored media (src="cell.png" -> media/cell.png) and removes what
- * cannot be shown: sounds, unsupported image types and images missing from the package.
+ * Points images and sounds at the deck's stored media (src="cell.png" -> media/cell.png) and
+ * removes what cannot be shown or played: other types (SVG above all) and files missing from the
+ * package. A sound becomes an image node naming a sound file, which the card renders as a play
+ * button (components/Markdown.tsx).
  */
 function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: Set<string>): { html: string; dropped: number } {
   let dropped = 0;
@@ -179,9 +166,14 @@ function linkMedia(html: string, media: ReadonlyMap<string, Uint8Array>, used: S
       used.add(name);
       return `<img src="${mediaPath(name)}" alt="">`;
     })
-    .replace(/\[sound:[^\]]*\]/g, () => {
-      dropped += 1;
-      return '';
+    .replace(/\[sound:([^\]]*)\]/g, (_whole, file: string) => {
+      const name = decodeEntitiesLite(file.trim());
+      if (!media.has(name) || soundTypeOf(name) === undefined) {
+        dropped += 1;
+        return '';
+      }
+      used.add(name);
+      return `<img src="${mediaPath(name)}" alt="${escapeAttribute(name)}">`;
     });
   return { html: linked, dropped };
 }
@@ -197,6 +189,8 @@ export function withoutStyleAttributes(html: string): string {
     tag.replace(/\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ''),
   );
 }
+
+const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 const decodeEntitiesLite = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
@@ -319,10 +313,12 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     return false;
   });
   if (droppedMedia > 0) {
-    warnings.push({ message: `${source}: ${droppedMedia} sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.` });
+    warnings.push({
+      message: `${source}: ${droppedMedia} media file(s) were left out, missing from the package or of a type Flipdeck does not keep (it shows PNG, JPEG, GIF, WebP and AVIF images, and plays MP3, M4A, AAC, OGG, Opus, WAV, FLAC and WebM sounds; never SVG).`,
+    });
   }
   const cards = finishDraftCards(usable, source, warnings);
-  const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: imageTypeOf(name)!, bytes: collection.media.get(name)! }));
+  const media: ImportedMedia[] = [...usedMedia].map((name) => ({ name, mimeType: mediaTypeOf(name)!, bytes: collection.media.get(name)! }));
   // A card whose id was changed (a repeated guid) stays in the import's own deck.
   const { own, subdecks } = splitIntoSubdecks(cards, (cardId) => relativePathOfDraft.get(cardId) ?? [], source);
   const deck = buildImportedDeck({ title: rootTitle(common, source), description: '', cards: own, origin: 'apkg' }, source, warnings, { mayGroupOnly: subdecks.length > 0 });

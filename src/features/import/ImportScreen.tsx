@@ -18,7 +18,7 @@ import './import.css';
 const ACCEPT = '.csv,.tsv,.txt,.md,.markdown,.json,.apkg,.colpkg,text/csv,text/tab-separated-values,text/plain,text/markdown,application/json';
 
 const ANKI_NOTE =
-  'From Anki packages, Flipdeck imports the notes as cards, with their review history: each card is scheduled by replaying its reviews with FSRS. Sounds are not imported; images are kept. A newer export of a deck you imported updates it in place, whatever the file is called, and adds only the reviews that are new.';
+  'From Anki packages, Flipdeck imports the notes as cards, with their review history: each card is scheduled by replaying its reviews with FSRS. Images and sounds are kept on this device. A newer export of a deck you imported updates it in place, whatever the file is called, and adds only the reviews that are new.';
 
 /** #/import: choose a file, check the preview, then add it. Nothing is written before "Add". */
 export function ImportScreen() {

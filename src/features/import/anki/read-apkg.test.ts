@@ -3,7 +3,7 @@ import { decompress } from 'fzstd';
 import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
+import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
 import { compareWithExisting, importedFamily } from '../../../domain/import/imported-deck';
 import { toUserDeck } from '../../../domain/import/to-user-deck';
@@ -47,9 +47,19 @@ describe.each([
     expect(deck.cards[0]?.tags).toEqual(['bio', 'cells']);
     // The hostile note's <img src=x> names no file in the package.
     expect(deck.warnings.map((w) => w.message)).toEqual([
-      'biology.apkg: 1 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
+      'biology.apkg: 1 media file(s) were left out, missing from the package or of a type Flipdeck does not keep (it shows PNG, JPEG, GIF, WebP and AVIF images, and plays MP3, M4A, AAC, OGG, Opus, WAV, FLAC and WebM sounds; never SVG).',
     ]);
     expect(deck.media?.map((m) => [m.name, m.mimeType, m.bytes.subarray(0, 4)])).toEqual([['cell.png', 'image/png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47])]]);
+  });
+
+  it('keeps a [sound:…] with its file, as a sound the card plays', async () => {
+    const wav = silentWav();
+    const notes: FixtureNote[] = [[7, 'g.sound', 1001, ['hola [sound:hola.wav]', 'hello']]];
+    const collection = await readAnkiPackage(await make({ notes, cards: [[7, 0]], media: [['hola.wav', wav]] }), 'spanish.apkg');
+    const deck = ankiCollectionToDeck(collection, 'spanish.apkg', toMarkdown);
+    expect(deck.cards.map((c) => c.front)).toEqual(['hola ![hola.wav](media/hola.wav)']);
+    expect(deck.media?.map((m) => [m.name, m.mimeType, m.bytes])).toEqual([['hola.wav', 'audio/wav', wav]]);
+    expect(deck.warnings).toEqual([]);
   });
 });
 
@@ -237,10 +247,10 @@ describe.each([
 });
 
 describe('Anki media', () => {
-  it('keeps only images present in the package and of a type that cannot run script', () => {
+  it('keeps only images and sounds present in the package and of a type that cannot run script', () => {
     const collection = {
       notetypes: [{ id: 1, isCloze: false, fieldNames: ['F', 'B'], templates: [{ ord: 0, questionFormat: '{{F}}', answerFormat: '{{B}}' }] }],
-      notes: [{ id: 1, guid: 'g', notetypeId: 1, fields: ['Q <img src="a.png"><img src=evil.svg>', 'A [sound:x.mp3]<img src="gone.jpg">'], tags: [] }],
+      notes: [{ id: 1, guid: 'g', notetypeId: 1, fields: ['Q <img src="a.png"><img src=evil.svg>', 'A [sound:x.mp3][sound:gone.ogg][sound:run.exe]<img src="gone.jpg">'], tags: [] }],
       cards: [{ id: 1, noteId: 1, ord: 0, deckId: 1, type: 0, queue: 0, due: 1, intervalDays: 0, easePermille: 0, reps: 0, lapses: 0, modifiedSecs: 0 }],
       createdSecs: 0,
       schedulerVersion: 2,
@@ -249,13 +259,16 @@ describe('Anki media', () => {
       media: new Map([
         ['a.png', new Uint8Array([1])],
         ['evil.svg', new Uint8Array([2])],
+        ['x.mp3', new Uint8Array([3])],
+        ['run.exe', new Uint8Array([4])],
       ]),
     };
     const deck = ankiCollectionToDeck(collection, 'm.apkg', toMarkdown);
-    expect(deck.cards[0]).toMatchObject({ front: 'Q ![](media/a.png)', back: 'A' });
-    expect(deck.media?.map((m) => m.name)).toEqual(['a.png']);
+    // A sound is an image node naming the sound file, which the card shows as a play button.
+    expect(deck.cards[0]).toMatchObject({ front: 'Q ![](media/a.png)', back: 'A ![x.mp3](media/x.mp3)' });
+    expect(deck.media?.map((m) => [m.name, m.mimeType])).toEqual([['a.png', 'image/png'], ['x.mp3', 'audio/mpeg']]);
     expect(deck.warnings.map((w) => w.message)).toEqual([
-      'm.apkg: 3 sound(s), SVG or missing image(s) were left out; Flipdeck shows PNG, JPEG, GIF, WebP and AVIF images only.',
+      'm.apkg: 4 media file(s) were left out, missing from the package or of a type Flipdeck does not keep (it shows PNG, JPEG, GIF, WebP and AVIF images, and plays MP3, M4A, AAC, OGG, Opus, WAV, FLAC and WebM sounds; never SVG).',
     ]);
   });
 });

@@ -17,7 +17,8 @@
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.js';
-import { imageTypeOf, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNotetype, type AnkiRevlogEntry } from '../../../domain/import/anki-collection';
+import { mediaTypeOf } from '../../../domain/deck/media-types';
+import { type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNotetype, type AnkiRevlogEntry } from '../../../domain/import/anki-collection';
 import { MAX_PACKAGE_IMPORT_BYTES, assertSize } from '../../../domain/import/decode-text';
 import { ImportError, importError } from '../../../domain/import/import-error';
 import { MAX_IMPORT_CARDS, tooManyCardsError } from '../../../domain/import/imported-deck';
@@ -163,7 +164,7 @@ function readRevlog(db: Database): AnkiRevlogEntry[] {
   }));
 }
 
-/** The largest single image kept; bigger ones are left out like missing ones. */
+/** The largest single media file kept; bigger ones are left out like missing ones. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** A zstd frame starts with 28 B5 2F FD; JSON, SQLite and image files never do. */
@@ -191,7 +192,7 @@ function readMedia(files: Record<string, Uint8Array>): Map<string, Uint8Array> {
   }
   for (const [member, name] of names) {
     const bytes = files[member];
-    if (bytes === undefined || imageTypeOf(name) === undefined) continue;
+    if (bytes === undefined || mediaTypeOf(name) === undefined) continue;
     try {
       const data = isZstdFrame(bytes) ? decompress(bytes) : bytes;
       if (data.byteLength <= MAX_IMAGE_BYTES) media.set(name, data);
