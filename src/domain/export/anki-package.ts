@@ -43,6 +43,21 @@ export interface AnkiExportInput {
   readonly nowMs: number;
 }
 
+/** What the store gathers for an export: the input with the images themselves. */
+export interface AnkiExportSource extends Omit<AnkiExportInput, 'mediaNames'> {
+  readonly media: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+}
+
+/** The Anki deck path of each deck of a family: its title below its parent's path. */
+export function ankiDeckPaths(members: readonly { readonly id: DeckId; readonly title: string; readonly parent?: DeckId }[]): Map<DeckId, string[]> {
+  const paths = new Map<DeckId, string[]>();
+  for (const deck of members) {
+    const parentPath = deck.parent === undefined ? undefined : paths.get(deck.parent);
+    paths.set(deck.id, [...(parentPath ?? []), deck.title]);
+  }
+  return paths;
+}
+
 type SqlCell = string | number;
 export type NoteRow = readonly [id: number, guid: string, mid: number, mod: number, usn: number, tags: string, flds: string, sfld: string, csum: number, flags: number, data: string];
 export type CardRow = readonly [
