@@ -3,7 +3,9 @@
  * review history, imported through the app's own screen in headless Chromium: choose the file,
  * wait for the preview, press "Add to my decks", wait for the deck page. Prints the time of each
  * step and the longest main-thread task in each (a PerformanceObserver for long tasks, set before
- * the app loads), with the machine's load. A benchmark, not a test: nothing here asserts a time.
+ * the app loads), with the machine's load. Then it exports the deck back with "Export to Anki
+ * (.apkg)" and times that until the download is offered (BENCH_ONLY=export: the same with 10,000
+ * cards unless BENCH_IMPORT_CARDS says otherwise). A benchmark, not a test: nothing here asserts a time.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -41,7 +43,7 @@ const PROBE = () => {
 
 /** Runs the import measurement against the app built in `outDir`. */
 export async function benchImport({ outDir, cacheDir, log }) {
-  const cardCount = Number(process.env.BENCH_IMPORT_CARDS ?? 8000);
+  const cardCount = Number(process.env.BENCH_IMPORT_CARDS ?? (process.env.BENCH_ONLY === 'export' ? 10_000 : 8000));
   const nowMs = Date.now();
   const started = Date.now();
   const bytes = await makeAnki21bApkg(packageOptions(cardCount, nowMs));
@@ -68,6 +70,15 @@ export async function benchImport({ outDir, cacheDir, log }) {
     await page.getByRole('button', { name: 'Add to my decks' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bench course' }).waitFor({ timeout: 300_000 });
     const t2 = await page.evaluate(() => performance.now());
+    // Then back out: "Export to Anki (.apkg)" on the deck page, until the file is offered.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByRole('button', { name: 'Export to Anki (.apkg)' }).click(),
+    ]);
+    const t3 = await page.evaluate(() => performance.now());
+    const exportPath = await download.path();
+    const { statSync } = await import('node:fs');
+    const exportBytes = exportPath ? statSync(exportPath).size : 0;
     const { longTasks } = await page.evaluate(() => window.__flipdeckImport);
     const longest = (from, to) => Math.max(0, ...longTasks.filter(([start]) => start >= from && start < to).map(([, duration]) => duration));
     const result = {
@@ -78,13 +89,17 @@ export async function benchImport({ outDir, cacheDir, log }) {
       totalMs: t2 - t0,
       longestPreviewTaskMs: longest(t0, t1),
       longestAddTaskMs: longest(t1, t2),
-      tasksOver100ms: longTasks.filter(([start, duration]) => start >= t0 && duration > 100).length,
+      exportMs: t3 - t2,
+      exportBytes,
+      longestExportTaskMs: longest(t2, t3),
+      tasksOver100ms: longTasks.filter(([start, duration]) => start >= t0 && start < t2 && duration > 100).length,
       loadAverage: load.map((l) => l.toFixed(2)).join(' '),
     };
     console.log(`\nImport of a ${cardCount}-card .apkg through the app (${history}), load average ${result.loadAverage}:`);
     console.log(`  choose -> preview   ${result.previewMs.toFixed(0)} ms, longest main-thread task ${result.longestPreviewTaskMs.toFixed(0)} ms`);
     console.log(`  add -> deck page    ${result.addMs.toFixed(0)} ms, longest main-thread task ${result.longestAddTaskMs.toFixed(0)} ms`);
     console.log(`  total               ${result.totalMs.toFixed(0)} ms; main-thread tasks over 100 ms: ${result.tasksOver100ms}`);
+    console.log(`  export to Anki      ${result.exportMs.toFixed(0)} ms (${(exportBytes / 1e6).toFixed(1)} MB .apkg), longest main-thread task ${result.longestExportTaskMs.toFixed(0)} ms`);
     return result;
   } finally {
     await context.close();

@@ -9,7 +9,9 @@
  *              BENCH_ONLY=restore (only the restore-through-the-app measurement, for quick reruns)
  *              BENCH_ONLY=plan (only the exam planner and the workload simulator, bench/planning.mjs)
  *              BENCH_ONLY=import (only the .apkg import through the app: an 8,000-card package,
- *                BENCH_IMPORT_CARDS to change it; prints its figures, leaves bench/results.md alone)
+ *                BENCH_IMPORT_CARDS to change it, then its export back to Anki; prints its figures,
+ *                leaves bench/results.md alone)
+ *              BENCH_ONLY=export (the same with a 10,000-card package: the export-to-Anki figure)
  *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
  *                its table and leaves bench/results.md alone), e.g.
  *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
@@ -258,7 +260,7 @@ async function benchEditor() {
 
 async function main() {
   if (process.env.BENCH_ONLY === 'editor') return benchEditor();
-  if (process.env.BENCH_ONLY === 'import') {
+  if (process.env.BENCH_ONLY === 'import' || process.env.BENCH_ONLY === 'export') {
     mkdirSync(CACHE, { recursive: true });
     log('building the app with its own decks for the import');
     const outDir = join(CACHE, 'dist-import');

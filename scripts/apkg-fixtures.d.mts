@@ -46,6 +46,10 @@ export interface FixtureRevlog {
 }
 /** The collection's creation time (col.crt), epoch seconds: review-card due days count from it. */
 export declare const COLLECTION_CREATED_SECS: number;
+/** Note type ids of the stock note types every fixture declares. */
+export declare const NOTETYPE_IDS: { readonly basic: number; readonly reversed: number; readonly cloze: number; readonly typeIn: number };
+/** Anki's schema11.sql, statement by statement. */
+export declare const SCHEMA_11: readonly string[];
 export declare const FIXTURE_NOTES: readonly FixtureNote[];
 export declare function zstdStored(data: Uint8Array, options?: { readonly hasContentSize?: boolean }): Uint8Array;
 /** A playable WAV of `ms` milliseconds of silence. */

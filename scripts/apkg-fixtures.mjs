@@ -42,6 +42,9 @@ const SEP = '\x1f';
 const BASIC = 1001;
 const REVERSED = 1002;
 const CLOZE = 1003;
+const TYPE_IN = 1004;
+/** The note type ids, for tests that make notes of their own. */
+export const NOTETYPE_IDS = { basic: BASIC, reversed: REVERSED, cloze: CLOZE, typeIn: TYPE_IN };
 const DECK = 2001;
 /** Fixed times (epoch seconds / ms) so every build is byte-identical. */
 const MTIME_SECS = 1_700_000_000;
@@ -83,13 +86,22 @@ const NOTETYPES = [
     ],
   },
   { id: CLOZE, name: 'Cloze', kind: 1, stockKind: 5, fields: ['Text', 'Back Extra'], templates: [['Cloze', '{{cloze:Text}}', '{{cloze:Text}}<br>{{Back Extra}}']] },
+  // Anki's stock "Basic (type in the answer)": the answer repeats {{Front}}, not {{FrontSide}}.
+  {
+    id: TYPE_IN,
+    name: 'Basic (type in the answer)',
+    kind: 0,
+    stockKind: 3,
+    fields: ['Front', 'Back'],
+    templates: [['Card 1', '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}']],
+  },
 ];
 const CSS = '.card { font-family: arial; font-size: 20px; text-align: center; }';
 
 // ---- Anki's schema, in the order Anki applies it ----
 
 /** schema11.sql: every collection starts here. */
-const SCHEMA_11 = [
+export const SCHEMA_11 = [
   'create table col (id integer primary key, crt integer not null, mod integer not null, scm integer not null, ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null, models text not null, decks text not null, dconf text not null, tags text not null)',
   'create table notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null)',
   'create table cards (id integer primary key, nid integer not null, did integer not null, ord integer not null, mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null, ivl integer not null, factor integer not null, reps integer not null, lapses integer not null, left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null)',

@@ -52,6 +52,8 @@ const loadDeckPage = lazyModule(() => import('../features/decks/DeckPage'));
 // Import, export, sharing and backup load only when used.
 const loadLibraryActions = lazyModule(() => import('../features/decks/DeckLibraryActions'));
 const loadShareDeck = lazyModule(() => import('../features/share/ShareDeck'));
+// The button only; the package writer and sql.js load when it is pressed.
+const loadExportToAnki = lazyModule(() => import('../features/import/ExportToAnki'));
 const loadShareDeckPanel = lazyModule(() => import('../features/share/ShareDeckPanel'));
 const loadStats = lazyModule(() => import('../features/stats/StatsScreen'));
 const loadBrowse = lazyModule(() => import('../features/browse/BrowseScreen'));
@@ -71,6 +73,7 @@ const DeckMediaProvider = lazyComponent(() => loadDeckMedia().then((m) => m.Deck
 const DeckPage = lazyComponent(() => loadDeckPage().then((m) => m.DeckPage));
 const DeckLibraryActions = lazyComponent(() => loadLibraryActions().then((m) => m.DeckLibraryActions));
 const ShareDeck = lazyComponent(() => loadShareDeck().then((m) => m.ShareDeck));
+const ExportToAnki = lazyComponent(() => loadExportToAnki().then((m) => m.ExportToAnki));
 const ShareDeckPanel = lazyComponent(() => loadShareDeckPanel().then((m) => m.ShareDeckPanel));
 const StatsScreen = lazyComponent(() => loadStats().then((m) => m.StatsScreen));
 const BrowseScreen = lazyComponent(() => loadBrowse().then((m) => m.BrowseScreen));
@@ -97,13 +100,18 @@ function StudyRoute({ route }: ScreenProps<'study'>) {
   );
 }
 
-/** The deck page, with the share feature's button and panel passed in (features do not import each other). */
+/** The deck page, with the share feature's button and panel and the Anki export passed in (features do not import each other). */
 function DeckRoute({ route, deckTitle }: ScreenProps<'deck'>) {
   return (
     <>
       <DeckPage deckId={route.deckId} share={<ShareDeck deckTitle={deckTitle} url={deckShareUrl(window.location.href, route.deckId)} />} />
       <DeckLibraryActions
         deckId={route.deckId}
+        ankiExport={
+          <Suspense fallback={null}>
+            <ExportToAnki deckId={route.deckId} />
+          </Suspense>
+        }
         sharePanel={
           // Its own boundary: while the link code loads, the buttons above it stay in place.
           <Suspense fallback={<p role="status">Making the link…</p>}>
@@ -145,7 +153,7 @@ const both = (...loads: (() => Promise<unknown>)[]) => () => Promise.all(loads.m
 
 export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   decks: { area: 'The deck list', Screen: HomeScreen },
-  deck: { area: 'The deck page', Screen: DeckRoute, preload: both(loadDeckPage, loadLibraryActions, loadShareDeck) },
+  deck: { area: 'The deck page', Screen: DeckRoute, preload: both(loadDeckPage, loadLibraryActions, loadShareDeck, loadExportToAnki) },
   study: { area: 'The study screen', Screen: StudyRoute, preload: both(loadStudy, loadDeckMedia) },
   'deck-stats': { area: 'The statistics screen', Screen: DeckStatsRoute, preload: loadStats },
   browse: {

@@ -7,6 +7,7 @@
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import type { AnkiExportSource } from '../domain/export/anki-package';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
 import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
 import { deckTreeOf, studyDeckOf } from './deck-family';
@@ -53,6 +54,11 @@ export interface LibrarySlice {
   countDeckProgress(deckId: DeckId): Promise<DeckDeletionCount>;
   /** The deck's stored images (Anki packages), its subdecks' included, for the study screen to show offline. */
   loadDeckMedia(deckId: DeckId): Promise<readonly ImportedMedia[]>;
+  /**
+   * What exporting the deck to Anki needs: the deck and its subdecks (with their Anki paths), the
+   * cards' replayed states, every review not undone, and the images (domain/export/anki-package.ts).
+   */
+  readAnkiExport(deckId: DeckId): Promise<AnkiExportSource>;
   /** Everything a backup file holds, read in one transaction. */
   readSnapshot(): Promise<ProgressSnapshot>;
   /** The full-backup file's text, made from one consistent snapshot. */
@@ -190,6 +196,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     for (const file of lists.flat()) if (!byName.has(file.name)) byName.set(file.name, file);
     return [...byName.values()];
   },
+
+  // Only an export to Anki needs it, so it loads when one starts.
+  readAnkiExport: async (deckId) => (await import('./anki-export-actions')).readAnkiExport(get(), deps, studyDeckOf(get(), deckId)?.members ?? []),
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 

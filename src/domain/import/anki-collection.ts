@@ -135,17 +135,27 @@ export function renderTemplate(
     const name = parts.at(-1)!.trim();
     const filters = parts.slice(0, -1).map((f) => f.trim());
     if (name === 'FrontSide') return context.frontSide;
-    if (filters.includes('type')) return '';
+    // {{type:Field}}: Anki's answer box on the front; on the back, where Anki shows the comparison,
+    // the expected answer itself (Flipdeck draws its own box and comparison for a type-in card).
+    if (filters.includes('type')) return context.side === 'back' && !filters.includes('cloze') ? (fields.get(name) ?? '') : '';
     const value = fields.get(name) ?? '';
     if (filters.includes('cloze')) return renderCloze(value, context.clozeNumber, context.side);
     return value;
   });
 }
 
-/** The answer side without the repeated question Anki puts at its top. */
+/**
+ * The answer side without the repeated question Anki puts at its top: everything up to the
+ * `<hr id=answer>` divider ({{FrontSide}}, or the front's fields repeated as in the stock
+ * "Basic (type in the answer)").
+ */
 function answerOnly(html: string): string {
-  return html.replace(/^\s*<hr id=["']?answer["']?\s*\/?>/i, '');
+  const divider = /<hr id=["']?answer["']?\s*\/?>/i.exec(html);
+  return divider === null ? html : html.slice(divider.index + divider[0].length);
 }
+
+/** `{{type:Field}}` on a question (not `{{type:cloze:Text}}`): the student types the answer. */
+const asksTypedAnswer = (questionFormat: string): boolean => /\{\{\s*type:(?!\s*cloze:)[^}]+\}\}/.test(questionFormat);
 
 /**
  * Points images and sounds at the deck's stored media (src="cell.png" -> media/cell.png) and
@@ -304,6 +314,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
       back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
       tags: note.tags,
       where,
+      ...(!notetype.isCloze && asksTypedAnswer(template.questionFormat) ? { typeAnswer: true as const } : {}),
     });
   });
 

@@ -121,6 +121,8 @@ export interface DraftCard {
   readonly front: string;
   readonly back: string;
   readonly tags?: readonly string[];
+  /** A type-in card (Anki's `{{type:Field}}`): the student types the back before it is shown. */
+  readonly typeAnswer?: true;
   /** Where it came from, for messages: "line 12" or "card 3". */
   readonly where: string;
   readonly line?: number;
@@ -173,7 +175,7 @@ export function finishDraftCards(drafts: readonly DraftCard[], source: string, w
       id = `${id}-${n}`;
     }
     used.add(id);
-    cards.push({ id: id as Card['id'], front: draft.front, back: draft.back, tags: draft.tags ?? [] });
+    cards.push({ id: id as Card['id'], front: draft.front, back: draft.back, tags: draft.tags ?? [], ...(draft.typeAnswer ? { typeAnswer: draft.typeAnswer } : {}) });
   }
   if (cards.length === 0) {
     throw new ImportError('no-cards', source, [{ message: `${source}: no cards found.` }, ...warnings.slice(0, 10)]);

@@ -12,10 +12,12 @@ export interface DeckLibraryActionsProps {
   readonly deckId: DeckId;
   /** What "Share by link" opens; the app passes it in from the share feature. */
   readonly sharePanel?: ReactNode;
+  /** "Export to Anki (.apkg)"; the app passes it in from the import feature. */
+  readonly ankiExport?: ReactNode;
 }
 
 /** Under a deck's page: export for every deck; rename and delete for the user's own decks. */
-export function DeckLibraryActions({ deckId, sharePanel }: DeckLibraryActionsProps) {
+export function DeckLibraryActions({ deckId, sharePanel, ankiExport }: DeckLibraryActionsProps) {
   const deck = useStudyStore((s) => s.decks.get(deckId));
   const title = deck?.title;
   const renameUserDeck = useStudyStore((s) => s.renameUserDeck);
@@ -47,6 +49,7 @@ export function DeckLibraryActions({ deckId, sharePanel }: DeckLibraryActionsPro
         <button type="button" className="button" onClick={() => downloadText(`${fileBase}.json`, deckToJson(deck), 'application/json')}>
           Export JSON
         </button>
+        {ankiExport}
       </div>
       {!isMine ? null : draft === null ? (
         <div className="action-row">

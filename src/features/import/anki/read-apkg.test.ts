@@ -3,7 +3,7 @@ import { decompress } from 'fzstd';
 import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
+import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, NOTETYPE_IDS, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
 import { compareWithExisting, importedFamily } from '../../../domain/import/imported-deck';
 import { toUserDeck } from '../../../domain/import/to-user-deck';
@@ -277,6 +277,18 @@ describe('inline styles', () => {
   it('are removed from every tag, whatever the quoting, and nothing else is', () => {
     expect(withoutStyleAttributes('<span style="color: red">a</span><img src="x.png" style=\'width:1px\' alt="s>t">')).toBe('<span>a</span><img src="x.png" alt="s>t">');
     expect(withoutStyleAttributes('<p title="a>b" style=color:red data-style="kept">style="text" 1 < 2</p>')).toBe('<p title="a>b" data-style="kept">style="text" 1 < 2</p>');
+  });
+});
+
+describe('Basic (type in the answer) (#11)', () => {
+  it.each([
+    ['anki21', makeAnki21Apkg],
+    ['anki21b', makeAnki21bApkg],
+  ])('imports as a type-in card that keeps its Back field as the answer (%s)', async (_layout, make) => {
+    const notes: FixtureNote[] = [[7, 'g.typein', NOTETYPE_IDS.typeIn, ['Capital of <b>France</b>?', 'Paris']]];
+    const collection = await readAnkiPackage(await make({ notes, cards: [[7, 0]] }), 'capitals.apkg');
+    const deck = ankiCollectionToDeck(collection, 'capitals.apkg', toMarkdown);
+    expect(deck.cards.map((c) => [c.id, c.front, c.back, c.typeAnswer])).toEqual([['anki-g_2etypein-0', 'Capital of **France**?', 'Paris', true]]);
   });
 });
 
