@@ -2,11 +2,14 @@
  * Card Markdown as the HTML an Anki field holds. Anki fields are HTML; Flipdeck's cards are
  * Markdown without raw HTML, so the text is escaped first and only the constructs cards use are
  * turned into tags: paragraphs and line breaks, bold, italics, code, links, lists, headings and
- * images (`![](media/cell.png)` -> `<img src="cell.png">`, the name Anki's media map gives).
+ * images (`![](media/cell.png)` -> `<img src="cell.png">`, the name Anki's media map gives) and
+ * sounds (`![hola.mp3](media/hola.mp3)` -> `[sound:hola.mp3]`).
  * Anything else (tables, maths) stays as its escaped source text, readable in Anki.
  *
  * Plain text, the common case, takes a fast path: a 10,000-card deck is 20,000 fields.
  */
+
+import { soundTypeOf } from '../deck/media-types';
 
 const escapeHtml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -34,6 +37,8 @@ function inline(escaped: string, mediaNames: Set<string>): string {
     .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, _alt: string, path: string) => {
       const name = decodeMediaName(path.replaceAll('&amp;', '&'));
       if (name === null || !mediaNames.has(name)) return whole;
+      // A sound goes back as the tag Anki plays; its name cannot hold "]", which would end the tag.
+      if (soundTypeOf(name) !== undefined) return name.includes(']') ? whole : `[sound:${escapeHtml(name)}]`;
       return `<img src="${escapeHtml(name)}">`;
     })
     .replace(/\[([^\]]+)\]\(((?:https?:|mailto:)[^)\s]+)\)/g, '<a href="$2">$1</a>')

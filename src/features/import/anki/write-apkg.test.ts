@@ -157,5 +157,6 @@ describe('card Markdown as Anki field HTML', () => {
       '<ul><li>one</li><li>two</li></ul><div><img src="cell.png"> ![](media/gone.png)</div>',
     );
     expect(markdownToAnkiHtml('{{c1::Mitochondria::organelle}} make ATP')).toBe('{{c1::Mitochondria::organelle}} make ATP');
+    expect(markdownToAnkiHtml('hola ![hola.wav](media/hola.wav)', new Set(['hola.wav']))).toBe('hola [sound:hola.wav]');
   });
 });
