@@ -1,7 +1,5 @@
-import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useStudyStore } from '../../store';
-
-const UPDATE_CHECK_MS = 60 * 60 * 1000;
+import { useServiceWorker } from './use-service-worker';
 
 /**
  * Registers the service worker and offers a new version when one is waiting. The new version
@@ -11,30 +9,19 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  */
 export function UpdatePrompt() {
   const isSaving = useStudyStore((s) => s.isSaving);
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({
-    onRegisteredSW(_url, registration) {
-      if (!registration) return;
-      // Long-lived tabs (an installed app left open) still hear about new versions.
-      window.setInterval(() => {
-        if (navigator.onLine) void registration.update().catch(() => undefined);
-      }, UPDATE_CHECK_MS);
-    },
-  });
+  const { isUpdateWaiting, applyUpdate, dismiss } = useServiceWorker();
 
-  if (!needRefresh) return null;
+  if (!isUpdateWaiting) return null;
   return (
     <div role="status" className="notice banner update-prompt">
       <p>
         <strong>New version available.</strong> Reload to use it; your progress is saved.
       </p>
       <p className="banner__actions">
-        <button type="button" className="button button--primary" disabled={isSaving} onClick={() => void updateServiceWorker(true)}>
+        <button type="button" className="button button--primary" disabled={isSaving} onClick={applyUpdate}>
           Reload
         </button>
-        <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
+        <button type="button" className="button" onClick={dismiss}>
           Later
         </button>
       </p>
