@@ -17,6 +17,7 @@ import {
   reorderCardEvents,
   type EventEnvelope,
 } from '../domain/authoring/commands';
+import { noteCardIds, studyDeckOf } from '../domain/authoring/cloze-notes';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import { deckIndexEntry } from '../domain/deck/deck-index';
@@ -77,7 +78,7 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       for (const [deckId, authored] of replayed) {
         if (authored === null) continue;
         authoredDecks.set(deckId, authored);
-        const deck: UserDeck = { ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
+        const deck: UserDeck = { ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
         decks.set(deckId, deck);
         const listing = { ...deckIndexEntry(deck), origin: deck.origin };
         deckEntries = deckEntries.map((entry) => (entry.listing.id === deckId ? { ...entry, listing } : entry));
@@ -132,14 +133,23 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
 
     async moveCardToDeck(fromDeckId, toDeckId, cardId) {
       const made = envelope();
-      const events = moveCardToDeckEvents(made, await current(fromDeckId), await current(toDeckId), cardId);
-      // Progress is keyed by (deck, card): the card's state goes with it as a snapshot in the new
-      // deck. Its reviews stay in the log under the deck they were made in.
-      const state = (await get().repository!.loadDeckStates(fromDeckId)).find((s) => s.cardId === cardId);
-      const snapshot: CardEvent[] =
-        state === undefined
-          ? []
-          : [{ id: made.newId(made.now), deviceId: made.deviceId, createdAt: made.now, deckId: toDeckId, cardId, kind: 'snapshot', state: { ...state, deckId: toDeckId } }];
+      const from = await current(fromDeckId);
+      const events = moveCardToDeckEvents(made, from, await current(toDeckId), cardId);
+      // Progress is keyed by (deck, card): each studied card of the note (one, or one per cloze
+      // number) takes its state along as a snapshot in the new deck. Its reviews stay in the log
+      // under the deck they were made in.
+      const note = from.deck.cards.find((card) => card.id === cardId);
+      const studied = new Set<string>(note === undefined ? [cardId] : noteCardIds(note));
+      const states = (await get().repository!.loadDeckStates(fromDeckId)).filter((s) => studied.has(s.cardId));
+      const snapshot: CardEvent[] = states.map((state) => ({
+        id: made.newId(made.now),
+        deviceId: made.deviceId,
+        createdAt: made.now,
+        deckId: toDeckId,
+        cardId: state.cardId,
+        kind: 'snapshot',
+        state: { ...state, deckId: toDeckId },
+      }));
       await commit(events, snapshot);
     },
 
@@ -148,6 +158,12 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       await commit(importOverEvents(envelope(), base, incoming), [], base);
     },
 
-    countCardReviews: (deckId, cardId) => requireContent(get()).countCardReviews(deckId, cardId),
+    async countCardReviews(deckId, cardId) {
+      // A cloze note's reviews are those of each of its cards.
+      const note = get().authoredDecks.get(deckId)?.deck.cards.find((card) => card.id === cardId);
+      const studied = note === undefined ? [cardId] : noteCardIds(note);
+      const counts = await Promise.all(studied.map((id) => requireContent(get()).countCardReviews(deckId, id)));
+      return counts.reduce((sum, count) => sum + count, 0);
+    },
   };
 };
