@@ -21,6 +21,8 @@ import { noteCardIds, studyDeckOf } from '../domain/authoring/cloze-notes';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import { deckIndexEntry } from '../domain/deck/deck-index';
+import { parentCandidates } from '../domain/deck/deck-tree';
+import { isUserDeckId } from '../domain/deck/user-deck';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
@@ -59,6 +61,13 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     return known;
   }
 
+  /** Checks a chosen parent: another of the student's decks, not the deck itself or one of its subdecks. */
+  function checkParent(deckId: DeckId | null, parent: DeckId | null | undefined): void {
+    if (parent === undefined || parent === null) return;
+    const userDecks = get().deckEntries.map((entry) => entry.listing).filter((listing) => isUserDeckId(listing.id));
+    if (!parentCandidates(userDecks, deckId).includes(parent)) throw new Error('That deck cannot be the parent: it is this deck, one of its subdecks, or not one of your decks.');
+  }
+
   /** Writes the events, then shows every deck they changed. */
   async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = [], base?: AuthoredDeck): Promise<void> {
     if (events.length === 0) return;
@@ -88,9 +97,10 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
   }
 
   return {
-    async createAuthoredDeck(title, description) {
+    async createAuthoredDeck(title, description, parent = null) {
+      checkParent(null, parent);
       const deckId = newAuthoredDeckId(title, randomSuffix(randomBytes));
-      const events = createDeckEvents(envelope(), deckId, title, description);
+      const events = createDeckEvents(envelope(), deckId, title, description, parent);
       const replayed = await requireContent(get()).appendContent(events);
       announceWrite(get(), deps, { kind: 'library' });
       await get().loadDecks();
@@ -104,9 +114,13 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       return authored;
     },
 
-    async editAuthoredDeck(deckId, title, description) {
+    async editAuthoredDeck(deckId, title, description, parent) {
+      checkParent(deckId, parent);
       const base = await current(deckId);
-      await commit(editDeckEvents(envelope(), base, title, description), [], base);
+      const events = editDeckEvents(envelope(), base, title, description, parent);
+      await commit(events, [], base);
+      // The deck list's tree (subdecks under their parent) is built when the decks load.
+      if (events.some((event) => event.kind === 'deck-edited' && event.parent !== undefined)) await get().loadDecks();
     },
 
     async addCards(deckId, drafts) {

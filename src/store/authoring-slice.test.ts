@@ -126,6 +126,28 @@ describe('authoring slice', () => {
     reloaded.getState().leaveSession();
   });
 
+  it('puts a deck under a parent of the student\'s own, refuses a parent that makes a cycle, and keeps the choice in the log', async () => {
+    const { store, storage } = await harness();
+    const course = await store.getState().createAuthoredDeck('Course', '');
+    const week = await store.getState().createAuthoredDeck('Week 1', '', course);
+    const listing = (deckId: string) => store.getState().deckEntries.find((e) => e.listing.id === deckId)?.listing;
+    expect(listing(week)?.parent).toBe(course);
+    await expect(store.getState().editAuthoredDeck(course, 'Course', '', week)).rejects.toThrow(/cannot be the parent/);
+    await expect(store.getState().editAuthoredDeck(course, 'Course', '', course)).rejects.toThrow(/cannot be the parent/);
+    expect(listing(course)?.parent).toBeUndefined();
+
+    const reloaded = createStudyStore({
+      openRepository: async () => storage.opened,
+      deckSource: { listDecks: async () => [], loadDeck: async (l) => Promise.reject(new Error(`no bundled deck ${l.id}`)) },
+      clock: () => NOON,
+    });
+    await reloaded.getState().hydrate();
+    expect((await reloaded.getState().openAuthoredDeck(week))?.deck.parent).toBe(course);
+    await reloaded.getState().editAuthoredDeck(week, 'Week 1', '', null);
+    expect(reloaded.getState().deckEntries.find((e) => e.listing.id === week)?.listing.parent).toBeUndefined();
+    expect((await reloaded.getState().openAuthoredDeck(week))?.deck.parent).toBeUndefined();
+  });
+
   it('the backup file carries the content events', async () => {
     const { store } = await harness();
     const deckId = await store.getState().createAuthoredDeck('Networks', '');

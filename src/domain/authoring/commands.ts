@@ -87,21 +87,25 @@ export function newAuthoredDeckId(title: string, random: string): DeckId {
   return userDeckId(`${slugify(title).slice(0, 40).replace(/-+$/, '')}-${suffix}`);
 }
 
-/** The events that create a deck. */
-export function createDeckEvents(envelope: EventEnvelope, deckId: DeckId, title: string, description: string): ContentEvent[] {
-  return [contentEvent(envelope, deckId, { kind: 'deck-created', title: checkTitle(title), description: description.trim() })];
+/** The events that create a deck, a subdeck of `parent` when given (the caller checks it with parentCandidates). */
+export function createDeckEvents(envelope: EventEnvelope, deckId: DeckId, title: string, description: string, parent: DeckId | null = null): ContentEvent[] {
+  return [contentEvent(envelope, deckId, { kind: 'deck-created', title: checkTitle(title), description: description.trim(), ...(parent === null ? {} : { parent }) })];
 }
 
-/** The deck's fields that changed, as one event, or none when nothing did. */
-export function editDeckEvents(envelope: EventEnvelope, current: AuthoredDeck, title: string, description: string): ContentEvent[] {
+/**
+ * The deck's fields that changed, as one event, or none when nothing did. `parent`: the new
+ * parent, null for top level, undefined to leave it as it is.
+ */
+export function editDeckEvents(envelope: EventEnvelope, current: AuthoredDeck, title: string, description: string, parent?: DeckId | null): ContentEvent[] {
   const nextTitle = checkTitle(title);
   const nextDescription = description.trim();
   const body = {
     kind: 'deck-edited' as const,
     ...(nextTitle === current.deck.title ? {} : { title: nextTitle }),
     ...(nextDescription === current.deck.description ? {} : { description: nextDescription }),
+    ...(parent === undefined || parent === (current.deck.parent ?? null) ? {} : { parent }),
   };
-  return 'title' in body || 'description' in body ? [contentEvent(envelope, current.deck.id, body)] : [];
+  return 'title' in body || 'description' in body || 'parent' in body ? [contentEvent(envelope, current.deck.id, body)] : [];
 }
 
 /** The position after the deck's last card. */

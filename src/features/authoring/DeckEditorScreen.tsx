@@ -63,7 +63,13 @@ export function DeckEditorScreen({ deckId }: DeckEditorScreenProps) {
     <section className="authoring" aria-labelledby="deck-editor-title">
       {back}
       <h1 id="deck-editor-title">Edit “{authored.deck.title}”</h1>
-      <DeckDetails key={`${authored.deck.title}\u0000${authored.deck.description}`} deckId={deckId} title={authored.deck.title} description={authored.deck.description} />
+      <DeckDetails
+        key={`${authored.deck.title}\u0000${authored.deck.description}\u0000${authored.deck.parent ?? ''}`}
+        deckId={deckId}
+        title={authored.deck.title}
+        description={authored.deck.description}
+        parent={authored.deck.parent ?? null}
+      />
       <div className="action-row">
         <a className="button button--primary" href={routeHash({ name: 'study', deckId })}>Study this deck</a>
         <button type="button" className="button" disabled={authored.deck.cards.length === 0} onClick={() => downloadText(`${portableDeckId(deckId)}.json`, deckToJson(studyDeckOf(authored.deck)), 'application/json')}>
