@@ -98,3 +98,23 @@ test('write a cloze with c1 and c2 in the editor, study its blank and answer, an
   await page.goto('./');
   await expect(count('Learning')).toHaveText('1');
 });
+
+test('a new deck can sit under a parent deck of your own, and the picker never offers a subdeck as its parent', async ({ page }) => {
+  for (const [title, parent] of [['Course', null], ['Week 1', 'Course']] as const) {
+    await page.goto('./');
+    await page.getByRole('link', { name: 'New deck' }).click();
+    await page.getByLabel('Title').fill(title);
+    if (parent !== null) await page.getByLabel('Parent deck').selectOption({ label: parent });
+    await page.getByRole('button', { name: 'Create deck' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Edit “${title}”` })).toBeVisible();
+  }
+  await page.getByText('Title, description and parent deck').click();
+  await expect(page.getByLabel('Parent deck')).toHaveValue(/^user\.course-/);
+  await page.goto('./');
+  await page.getByRole('article', { name: 'Course', exact: true }).getByRole('link', { name: 'Course', exact: true }).click();
+  await page.getByRole('link', { name: 'Edit cards' }).click();
+  await page.getByText('Title, description and parent deck').click();
+  await expect(page.getByLabel('Parent deck').getByRole('option')).toHaveText(['None (a top-level deck)']);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
