@@ -4,6 +4,7 @@
  * (origin 'authored'), rewritten in the same rw transaction that appends the deck's events, so the
  * deck list, study, browse and export read an authored deck like any other user deck.
  */
+import { studyDeckOf } from '../domain/authoring/cloze-notes';
 import { applyNewerContentEvents, replayDeckContent, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import type { CardEvent } from '../domain/events/types';
@@ -57,9 +58,12 @@ export async function replayAuthoredDeck(db: FlipdeckDb, deckId: DeckId, report:
   return authored;
 }
 
-/** Writes an authored deck's cached userDecks row. Inside a rw transaction over userDecks. */
+/**
+ * Writes an authored deck's cached userDecks row: the deck as study reads it, each cloze note
+ * expanded into its cards (stored, like a deck file, as one cloze entry). Inside a rw transaction over userDecks.
+ */
 async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promise<void> {
-  await db.userDecks.put(userDeckToRow({ ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
+  await db.userDecks.put(userDeckToRow({ ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
 }
 
 /** Creates the IndexedDB-backed content repository on the app's FlipdeckDb. */

@@ -50,9 +50,15 @@ export function contentEventFromRow(row: unknown): RowResult<ContentEvent> {
     const cardId = () => asCardId(nonEmptyString(row, 'cardId', ''));
     switch (kind) {
       case 'deck-created':
-        return { ...base, kind, title: text(row, 'title'), description: text(row, 'description') };
+        return { ...base, kind, title: text(row, 'title'), description: text(row, 'description'), ...(row['parent'] === undefined ? {} : { parent: asDeckId(nonEmptyString(row, 'parent', '')) }) };
       case 'deck-edited':
-        return { ...base, kind, ...optionalText(row, 'title'), ...optionalText(row, 'description') };
+        return {
+          ...base,
+          kind,
+          ...optionalText(row, 'title'),
+          ...optionalText(row, 'description'),
+          ...(row['parent'] === undefined ? {} : { parent: row['parent'] === null ? null : asDeckId(nonEmptyString(row, 'parent', '')) }),
+        };
       case 'card-created':
         return { ...base, kind, cardId: cardId(), front: text(row, 'front'), back: text(row, 'back'), tags: tags(row), position: finiteNumber(row, 'position', '') };
       case 'card-edited':

@@ -17,9 +17,12 @@ import {
   reorderCardEvents,
   type EventEnvelope,
 } from '../domain/authoring/commands';
+import { noteCardIds, studyDeckOf } from '../domain/authoring/cloze-notes';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import { deckIndexEntry } from '../domain/deck/deck-index';
+import { parentCandidates } from '../domain/deck/deck-tree';
+import { isUserDeckId } from '../domain/deck/user-deck';
 import type { UserDeck } from '../domain/deck/user-deck';
 import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
@@ -58,6 +61,13 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
     return known;
   }
 
+  /** Checks a chosen parent: another of the student's decks, not the deck itself or one of its subdecks. */
+  function checkParent(deckId: DeckId | null, parent: DeckId | null | undefined): void {
+    if (parent === undefined || parent === null) return;
+    const userDecks = get().deckEntries.map((entry) => entry.listing).filter((listing) => isUserDeckId(listing.id));
+    if (!parentCandidates(userDecks, deckId).includes(parent)) throw new Error('That deck cannot be the parent: it is this deck, one of its subdecks, or not one of your decks.');
+  }
+
   /** Writes the events, then shows every deck they changed. */
   async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = [], base?: AuthoredDeck): Promise<void> {
     if (events.length === 0) return;
@@ -77,7 +87,7 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       for (const [deckId, authored] of replayed) {
         if (authored === null) continue;
         authoredDecks.set(deckId, authored);
-        const deck: UserDeck = { ...authored.deck, origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
+        const deck: UserDeck = { ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
         decks.set(deckId, deck);
         const listing = { ...deckIndexEntry(deck), origin: deck.origin };
         deckEntries = deckEntries.map((entry) => (entry.listing.id === deckId ? { ...entry, listing } : entry));
@@ -87,9 +97,10 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
   }
 
   return {
-    async createAuthoredDeck(title, description) {
+    async createAuthoredDeck(title, description, parent = null) {
+      checkParent(null, parent);
       const deckId = newAuthoredDeckId(title, randomSuffix(randomBytes));
-      const events = createDeckEvents(envelope(), deckId, title, description);
+      const events = createDeckEvents(envelope(), deckId, title, description, parent);
       const replayed = await requireContent(get()).appendContent(events);
       announceWrite(get(), deps, { kind: 'library' });
       await get().loadDecks();
@@ -103,9 +114,13 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       return authored;
     },
 
-    async editAuthoredDeck(deckId, title, description) {
+    async editAuthoredDeck(deckId, title, description, parent) {
+      checkParent(deckId, parent);
       const base = await current(deckId);
-      await commit(editDeckEvents(envelope(), base, title, description), [], base);
+      const events = editDeckEvents(envelope(), base, title, description, parent);
+      await commit(events, [], base);
+      // The deck list's tree (subdecks under their parent) is built when the decks load.
+      if (events.some((event) => event.kind === 'deck-edited' && event.parent !== undefined)) await get().loadDecks();
     },
 
     async addCards(deckId, drafts) {
@@ -132,14 +147,23 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
 
     async moveCardToDeck(fromDeckId, toDeckId, cardId) {
       const made = envelope();
-      const events = moveCardToDeckEvents(made, await current(fromDeckId), await current(toDeckId), cardId);
-      // Progress is keyed by (deck, card): the card's state goes with it as a snapshot in the new
-      // deck. Its reviews stay in the log under the deck they were made in.
-      const state = (await get().repository!.loadDeckStates(fromDeckId)).find((s) => s.cardId === cardId);
-      const snapshot: CardEvent[] =
-        state === undefined
-          ? []
-          : [{ id: made.newId(made.now), deviceId: made.deviceId, createdAt: made.now, deckId: toDeckId, cardId, kind: 'snapshot', state: { ...state, deckId: toDeckId } }];
+      const from = await current(fromDeckId);
+      const events = moveCardToDeckEvents(made, from, await current(toDeckId), cardId);
+      // Progress is keyed by (deck, card): each studied card of the note (one, or one per cloze
+      // number) takes its state along as a snapshot in the new deck. Its reviews stay in the log
+      // under the deck they were made in.
+      const note = from.deck.cards.find((card) => card.id === cardId);
+      const studied = new Set<string>(note === undefined ? [cardId] : noteCardIds(note));
+      const states = (await get().repository!.loadDeckStates(fromDeckId)).filter((s) => studied.has(s.cardId));
+      const snapshot: CardEvent[] = states.map((state) => ({
+        id: made.newId(made.now),
+        deviceId: made.deviceId,
+        createdAt: made.now,
+        deckId: toDeckId,
+        cardId: state.cardId,
+        kind: 'snapshot',
+        state: { ...state, deckId: toDeckId },
+      }));
       await commit(events, snapshot);
     },
 
@@ -148,6 +172,12 @@ export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get,
       await commit(importOverEvents(envelope(), base, incoming), [], base);
     },
 
-    countCardReviews: (deckId, cardId) => requireContent(get()).countCardReviews(deckId, cardId),
+    async countCardReviews(deckId, cardId) {
+      // A cloze note's reviews are those of each of its cards.
+      const note = get().authoredDecks.get(deckId)?.deck.cards.find((card) => card.id === cardId);
+      const studied = note === undefined ? [cardId] : noteCardIds(note);
+      const counts = await Promise.all(studied.map((id) => requireContent(get()).countCardReviews(deckId, id)));
+      return counts.reduce((sum, count) => sum + count, 0);
+    },
   };
 };

@@ -76,6 +76,80 @@ describe('authoring slice', () => {
     expect(store.getState().decks.get(deckId)?.cards).toEqual([]);
   });
 
+  it('a cloze card written in the app is in the queue as one card per cloze number, and keeps each one\'s progress when edited', async () => {
+    const { store, clock, storage } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Containers', '');
+    const [noteId] = await store.getState().addCards(deckId, [{ front: 'Docker calls {{c1::containerd}}, which calls {{c2::runc}}.', back: '', tags: [] }]);
+    const entry = () => store.getState().deckEntries.find((e) => e.listing.id === deckId);
+    // Two cards; the second is the first's sibling, buried until tomorrow (as a deck file's cloze note).
+    expect(entry()).toMatchObject({ listing: { cardCount: 2 }, counts: { fresh: 1 } });
+    await store.getState().startSession(deckId);
+    expect(store.getState().session?.current?.cardId).toBe(`${noteId}.c1`);
+    store.getState().flip();
+    await store.getState().grade('good');
+    store.getState().leaveSession();
+    const graded = (await storage.repository.loadDeckStates(deckId)).find((s) => s.cardId === `${noteId}.c1`);
+    expect(graded?.reps).toBe(1);
+    expect(await store.getState().countCardReviews(deckId, noteId!)).toBe(1);
+
+    clock.now += 60_000;
+    await store.getState().editCard(deckId, noteId!, { front: 'Docker asks {{c1::containerd}}, then {{c2::runc}} and {{c3::cgroups}}.', back: 'OCI', tags: [] });
+    expect(store.getState().decks.get(deckId)?.cards.map((c) => c.id)).toEqual([`${noteId}.c1`, `${noteId}.c2`, `${noteId}.c3`]);
+    expect(entry()?.listing.cardCount).toBe(3);
+    expect((await storage.repository.loadDeckStates(deckId)).find((s) => s.cardId === `${noteId}.c1`)).toEqual(graded);
+
+    await store.getState().editCard(deckId, noteId!, { front: 'Docker asks {{c1::containerd}}, then {{c3::cgroups}}.', back: 'OCI', tags: [] });
+    expect(store.getState().decks.get(deckId)?.cards.map((c) => c.id)).toEqual([`${noteId}.c1`, `${noteId}.c3`]);
+    await expect(store.getState().editCard(deckId, noteId!, { front: 'Docker asks {{c1::containerd', back: '', tags: [] })).rejects.toThrow(/line 1, column 13 is never closed/);
+
+    clock.now += 86_400_000;
+    await store.getState().startSession(deckId);
+    // The graded card is due again; its new sibling c3 waits behind it (burying), and c2 is gone.
+    const queue = store.getState().session?.queue;
+    expect(queue?.learning.map((entry) => entry.cardId)).toEqual([`${noteId}.c1`]);
+    expect(queue?.fresh).toEqual([]);
+    store.getState().leaveSession();
+  });
+
+  it('after a reload, a cloze card written in the app still studies as its cloze cards', async () => {
+    const { store, storage } = await harness();
+    const deckId = await store.getState().createAuthoredDeck('Containers', '');
+    const [noteId] = await store.getState().addCards(deckId, [{ front: '{{c1::a}} {{c2::b}}', back: '', tags: [] }]);
+    const reloaded = createStudyStore({
+      openRepository: async () => storage.opened,
+      deckSource: { listDecks: async () => [], loadDeck: async (listing) => Promise.reject(new Error(`no bundled deck ${listing.id}`)) },
+      clock: () => NOON,
+    });
+    await reloaded.getState().hydrate();
+    expect(reloaded.getState().deckEntries.find((e) => e.listing.id === deckId)?.listing.cardCount).toBe(2);
+    await reloaded.getState().startSession(deckId);
+    const deck = reloaded.getState().decks.get(deckId);
+    expect(deck?.cards.map((c) => [c.id, c.clozeNumber])).toEqual([[`${noteId}.c1`, 1], [`${noteId}.c2`, 2]]);
+    reloaded.getState().leaveSession();
+  });
+
+  it('puts a deck under a parent of the student\'s own, refuses a parent that makes a cycle, and keeps the choice in the log', async () => {
+    const { store, storage } = await harness();
+    const course = await store.getState().createAuthoredDeck('Course', '');
+    const week = await store.getState().createAuthoredDeck('Week 1', '', course);
+    const listing = (deckId: string) => store.getState().deckEntries.find((e) => e.listing.id === deckId)?.listing;
+    expect(listing(week)?.parent).toBe(course);
+    await expect(store.getState().editAuthoredDeck(course, 'Course', '', week)).rejects.toThrow(/cannot be the parent/);
+    await expect(store.getState().editAuthoredDeck(course, 'Course', '', course)).rejects.toThrow(/cannot be the parent/);
+    expect(listing(course)?.parent).toBeUndefined();
+
+    const reloaded = createStudyStore({
+      openRepository: async () => storage.opened,
+      deckSource: { listDecks: async () => [], loadDeck: async (l) => Promise.reject(new Error(`no bundled deck ${l.id}`)) },
+      clock: () => NOON,
+    });
+    await reloaded.getState().hydrate();
+    expect((await reloaded.getState().openAuthoredDeck(week))?.deck.parent).toBe(course);
+    await reloaded.getState().editAuthoredDeck(week, 'Week 1', '', null);
+    expect(reloaded.getState().deckEntries.find((e) => e.listing.id === week)?.listing.parent).toBeUndefined();
+    expect((await reloaded.getState().openAuthoredDeck(week))?.deck.parent).toBeUndefined();
+  });
+
   it('the backup file carries the content events', async () => {
     const { store } = await harness();
     const deckId = await store.getState().createAuthoredDeck('Networks', '');

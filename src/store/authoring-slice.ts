@@ -21,11 +21,12 @@ export interface AuthoringSlice extends AuthoringActions {
 }
 
 export interface AuthoringActions {
-  /** Creates an empty deck of the student's own; resolves with its id. */
-  createAuthoredDeck(title: string, description: string): Promise<DeckId>;
+  /** Creates an empty deck of the student's own, a subdeck of `parent` when given; resolves with its id. */
+  createAuthoredDeck(title: string, description: string, parent?: DeckId | null): Promise<DeckId>;
   /** Loads an authored deck for the editor; null when the deck was not written in the app. */
   openAuthoredDeck(deckId: DeckId): Promise<AuthoredDeck | null>;
-  editAuthoredDeck(deckId: DeckId, title: string, description: string): Promise<void>;
+  /** Saves the deck's details; `parent` (null: top level) only when given. Refuses a parent that would make a cycle. */
+  editAuthoredDeck(deckId: DeckId, title: string, description: string, parent?: DeckId | null): Promise<void>;
   /** Adds cards at the end of the deck, in order; resolves with their new ids. */
   addCards(deckId: DeckId, drafts: readonly CardDraft[]): Promise<CardId[]>;
   /** Saves the changed fields of a card; its id, and so its progress, stay. */
@@ -48,9 +49,9 @@ export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, dep
   return {
     contentRepository: null,
     authoredDecks: new Map(),
-    createAuthoredDeck: async (title, description) => (await actions()).createAuthoredDeck(title, description),
+    createAuthoredDeck: async (title, description, parent) => (await actions()).createAuthoredDeck(title, description, parent),
     openAuthoredDeck: async (deckId) => (await actions()).openAuthoredDeck(deckId),
-    editAuthoredDeck: async (deckId, title, description) => (await actions()).editAuthoredDeck(deckId, title, description),
+    editAuthoredDeck: async (deckId, title, description, parent) => (await actions()).editAuthoredDeck(deckId, title, description, parent),
     addCards: async (deckId, drafts) => (await actions()).addCards(deckId, drafts),
     editCard: async (deckId, cardId, draft) => (await actions()).editCard(deckId, cardId, draft),
     deleteCard: async (deckId, cardId) => (await actions()).deleteCard(deckId, cardId),

@@ -8,6 +8,7 @@ import type { Card, Deck } from '../deck/types';
 import { slugify, userDeckId } from '../deck/user-deck';
 import type { DeviceId, EventId } from '../events/types';
 import { asCardId, type CardId, type DeckId } from '../ids';
+import { clozeTextProblem, collapseToNotes, looksLikeCloze } from './cloze-notes';
 import type { AuthoredDeck } from './content-replay';
 import { positionBetween } from './position';
 import type { CardEditedBody, ContentEvent, ContentEventBody } from './types';
@@ -49,17 +50,23 @@ export function normalizeTags(tags: readonly string[]): string[] {
 
 /**
  * Checks a draft against the deck-file rules (so an authored deck always exports as a valid file).
+ * A front with cloze deletions is a cloze note (cloze-notes.ts): its deletions must parse, and its
+ * back, the extra text under every answer, may be empty.
  * @throws CardDraftError naming the side that is wrong
  */
 export function checkDraft(draft: CardDraft): CardDraft {
+  const isCloze = looksLikeCloze(draft.front);
   for (const side of ['front', 'back'] as const) {
     const text = draft[side];
-    if (text.trim() === '') throw new CardDraftError(side, `The ${side} is empty: write something on it.`);
+    const mayBeEmpty = side === 'back' && isCloze;
+    if (text.trim() === '' && !mayBeEmpty) throw new CardDraftError(side, `The ${side} is empty: write something on it.`);
     if (text.length > MAX_CARD_TEXT_LENGTH) {
       throw new CardDraftError(side, `The ${side} has ${text.length.toLocaleString('en')} characters; the most a side can hold is ${MAX_CARD_TEXT_LENGTH.toLocaleString('en')}.`);
     }
   }
-  return { front: draft.front, back: draft.back, tags: normalizeTags(draft.tags) };
+  const problem = clozeTextProblem(draft.front);
+  if (problem !== null) throw new CardDraftError('front', `The front's cloze is not valid: ${problem}.`);
+  return { front: draft.front, back: isCloze && draft.back.trim() === '' ? '' : draft.back, tags: normalizeTags(draft.tags) };
 }
 
 /** Checks a deck title. @throws CardDraftError */
@@ -80,21 +87,25 @@ export function newAuthoredDeckId(title: string, random: string): DeckId {
   return userDeckId(`${slugify(title).slice(0, 40).replace(/-+$/, '')}-${suffix}`);
 }
 
-/** The events that create a deck. */
-export function createDeckEvents(envelope: EventEnvelope, deckId: DeckId, title: string, description: string): ContentEvent[] {
-  return [contentEvent(envelope, deckId, { kind: 'deck-created', title: checkTitle(title), description: description.trim() })];
+/** The events that create a deck, a subdeck of `parent` when given (the caller checks it with parentCandidates). */
+export function createDeckEvents(envelope: EventEnvelope, deckId: DeckId, title: string, description: string, parent: DeckId | null = null): ContentEvent[] {
+  return [contentEvent(envelope, deckId, { kind: 'deck-created', title: checkTitle(title), description: description.trim(), ...(parent === null ? {} : { parent }) })];
 }
 
-/** The deck's fields that changed, as one event, or none when nothing did. */
-export function editDeckEvents(envelope: EventEnvelope, current: AuthoredDeck, title: string, description: string): ContentEvent[] {
+/**
+ * The deck's fields that changed, as one event, or none when nothing did. `parent`: the new
+ * parent, null for top level, undefined to leave it as it is.
+ */
+export function editDeckEvents(envelope: EventEnvelope, current: AuthoredDeck, title: string, description: string, parent?: DeckId | null): ContentEvent[] {
   const nextTitle = checkTitle(title);
   const nextDescription = description.trim();
   const body = {
     kind: 'deck-edited' as const,
     ...(nextTitle === current.deck.title ? {} : { title: nextTitle }),
     ...(nextDescription === current.deck.description ? {} : { description: nextDescription }),
+    ...(parent === undefined || parent === (current.deck.parent ?? null) ? {} : { parent }),
   };
-  return 'title' in body || 'description' in body ? [contentEvent(envelope, current.deck.id, body)] : [];
+  return 'title' in body || 'description' in body || 'parent' in body ? [contentEvent(envelope, current.deck.id, body)] : [];
 }
 
 /** The position after the deck's last card. */
@@ -204,13 +215,14 @@ const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.
  * The events that make an authored deck equal `incoming`, a deck file with the same id imported
  * again (the lecturer's round trip): changed fields are edits, new cards are created with the
  * file's ids, cards missing from the file are deleted, and cards whose place changed are moved to
- * the file's order. Nothing when the file is the deck as it is.
+ * the file's order. Nothing when the file is the deck as it is. A cloze note of the file (its
+ * cards `<note id>.c<n>`) is one note here, with the note's id, so its cards keep their ids.
  */
 export function importOverEvents(envelope: EventEnvelope, current: AuthoredDeck, incoming: Deck): ContentEvent[] {
   const events = editDeckEvents(envelope, current, incoming.title, incoming.description);
   const existing = new Set(current.deck.cards.map((card) => card.id));
   const kept = new Set<string>();
-  incoming.cards.forEach((card, index) => {
+  collapseToNotes(incoming.cards).forEach((card, index) => {
     kept.add(card.id);
     const draft = { front: card.front, back: card.back, tags: card.tags };
     if (existing.has(card.id)) {

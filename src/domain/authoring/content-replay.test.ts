@@ -220,3 +220,23 @@ describe('applyNewerContentEvents', () => {
     expect(applyNewerContentEvents(deck, ordered.slice(-1))).toBeNull();
   });
 });
+
+describe('a deck\'s parent in its content events', () => {
+  it('is set at creation, changed or cleared by the latest edit in any arrival order, and the fast path agrees', () => {
+    const course = asDeckId('user.course-aaaaaa');
+    const other = asDeckId('user.other-bbbbbb');
+    const device = new ContentDevice('student', 11);
+    device.make((e) => createDeckEvents(e, AUTHORED, 'Week 1', '', course), NOW);
+    expect(device.view().deck.parent).toBe(course);
+    const before = device.view();
+    const moved = device.make((e) => editDeckEvents(e, device.view(), 'Week 1', '', other), NOW + 1);
+    expect(device.view().deck.parent).toBe(other);
+    expect(applyNewerContentEvents(before, moved)).toEqual(device.view());
+    const cleared = device.make((e) => editDeckEvents(e, device.view(), 'Week 1', '', null), NOW + 2);
+    expect(device.view().deck.parent).toBeUndefined();
+    expect(applyNewerContentEvents(replayDeckContent(AUTHORED, [...device.events].slice(0, 2))!, cleared)).toEqual(device.view());
+    expect(replayDeckContent(AUTHORED, [...device.events].reverse())).toEqual(device.view());
+    expect(editDeckEvents(device.envelope(NOW + 3), device.view(), 'Week 1', '', null)).toEqual([]);
+    expect(editDeckEvents(device.envelope(NOW + 3), device.view(), 'Week 1', '')).toEqual([]);
+  });
+});

@@ -67,6 +67,7 @@ const emptyCard = (): CardRegisters => ({
 export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[], base: Deck | null = null): AuthoredDeck | null {
   const title: Register<string> = { value: base?.title ?? '', at: null };
   const description: Register<string> = { value: base?.description ?? '', at: null };
+  const parent: Register<DeckId | null> = { value: base?.parent ?? null, at: null };
   let isCreated = base !== null;
   let createdAt = base === null ? Number.POSITIVE_INFINITY : 0;
   let updatedAt = 0;
@@ -103,10 +104,12 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
         createdAt = Math.min(createdAt, event.createdAt);
         write(title, event.title, stamp);
         write(description, event.description, stamp);
+        write(parent, event.parent, stamp);
         break;
       case 'deck-edited':
         write(title, event.title, stamp);
         write(description, event.description, stamp);
+        write(parent, event.parent, stamp);
         break;
       case 'card-created': {
         const card = cardOf(event.cardId);
@@ -143,7 +146,7 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
   present.sort(comparePositioned);
   const deckCards: Card[] = present.map(({ id, card }) => ({ id, front: card.front.value, back: card.back.value, tags: card.tags.value }));
   return {
-    deck: { schemaVersion: DECK_SCHEMA_VERSION, id: deckId, title: title.value, description: description.value, cards: deckCards },
+    deck: { schemaVersion: DECK_SCHEMA_VERSION, id: deckId, title: title.value, description: description.value, cards: deckCards, ...(parent.value === null ? {} : { parent: parent.value }) },
     positions: new Map(present.map(({ id, position }) => [id, position])),
     createdAt: Number.isFinite(createdAt) ? createdAt : 0,
     updatedAt,
@@ -163,6 +166,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
   if (own.length === 0) return current;
   if (current.lastEvent !== null && !isAfter(own[0]!, current.lastEvent)) return null;
   let { title, description } = current.deck;
+  let parent: DeckId | null = current.deck.parent ?? null;
   const cards = new Map(current.deck.cards.map((card) => [card.id, card]));
   const positions = new Map(current.positions);
   let isOrderChanged = false;
@@ -172,6 +176,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
       case 'deck-edited':
         title = event.title ?? title;
         description = event.description ?? description;
+        parent = event.parent === undefined ? parent : event.parent;
         break;
       case 'card-created':
         cards.set(event.cardId, { id: event.cardId, front: event.front, back: event.back, tags: event.tags });
@@ -211,7 +216,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
   const list = isOrderChanged || isCreated ? [...cards.values()].map((card) => ({ card, id: card.id, position: positions.get(card.id) ?? 0 })).sort(comparePositioned).map(({ card }) => card) : kept;
   const last = own.at(-1)!;
   return {
-    deck: { ...current.deck, title, description, cards: list },
+    deck: { ...withoutParent(current.deck), title, description, cards: list, ...(parent === null ? {} : { parent }) },
     positions,
     createdAt: current.createdAt,
     updatedAt: Math.max(current.updatedAt, ...own.map((event) => event.createdAt)),
@@ -233,6 +238,11 @@ export function touchedDecks(events: readonly ContentEvent[]): Set<DeckId> {
 export function contentInLogOrder(events: readonly ContentEvent[]): ContentEvent[] {
   const seen = new Set<string>();
   return [...events].sort(compareEvents).filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
+}
+
+function withoutParent(deck: Deck): Deck {
+  const { parent: _parent, ...rest } = deck;
+  return rest;
 }
 
 function assertNever(value: never): never {

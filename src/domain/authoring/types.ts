@@ -16,6 +16,8 @@ export interface DeckCreatedBody {
   readonly kind: 'deck-created';
   readonly title: string;
   readonly description: string;
+  /** The deck this one is a subdeck of (another of the student's decks); absent for a top-level deck. */
+  readonly parent?: DeckId;
 }
 
 /** The deck fields that changed; last writer wins per field. */
@@ -23,6 +25,8 @@ export interface DeckEditedBody {
   readonly kind: 'deck-edited';
   readonly title?: string;
   readonly description?: string;
+  /** A new parent deck, or null to make it a top-level deck. */
+  readonly parent?: DeckId | null;
 }
 
 /** A new card. `position` orders the deck's cards (position.ts); ties are broken by card id. */

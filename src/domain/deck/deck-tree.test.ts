@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asDeckId } from '../ids';
-import { buildDeckTree, deckAncestors, deckFamily, type TreeDeck } from './deck-tree';
+import { buildDeckTree, deckAncestors, deckFamily, parentCandidates, type TreeDeck } from './deck-tree';
 import { parseDeck } from './parse-deck';
 import { DeckError } from './errors';
 
@@ -60,5 +60,25 @@ describe('the parent field of a deck file', () => {
   it('a deck without cards is refused, unless the caller accepts a deck that only groups subdecks', () => {
     expect(() => parseDeck(file({ cards: [] }), 'decks/week-1.json')).toThrow('field "cards" must contain at least one card');
     expect(parseDeck(file({ cards: [] }), 'stored', { mayGroupOnly: true }).cards).toEqual([]);
+  });
+});
+
+describe('choosing a parent deck', () => {
+  const decks = [deck('course', undefined, 0), deck('week-1', 'course'), deck('lab', 'week-1'), deck('other')];
+
+  it('offers every deck but the deck itself and its subdecks at any depth, so no choice makes a cycle', () => {
+    expect(parentCandidates(decks, asDeckId('course'))).toEqual(['other']);
+    expect(parentCandidates(decks, asDeckId('week-1'))).toEqual(['course', 'other']);
+    expect(parentCandidates(decks, asDeckId('lab'))).toEqual(['course', 'week-1', 'other']);
+    for (const child of decks) {
+      for (const parent of parentCandidates(decks, child.id)) {
+        const moved = decks.map((d) => (d.id === child.id ? { ...d, parent } : d));
+        expect(buildDeckTree(moved).problems.filter((p) => p.message.includes('cycle'))).toEqual([]);
+      }
+    }
+  });
+
+  it('offers every deck to a deck not created yet', () => {
+    expect(parentCandidates(decks, null)).toEqual(['course', 'week-1', 'lab', 'other']);
   });
 });

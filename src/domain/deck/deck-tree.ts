@@ -89,3 +89,23 @@ export function deckAncestors(tree: DeckTree, id: DeckId): DeckId[] {
   for (let at = tree.parentOf.get(id); at !== undefined; at = tree.parentOf.get(at)) ancestors.push(at);
   return ancestors;
 }
+
+/**
+ * The decks that may become `deckId`'s parent: every deck but itself and its subdecks (through
+ * any depth), since choosing one of those would make the deck its own subdeck. For a deck not yet
+ * created (`deckId` null) every deck may. Order is that of `decks`.
+ */
+export function parentCandidates(decks: readonly Pick<TreeDeck, 'id' | 'parent'>[], deckId: DeckId | null): DeckId[] {
+  if (deckId === null) return decks.map((deck) => deck.id);
+  const children = new Map<DeckId, DeckId[]>();
+  for (const deck of decks) if (deck.parent !== undefined) children.set(deck.parent, [...(children.get(deck.parent) ?? []), deck.id]);
+  const excluded = new Set<DeckId>();
+  const stack = [deckId];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    if (excluded.has(at)) continue;
+    excluded.add(at);
+    stack.push(...(children.get(at) ?? []));
+  }
+  return decks.filter((deck) => !excluded.has(deck.id)).map((deck) => deck.id);
+}

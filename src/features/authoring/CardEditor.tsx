@@ -1,9 +1,11 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Markdown } from '../../components/Markdown';
+import { looksLikeCloze, noteClozeNumbers } from '../../domain/authoring/cloze-notes';
 import { messageOf } from '../../domain/errors';
 import type { Deck } from '../../domain/deck/types';
 import type { CardId, DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
+import { ClozePreview, MakeClozeButton, MAKE_CLOZE_KEYS, onMakeClozeKey } from './ClozeTools';
 import { ConfirmDialog } from './ConfirmDialog';
 import { TagsInput } from './TagsInput';
 import { useCardDraft } from './use-card-draft';
@@ -44,7 +46,8 @@ export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
       if (cardId === null) {
         // The next card keeps the tags, as Anki's Add window does: cards are often added in runs.
         draft.reset({ front: '', back: '', tags: draft.tags });
-        setStatus(`Card added. ${deck.cards.length + 1} cards in the deck.`);
+        const clozeCount = noteClozeNumbers(fields).length;
+        setStatus(clozeCount > 0 ? `Cloze added as ${clozeCount === 1 ? '1 card' : `${clozeCount} cards`}.` : `Card added. ${deck.cards.length + 1} cards in the deck.`);
         frontRef.current?.focus();
       } else {
         setStatus('Card saved.');
@@ -74,6 +77,8 @@ export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
   }
 
   const saveKeys = isMac ? '⌘Enter' : 'Ctrl+Enter';
+  const isCloze = looksLikeCloze(draft.shownFront);
+  const clozePreview = (side: 'front' | 'back') => (isCloze ? <ClozePreview front={draft.shownFront} back={draft.shownBack} side={side} /> : undefined);
   return (
     <form
       className="card-editor"
@@ -86,10 +91,23 @@ export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
     >
       <p id={ids.hint} className="card-editor__hint">
         Markdown: **bold**, *italic*, `code`, lists, tables. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
+        {' '}A cloze such as {'{{c1::answer}}'} on the front makes one card per number (<kbd>{MAKE_CLOZE_KEYS}</kbd> wraps the selection); the back is then optional extra text.
       </p>
       <div className="card-editor__sides">
-        <Side id={ids.front} label="Front" value={draft.front} shown={draft.shownFront} onChange={draft.setFront} hintId={ids.hint} textRef={frontRef} describedBy={draft.duplicates.length > 0 ? ids.dup : undefined} />
-        <Side id={ids.back} label="Back" value={draft.back} shown={draft.shownBack} onChange={draft.setBack} hintId={ids.hint} />
+        <Side
+          id={ids.front}
+          label="Front"
+          value={draft.front}
+          shown={draft.shownFront}
+          onChange={draft.setFront}
+          hintId={ids.hint}
+          textRef={frontRef}
+          describedBy={draft.duplicates.length > 0 ? ids.dup : undefined}
+          tools={<MakeClozeButton textRef={frontRef} onChange={draft.setFront} />}
+          onKeyDown={(event) => onMakeClozeKey(event, draft.setFront)}
+          preview={clozePreview('front')}
+        />
+        <Side id={ids.back} label="Back" value={draft.back} shown={draft.shownBack} onChange={draft.setBack} hintId={ids.hint} preview={clozePreview('back')} />
       </div>
       {draft.duplicates.length > 0 ? (
         <p id={ids.dup} className="notice notice--warning" role="status">
@@ -138,12 +156,18 @@ interface SideProps {
   readonly hintId: string;
   readonly describedBy?: string | undefined;
   readonly textRef?: React.RefObject<HTMLTextAreaElement | null>;
+  /** Buttons above the textarea. */
+  readonly tools?: ReactNode;
+  readonly onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  /** What the preview shows instead of the side's Markdown (a cloze note's cards). */
+  readonly preview?: ReactNode | undefined;
 }
 
-function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef }: SideProps) {
+function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef, tools, onKeyDown, preview }: SideProps) {
   return (
     <div className="card-editor__side">
       <label htmlFor={id}>{label}</label>
+      {tools ? <div className="card-editor__tools">{tools}</div> : null}
       <textarea
         id={id}
         ref={textRef}
@@ -151,9 +175,10 @@ function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef 
         rows={5}
         aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
         onChange={(event) => onChange(event.target.value)}
+        onKeyDown={onKeyDown}
       />
       <section className="card-editor__preview" aria-label={`${label} preview`} data-testid={`preview-${label.toLowerCase()}`}>
-        {shown.trim() === '' ? <p className="card-editor__empty">Preview of the {label.toLowerCase()}</p> : <Markdown text={shown} />}
+        {preview ?? (shown.trim() === '' ? <p className="card-editor__empty">Preview of the {label.toLowerCase()}</p> : <Markdown text={shown} />)}
       </section>
     </div>
   );

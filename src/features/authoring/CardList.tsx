@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { noteClozeNumbers } from '../../domain/authoring/cloze-notes';
 import type { Card } from '../../domain/deck/types';
 import type { CardId } from '../../domain/ids';
 
@@ -22,20 +23,25 @@ export function CardList({ cards, onEdit, onDelete, onMove }: CardListProps) {
   const shownPage = Math.min(page, pageCount - 1);
   const start = shownPage * PAGE_SIZE;
   const rows = cards.slice(start, start + PAGE_SIZE);
+  // A cloze note studies as one card per number: the list says how many cards study gets.
+  const studiedCount = useMemo(() => cards.reduce((sum, card) => sum + Math.max(1, noteClozeNumbers(card).length), 0), [cards]);
   if (cards.length === 0) return <p>No cards yet. Write the first one above, or paste many at once below.</p>;
 
   return (
     <div className="card-list">
       <p role="status">
         Cards {(start + 1).toLocaleString('en')}–{(start + rows.length).toLocaleString('en')} of {cards.length.toLocaleString('en')}
+        {studiedCount === cards.length ? null : `; ${studiedCount.toLocaleString('en')} to study, counting each cloze number`}
       </p>
       <ol className="card-list__rows" start={start + 1}>
         {rows.map((card, i) => {
           const index = start + i;
           const name = summary(card.front) || 'this card';
+          const clozeCount = noteClozeNumbers(card).length;
           return (
             <li key={card.id} className="card-list__row">
               <span className="card-list__front">{summary(card.front)}</span>
+              {clozeCount > 0 ? <span className="card-list__tags">{`Cloze: ${clozeCount === 1 ? '1 card' : `${clozeCount} cards`}`}</span> : null}
               {card.tags.length > 0 ? <span className="card-list__tags">{card.tags.join(', ')}</span> : null}
               <span className="card-list__actions">
                 <button type="button" className="button" aria-label={`Edit ${name}`} onClick={() => onEdit(card.id)}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { downloadText } from '../../components/download';
+import { studyDeckOf } from '../../domain/authoring/cloze-notes';
 import { portableDeckId } from '../../domain/deck/user-deck';
 import { deckToJson } from '../../domain/export/deck-export';
 import { messageOf } from '../../domain/errors';
@@ -62,10 +63,16 @@ export function DeckEditorScreen({ deckId }: DeckEditorScreenProps) {
     <section className="authoring" aria-labelledby="deck-editor-title">
       {back}
       <h1 id="deck-editor-title">Edit “{authored.deck.title}”</h1>
-      <DeckDetails key={`${authored.deck.title}\u0000${authored.deck.description}`} deckId={deckId} title={authored.deck.title} description={authored.deck.description} />
+      <DeckDetails
+        key={`${authored.deck.title}\u0000${authored.deck.description}\u0000${authored.deck.parent ?? ''}`}
+        deckId={deckId}
+        title={authored.deck.title}
+        description={authored.deck.description}
+        parent={authored.deck.parent ?? null}
+      />
       <div className="action-row">
         <a className="button button--primary" href={routeHash({ name: 'study', deckId })}>Study this deck</a>
-        <button type="button" className="button" disabled={authored.deck.cards.length === 0} onClick={() => downloadText(`${portableDeckId(deckId)}.json`, deckToJson(authored.deck), 'application/json')}>
+        <button type="button" className="button" disabled={authored.deck.cards.length === 0} onClick={() => downloadText(`${portableDeckId(deckId)}.json`, deckToJson(studyDeckOf(authored.deck)), 'application/json')}>
           Export as deck file
         </button>
       </div>

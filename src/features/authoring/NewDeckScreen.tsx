@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../../domain/errors';
+import type { DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
+import { ParentDeckPicker } from './ParentDeckPicker';
 import './authoring.css';
 
 /** "New deck": a title and a description, then straight on to writing its cards. */
@@ -9,12 +11,13 @@ export function NewDeckScreen() {
   const createAuthoredDeck = useStudyStore((s) => s.createAuthoredDeck);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const [parent, setParent] = useState<DeckId | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const deckId = await createAuthoredDeck(title, description);
+      const deckId = await createAuthoredDeck(title, description, parent);
       window.location.hash = routeHash({ name: 'deck-edit', deckId });
     } catch (caught) {
       setError(messageOf(caught));
@@ -34,6 +37,7 @@ export function NewDeckScreen() {
         <input id="new-deck-name" value={title} maxLength={200} required autoFocus onChange={(event) => setTitle(event.target.value)} />
         <label htmlFor="new-deck-description">Description</label>
         <textarea id="new-deck-description" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+        <ParentDeckPicker id="new-deck-parent" deckId={null} value={parent} onChange={setParent} />
         {error ? <p role="alert" className="notice notice--error">{error}</p> : null}
         <div className="action-row">
           <button type="submit" className="button button--primary">

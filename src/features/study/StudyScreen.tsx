@@ -56,11 +56,6 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
   const [editingCardId, setEditingCardId] = useState<CardId | null>(null);
   const onGrade = useCallback((rating: Rating) => void grade(rating), [grade]);
   const onUndo = useCallback(() => void undo(), [undo]);
-  const currentCardId = current?.cardId;
-  const onEdit = useCallback(() => {
-    if (currentCardId !== undefined) setEditingCardId(currentCardId);
-  }, [currentCardId]);
-  useStudyKeys({ isFlipped, onReveal: flip, onGrade, onUndo, ...(CardEditor && editingCardId === null ? { onEdit } : {}) });
 
   // Keep keyboard focus on the next useful control: "Show answer", then "Good".
   const revealRef = useRef<HTMLButtonElement>(null);
@@ -72,6 +67,13 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
   const [typed, setTyped] = useState<{ readonly key: string | null; readonly text: string }>({ key: null, text: '' });
   const typedText = typed.key === currentKey ? typed.text : '';
   const card = cardOf(deck, current?.cardId);
+  const currentCardId = current?.cardId;
+  const onEdit = useCallback(() => {
+    const shown = cardOf(deck, currentCardId);
+    // A cloze card is edited as its note (the text all its sibling cards share).
+    if (shown !== undefined) setEditingCardId((shown.noteId as CardId | undefined) ?? shown.id);
+  }, [deck, currentCardId]);
+  useStudyKeys({ isFlipped, onReveal: flip, onGrade, onUndo, ...(CardEditor && editingCardId === null ? { onEdit } : {}) });
   const expectedAnswer = card ? expectedTypedAnswer(card) : null;
   const isTypeIn = expectedAnswer !== null;
   useEffect(() => {
