@@ -25,7 +25,7 @@ export function CardCompare({ mine, lecturer, isBusy, error, onKeepMine, onTakeL
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const element = dialog.current;
-    if (element && !element.open) element.showModal?.();
+    if (element && !element.open) element.showModal();
     return () => before?.focus();
   }, []);
 
