@@ -30,6 +30,9 @@ import type { AuthoringActions, OverlayActions } from './authoring-slice';
 import { measureSince, performanceNow } from './user-timing';
 
 /** User Timing entry for saving one card (events appended, deck replayed and cached), in ms. */
+// The overlay actions on bundled decks share this chunk (authoring-slice.ts).
+export { createOverlayActions } from './overlay-actions';
+
 export const CARD_SAVE_MEASURE = 'flipdeck:card-save';
 
 

@@ -11,7 +11,7 @@ import type { DeckOverlay } from '../domain/authoring/overlay';
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
-import { lazyActions } from './lazy-actions';
+import { forwardActions, lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 export interface AuthoringSlice extends AuthoringActions {
@@ -72,25 +72,26 @@ export interface AuthoringActions extends OverlayActions {
 
 
 export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, deps) => {
-  const actions = lazyActions(() => import('./authoring-actions').then((m): Omit<AuthoringActions, keyof OverlayActions> => m.createAuthoringActions(set, get, deps)));
-  const overlays = lazyActions(() => import('./overlay-actions').then((m): OverlayActions => m.createOverlayActions(set, get, deps)));
+  // One chunk for both sets of actions: a second dynamic import costs the first visit more than the shared code.
+  const chunk = lazyActions(() => import('./authoring-actions'));
+  const actions = lazyActions(() => chunk().then((m) => m.createAuthoringActions(set, get, deps)));
+  const overlays = lazyActions(() => chunk().then((m) => m.createOverlayActions(set, get, deps)));
   return {
     contentRepository: null,
     authoredDecks: new Map(),
     bundledOverlays: new Map(),
-    openBundledOverlay: async (deckId) => (await overlays()).openBundledOverlay(deckId),
-    editBundledCard: async (deckId, cardId, draft) => (await overlays()).editBundledCard(deckId, cardId, draft),
-    keepMyCard: async (deckId, cardId) => (await overlays()).keepMyCard(deckId, cardId),
-    resetBundledCard: async (deckId, cardId) => (await overlays()).resetBundledCard(deckId, cardId),
-    createAuthoredDeck: async (title, description) => (await actions()).createAuthoredDeck(title, description),
-    openAuthoredDeck: async (deckId) => (await actions()).openAuthoredDeck(deckId),
-    editAuthoredDeck: async (deckId, title, description) => (await actions()).editAuthoredDeck(deckId, title, description),
-    addCards: async (deckId, drafts) => (await actions()).addCards(deckId, drafts),
-    editCard: async (deckId, cardId, draft) => (await actions()).editCard(deckId, cardId, draft),
-    deleteCard: async (deckId, cardId) => (await actions()).deleteCard(deckId, cardId),
-    reorderCard: async (deckId, cardId, toIndex) => (await actions()).reorderCard(deckId, cardId, toIndex),
-    moveCardToDeck: async (fromDeckId, toDeckId, cardId) => (await actions()).moveCardToDeck(fromDeckId, toDeckId, cardId),
-    importOverAuthoredDeck: async (deckId, incoming) => (await actions()).importOverAuthoredDeck(deckId, incoming),
-    countCardReviews: async (deckId, cardId) => (await actions()).countCardReviews(deckId, cardId),
+    ...forwardActions<Omit<AuthoringActions, keyof OverlayActions>>(actions, {
+      createAuthoredDeck: true,
+      openAuthoredDeck: true,
+      editAuthoredDeck: true,
+      addCards: true,
+      editCard: true,
+      deleteCard: true,
+      reorderCard: true,
+      moveCardToDeck: true,
+      importOverAuthoredDeck: true,
+      countCardReviews: true,
+    }),
+    ...forwardActions<OverlayActions>(overlays, { openBundledOverlay: true, editBundledCard: true, keepMyCard: true, resetBundledCard: true }),
   };
 };
