@@ -30,9 +30,11 @@ export function BundledDeckScreen({ deckId }: BundledDeckScreenProps) {
   const [editing, setEditing] = useState<CardId | null>(null);
   const [page, setPage] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // Once the lecturer's deck is loaded (a deep link can get here first).
+  const isDeckLoaded = useStudyStore((s) => s.decks.has(deckId));
   useEffect(() => {
-    openBundledOverlay(deckId).catch((caught: unknown) => setError(messageOf(caught)));
-  }, [openBundledOverlay, deckId]);
+    if (isDeckLoaded) openBundledOverlay(deckId).catch((caught: unknown) => setError(messageOf(caught)));
+  }, [openBundledOverlay, deckId, isDeckLoaded]);
 
   if (error) return <p role="alert" className="notice notice--error">Your versions of this deck’s cards could not be read: {error}</p>;
   if (!opened) return <p role="status" className="loading">Loading the deck…</p>;

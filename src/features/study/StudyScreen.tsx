@@ -35,10 +35,17 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
   const currentOverlay = useStudyStore((s) => (s.session?.current ? s.bundledOverlays.get(deckId)?.overlay.cards.get(s.session.current.cardId) : undefined));
   const openBundledOverlay = useStudyStore((s) => s.openBundledOverlay);
   const [hasOverlayFailed, setHasOverlayFailed] = useState(false);
+  const isDeckLoaded = deck !== undefined;
   useEffect(() => {
-    // Unreadable versions leave the lecturer's cards on screen rather than no study at all.
-    if (isBundled) openBundledOverlay(deckId).catch(() => setHasOverlayFailed(true));
-  }, [isBundled, deckId, openBundledOverlay]);
+    // Once the lecturer's deck is loaded. Unreadable versions leave the lecturer's cards on screen
+    // rather than no study at all.
+    if (isBundled && isDeckLoaded) {
+      openBundledOverlay(deckId).then(
+        (opened) => setHasOverlayFailed(opened === null),
+        () => setHasOverlayFailed(true),
+      );
+    }
+  }, [isBundled, isDeckLoaded, deckId, openBundledOverlay]);
   const isOverlayReady = !isBundled || hasOverlay || hasOverlayFailed;
   const canEdit = deck !== undefined && (isBundled ? hasOverlay : 'origin' in deck && deck.origin === 'authored');
   const CardEditor = canEdit ? editor : undefined;
