@@ -1,7 +1,7 @@
 /**
  * The actions on the student's versions of a bundled deck's cards (authoring-slice.ts
- * OverlayActions), in their own chunk: only a study session, the deck page and the card list of a
- * bundled deck load it. Each computes content events with the domain (domain/authoring/overlay.ts)
+ * OverlayActions), lazily loaded with the authoring actions (their chunk): only a study session,
+ * the deck page and the card list of a bundled deck load it. Each computes content events with the domain (domain/authoring/overlay.ts)
  * over the lecturer's deck as this build ships it, appends them through the content repository in
  * one transaction, then shows the new overlay: `decks` gets the student's versions, so the study
  * screen shows them at once. Progress is keyed by (deckId, cardId) and is never touched.
