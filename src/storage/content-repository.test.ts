@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addCardEvents, createDeckEvents, deleteCardEvents, editCardEvents } from '../domain/authoring/commands';
+import { cardHash, editBundledCardEvents, keepMineEvents, overlayBundledDeck, resetCardEvents } from '../domain/authoring/overlay';
 import { AUTHORED, ContentDevice } from '../domain/authoring/test-content';
+import { asCardId, asDeckId } from '../domain/ids';
 import { NOW } from '../domain/events/test-events';
 import { parseBackupFile, serializeBackup } from './backup-file';
 import { restoreBackupStream } from './streamed-restore';
@@ -104,5 +106,23 @@ describe('content repository: appending from the deck as the caller saw it', () 
     const merged = (await storage.content.appendContent(edit, [], stale)).get(AUTHORED)!;
     expect(merged.deck.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP', 'IP']);
     expect((await storage.userDecks.listDecks())[0]?.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP', 'IP']);
+  });
+});
+
+describe('content repository: the student versions of bundled cards', () => {
+  it('stores card-edited (with overHash), card-kept and card-reset on a bundled deck, reads them back, and caches no deck row', async () => {
+    const storage = await testStorage({}, { isPersistent: true });
+    const device = new ContentDevice('phone', 3);
+    const lecturer = { schemaVersion: 1 as const, id: asDeckId('c3-containers-iaas-storage'), title: 'C3', description: '', cards: [{ id: asCardId('why-containers'), front: 'Why?', back: 'Because.', tags: [] }] };
+    const cardId = lecturer.cards[0]!.id;
+    const edited = device.make((e) => editBundledCardEvents(e, lecturer, overlayBundledDeck(lecturer, []), cardId, { front: 'Why?', back: 'Mine.', tags: [] }), NOW);
+    const kept = device.make((e) => keepMineEvents(e, lecturer, cardId), NOW + 1);
+    const reset = device.make((e) => resetCardEvents(e, lecturer, cardId), NOW + 2);
+    const replayed = await storage.content.appendContent([...edited, ...kept, ...reset]);
+    expect(replayed.get(lecturer.id)).toBeNull();
+    const stored = await storage.content.loadContentEvents(lecturer.id);
+    expect(stored.sort((a, b) => a.createdAt - b.createdAt)).toEqual([...edited, ...kept, ...reset]);
+    expect(stored[0]).toMatchObject({ kind: 'card-edited', overHash: cardHash(lecturer.cards[0]!) });
+    expect(await storage.userDecks.listDecks()).toEqual([]);
   });
 });

@@ -28,6 +28,11 @@ export interface ContentRepository {
    * reading its history (applyNewerContentEvents): the same result, without a replay of every card.
    */
   appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[], base?: AuthoredDeck): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
+  /**
+   * The content events of one deck's stream, unordered. For a bundled deck they are the student's
+   * versions of its cards (domain/authoring/overlay.ts), which no cached row holds.
+   */
+  loadContentEvents(deckId: DeckId): Promise<ContentEvent[]>;
   /** Adds the events whose ids are new and replays the decks they touch; resolves with how many were added. */
   importContentEvents(events: readonly ContentEvent[]): Promise<number>;
   /** Every content event, for backups. */
@@ -109,6 +114,8 @@ export function createDexieContentRepository(db: FlipdeckDb, options: Repository
           return replayTouched(events, fast);
         }),
       ),
+
+    loadContentEvents: (deckId) => run('load', async () => contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report)),
 
     importContentEvents: (events) =>
       run('restore', () =>

@@ -62,7 +62,18 @@ export function contentEventFromRow(row: unknown): RowResult<ContentEvent> {
       case 'card-created':
         return { ...base, kind, cardId: cardId(), front: text(row, 'front'), back: text(row, 'back'), tags: tags(row), position: finiteNumber(row, 'position', '') };
       case 'card-edited':
-        return { ...base, kind, cardId: cardId(), ...optionalText(row, 'front'), ...optionalText(row, 'back'), ...(row['tags'] === undefined ? {} : { tags: tags(row) }) };
+        return {
+          ...base,
+          kind,
+          cardId: cardId(),
+          ...optionalText(row, 'front'),
+          ...optionalText(row, 'back'),
+          ...(row['tags'] === undefined ? {} : { tags: tags(row) }),
+          ...optionalText(row, 'overHash'),
+        };
+      case 'card-kept':
+      case 'card-reset':
+        return { ...base, kind, cardId: cardId(), overHash: text(row, 'overHash') };
       case 'card-deleted':
         return { ...base, kind, cardId: cardId() };
       case 'card-moved':

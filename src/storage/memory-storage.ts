@@ -92,6 +92,7 @@ function lazyContentRepository(db: FlipdeckDb, options: RepositoryOptions): Cont
   return {
     loadAuthoredDeck: async (deckId) => (await repository()).loadAuthoredDeck(deckId),
     appendContent: async (events, cardEvents, base) => (await repository()).appendContent(events, cardEvents, base),
+    loadContentEvents: async (deckId) => (await repository()).loadContentEvents(deckId),
     importContentEvents: async (events) => (await repository()).importContentEvents(events),
     exportContentEvents: async () => (await repository()).exportContentEvents(),
     countCardReviews: async (deckId, cardId) => (await repository()).countCardReviews(deckId, cardId),

@@ -29,10 +29,13 @@ import type { DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
 import { announceWrite } from './announce-write';
 import type { SliceCreator, StudyState } from './study-store';
-import type { AuthoringActions } from './authoring-slice';
+import type { AuthoringActions, OverlayActions } from './authoring-slice';
 import { measureSince, performanceNow } from './user-timing';
 
 /** User Timing entry for saving one card (events appended, deck replayed and cached), in ms. */
+// The overlay actions on bundled decks share this chunk (authoring-slice.ts).
+export { createOverlayActions } from './overlay-actions';
+
 export const CARD_SAVE_MEASURE = 'flipdeck:card-save';
 
 
@@ -45,7 +48,7 @@ function requireContent(state: StudyState): ContentRepository {
 }
 
 /** The authoring actions; loaded with the first of them (authoring-slice.ts). */
-export const createAuthoringActions: SliceCreator<AuthoringActions> = (set, get, deps) => {
+export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof OverlayActions>> = (set, get, deps) => {
   const randomBytes = deps.randomBytes ?? ((length: number) => crypto.getRandomValues(new Uint8Array(length)));
 
   function envelope(): EventEnvelope {

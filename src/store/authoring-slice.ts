@@ -7,10 +7,11 @@
  */
 import type { CardDraft } from '../domain/authoring/commands';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
+import type { DeckOverlay } from '../domain/authoring/overlay';
 import type { Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
-import { lazyActions } from './lazy-actions';
+import { forwardActions, lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 export interface AuthoringSlice extends AuthoringActions {
@@ -18,9 +19,36 @@ export interface AuthoringSlice extends AuthoringActions {
   readonly contentRepository: ContentRepository | null;
   /** Authored decks as the editor needs them (with card positions), loaded by openAuthoredDeck. */
   readonly authoredDecks: ReadonlyMap<DeckId, AuthoredDeck>;
+  /**
+   * Bundled decks with the student's versions of their cards (overlay.ts), by deck id, loaded by
+   * openBundledOverlay. While one is loaded, `decks` holds its `overlay.deck`, so study and browse
+   * show the student's versions; `lecturer` is the deck as this build ships it.
+   */
+  readonly bundledOverlays: ReadonlyMap<DeckId, BundledOverlay>;
 }
 
-export interface AuthoringActions {
+/** A bundled deck as the build ships it, and the student's versions over it. */
+export interface BundledOverlay {
+  readonly lecturer: Deck;
+  readonly overlay: DeckOverlay;
+}
+
+/** Actions on the student's versions of a bundled deck's cards (overlay-actions.ts). */
+export interface OverlayActions {
+  /**
+   * Reads the student's versions of bundled deck `deckId`'s cards and shows them (`decks`). Null
+   * when `deckId` is not a loaded bundled deck.
+   */
+  openBundledOverlay(deckId: DeckId): Promise<BundledOverlay | null>;
+  /** Saves the student's version of a bundled card, over the lecturer's as this build ships it. */
+  editBundledCard(deckId: DeckId, cardId: CardId, draft: CardDraft): Promise<void>;
+  /** "Keep mine": the student's version stays, and the notice that the lecturer changed the card goes. */
+  keepMyCard(deckId: DeckId, cardId: CardId): Promise<void>;
+  /** "Take the lecturer's" or "Reset to the lecturer's version": the student's version goes. */
+  resetBundledCard(deckId: DeckId, cardId: CardId): Promise<void>;
+}
+
+export interface AuthoringActions extends OverlayActions {
   /** Creates an empty deck of the student's own, a subdeck of `parent` when given; resolves with its id. */
   createAuthoredDeck(title: string, description: string, parent?: DeckId | null): Promise<DeckId>;
   /** Loads an authored deck for the editor; null when the deck was not written in the app. */
@@ -45,19 +73,26 @@ export interface AuthoringActions {
 
 
 export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, deps) => {
-  const actions = lazyActions(() => import('./authoring-actions').then((m): AuthoringActions => m.createAuthoringActions(set, get, deps)));
+  // One chunk for both sets of actions: a second dynamic import costs the first visit more than the shared code.
+  const chunk = lazyActions(() => import('./authoring-actions'));
+  const actions = lazyActions(() => chunk().then((m) => m.createAuthoringActions(set, get, deps)));
+  const overlays = lazyActions(() => chunk().then((m) => m.createOverlayActions(set, get, deps)));
   return {
     contentRepository: null,
     authoredDecks: new Map(),
-    createAuthoredDeck: async (title, description, parent) => (await actions()).createAuthoredDeck(title, description, parent),
-    openAuthoredDeck: async (deckId) => (await actions()).openAuthoredDeck(deckId),
-    editAuthoredDeck: async (deckId, title, description, parent) => (await actions()).editAuthoredDeck(deckId, title, description, parent),
-    addCards: async (deckId, drafts) => (await actions()).addCards(deckId, drafts),
-    editCard: async (deckId, cardId, draft) => (await actions()).editCard(deckId, cardId, draft),
-    deleteCard: async (deckId, cardId) => (await actions()).deleteCard(deckId, cardId),
-    reorderCard: async (deckId, cardId, toIndex) => (await actions()).reorderCard(deckId, cardId, toIndex),
-    moveCardToDeck: async (fromDeckId, toDeckId, cardId) => (await actions()).moveCardToDeck(fromDeckId, toDeckId, cardId),
-    importOverAuthoredDeck: async (deckId, incoming) => (await actions()).importOverAuthoredDeck(deckId, incoming),
-    countCardReviews: async (deckId, cardId) => (await actions()).countCardReviews(deckId, cardId),
+    bundledOverlays: new Map(),
+    ...forwardActions<Omit<AuthoringActions, keyof OverlayActions>>(actions, {
+      createAuthoredDeck: true,
+      openAuthoredDeck: true,
+      editAuthoredDeck: true,
+      addCards: true,
+      editCard: true,
+      deleteCard: true,
+      reorderCard: true,
+      moveCardToDeck: true,
+      importOverAuthoredDeck: true,
+      countCardReviews: true,
+    }),
+    ...forwardActions<OverlayActions>(overlays, { openBundledOverlay: true, editBundledCard: true, keepMyCard: true, resetBundledCard: true }),
   };
 };

@@ -1,6 +1,6 @@
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
-import { lazyActions } from './lazy-actions';
+import { forwardActions, lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 /** The card browser's view of one deck's stored states. */
@@ -38,10 +38,7 @@ export const createBrowseSlice: SliceCreator<BrowseSlice> = (set, get, deps) => 
     browsed: null,
     browseError: null,
     cardHistory: null,
-    loadBrowser: async (deckId) => (await actions()).loadBrowser(deckId),
-    setCardSuspended: async (deckId, cardId, isSuspended) => (await actions()).setCardSuspended(deckId, cardId, isSuspended),
-    resetCardProgress: async (deckId, cardId) => (await actions()).resetCardProgress(deckId, cardId),
-    loadCardHistory: async (deckId, cardId) => (await actions()).loadCardHistory(deckId, cardId),
+    ...forwardActions<BrowseActions>(actions, { loadBrowser: true, setCardSuspended: true, resetCardProgress: true, loadCardHistory: true }),
     closeCardHistory() {
       set({ cardHistory: null });
     },

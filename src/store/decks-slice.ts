@@ -58,7 +58,7 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
       const userListings = userDecks.map(userDeckListing);
       const decks = new Map(get().decks);
       // Drop user decks that were deleted since the last load; bundled ones are re-added below.
-      for (const id of decks.keys()) if (!userDecks.some((d) => d.id === id)) decks.delete(id);
+      for (const id of decks.keys()) if (!userDecks.some((d) => d.id === id) && !get().bundledOverlays.has(id)) decks.delete(id);
       for (const deck of userDecks) decks.set(deck.id, deck);
       set({
         deckListError,
@@ -72,7 +72,11 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
             // Started after anything written before this load, so the counts may use it.
             const dueRows = prefetchDueRows(get(), listing.id, deps.clock());
             const deck = await deps.deckSource.loadDeck(listing);
-            set((s) => ({ decks: new Map(s.decks).set(deck.id, deck) }));
+            // A deck with the student's versions open keeps showing them; they are re-read, as
+            // another tab or a sync may have changed them.
+            const hasOverlay = get().bundledOverlays.has(deck.id);
+            if (!hasOverlay) set((s) => ({ decks: new Map(s.decks).set(deck.id, deck) }));
+            else void get().openBundledOverlay(deck.id).catch(() => undefined);
             replaceEntry({ status: 'ready', listing, counts: await countsFor(get(), deck, deps.clock(), dueRows) });
           } catch (error) {
             replaceEntry({ status: 'error', listing, error: messageOf(error) });

@@ -1,7 +1,7 @@
 import type { DeckId } from '../domain/ids';
 import type { BreakMove } from '../domain/planning/break-plan';
 import type { CardState } from '../domain/scheduling/types';
-import { lazyActions } from './lazy-actions';
+import { forwardActions, lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 /** One deck's cards as the exam planner takes them, read at `now`. */
@@ -27,10 +27,5 @@ export interface PlanningSlice {
 
 export const createPlanningSlice: SliceCreator<PlanningSlice> = (_set, get, deps) => {
   const actions = lazyActions(() => import('./planning-actions').then((m): PlanningSlice => m.planningActions(get, deps)));
-  return {
-    readPlanningCards: async (deckId) => (await actions()).readPlanningCards(deckId),
-    readAllPlanningCards: async () => (await actions()).readAllPlanningCards(),
-    readStoredStates: async (deckId) => (await actions()).readStoredStates(deckId),
-    applyBreakPlan: async (deckId, moves) => (await actions()).applyBreakPlan(deckId, moves),
-  };
+  return forwardActions<PlanningSlice>(actions, { readPlanningCards: true, readAllPlanningCards: true, readStoredStates: true, applyBreakPlan: true });
 };

@@ -136,6 +136,10 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
         if (event.toDeckId !== undefined && event.toDeckId !== deckId) write(card.isPresent, false, stamp);
         break;
       }
+      case 'card-kept':
+      case 'card-reset':
+        // Choices about a bundled card's lecturer version (overlay.ts); nothing in an authored deck.
+        break;
       default:
         assertNever(event);
     }
@@ -203,6 +207,9 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
           positions.set(event.cardId, event.position);
           isOrderChanged = true;
         }
+        break;
+      case 'card-kept':
+      case 'card-reset':
         break;
       default:
         assertNever(event);

@@ -39,13 +39,35 @@ export interface CardCreatedBody {
   readonly position: number;
 }
 
-/** The card fields that changed; last writer wins per field. */
+/**
+ * The card fields that changed; last writer wins per field. On a bundled deck's card (the student's
+ * own version over the lecturer's, overlay.ts) it carries `overHash`: the hash of the lecturer's
+ * card it was made over, so a later build that changes that card can be told apart.
+ */
 export interface CardEditedBody {
   readonly kind: 'card-edited';
   readonly cardId: CardId;
   readonly front?: string;
   readonly back?: string;
   readonly tags?: readonly string[];
+  readonly overHash?: string;
+}
+
+/**
+ * A bundled card the student edited: they keep their version over the lecturer's version with
+ * hash `overHash` (a newer build's), so the notice that the lecturer changed it goes.
+ */
+export interface CardKeptBody {
+  readonly kind: 'card-kept';
+  readonly cardId: CardId;
+  readonly overHash: string;
+}
+
+/** A bundled card goes back to the lecturer's version (hash `overHash`): every field the student set is dropped. */
+export interface CardResetBody {
+  readonly kind: 'card-reset';
+  readonly cardId: CardId;
+  readonly overHash: string;
 }
 
 /** The card leaves the deck (and the queue); its reviews stay in the progress log. */
@@ -65,11 +87,19 @@ export interface CardMovedBody {
   readonly toDeckId?: DeckId;
 }
 
-export type ContentEventBody = DeckCreatedBody | DeckEditedBody | CardCreatedBody | CardEditedBody | CardDeletedBody | CardMovedBody;
+export type ContentEventBody =
+  | DeckCreatedBody
+  | DeckEditedBody
+  | CardCreatedBody
+  | CardEditedBody
+  | CardDeletedBody
+  | CardMovedBody
+  | CardKeptBody
+  | CardResetBody;
 export type ContentEventKind = ContentEventBody['kind'];
 
 /** One event of one deck's content. */
 export type ContentEvent = EventBase & { readonly deckId: DeckId } & ContentEventBody;
 export type CardContentEvent = Extract<ContentEvent, { readonly cardId: CardId }>;
 
-export const CONTENT_EVENT_KINDS: readonly ContentEventKind[] = ['deck-created', 'deck-edited', 'card-created', 'card-edited', 'card-deleted', 'card-moved'];
+export const CONTENT_EVENT_KINDS: readonly ContentEventKind[] = ['deck-created', 'deck-edited', 'card-created', 'card-edited', 'card-deleted', 'card-moved', 'card-kept', 'card-reset'];

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Markdown } from '../../components/Markdown';
 import { looksLikeCloze, noteClozeNumbers } from '../../domain/authoring/cloze-notes';
+import type { CardDraft } from '../../domain/authoring/commands';
 import { messageOf } from '../../domain/errors';
 import type { Deck } from '../../domain/deck/types';
 import type { CardId, DeckId } from '../../domain/ids';
@@ -19,12 +20,14 @@ export interface CardEditorProps {
    * starts the next new card; in a study session it returns to the card.
    */
   readonly onDone: (outcome: 'saved' | 'cancelled', isNext: boolean) => void;
+  /** Saves an edited card another way (a bundled card's own version); omitted: the authored deck's editCard. */
+  readonly save?: (draft: CardDraft) => Promise<void>;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Front and Back in Markdown with a live preview, tags, a same-front warning and keyboard saving. */
-export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
+export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorProps) {
   const draft = useCardDraft(deck, cardId);
   const addCards = useStudyStore((s) => s.addCards);
   const editCard = useStudyStore((s) => s.editCard);
@@ -41,6 +44,7 @@ export function CardEditor({ deck, cardId, onDone }: CardEditorProps) {
     try {
       const fields = { front: draft.front, back: draft.back, tags: draft.tags };
       if (cardId === null) await addCards(deck.id as DeckId, [fields]);
+      else if (saveEdit) await saveEdit(fields);
       else await editCard(deck.id as DeckId, cardId, fields);
       setError(null);
       if (cardId === null) {

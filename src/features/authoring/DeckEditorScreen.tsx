@@ -8,6 +8,7 @@ import type { CardId, DeckId } from '../../domain/ids';
 import { routeHash } from '../../domain/routes/routes';
 import { useStudyStore } from '../../store';
 import { BulkAdd } from './BulkAdd';
+import { BundledDeckScreen } from './BundledDeckScreen';
 import { CardEditor } from './CardEditor';
 import { CardList } from './CardList';
 import { DeckDetails } from './DeckDetails';
@@ -24,6 +25,8 @@ export function DeckEditorScreen({ deckId }: DeckEditorScreenProps) {
   const authored = useStudyStore((s) => s.authoredDecks.get(deckId));
   const deck = useStudyStore((s) => s.decks.get(deckId));
   const openAuthoredDeck = useStudyStore((s) => s.openAuthoredDeck);
+  // A bundled deck (no origin) is edited as the student's own versions over the lecturer's cards.
+  const isBundled = useStudyStore((s) => s.deckEntries.some((e) => e.listing.id === deckId && e.listing.origin === undefined));
   const reorderCard = useStudyStore((s) => s.reorderCard);
   const [editing, setEditing] = useState<CardId | null>(null);
   const [deleting, setDeleting] = useState<CardId | null>(null);
@@ -44,6 +47,14 @@ export function DeckEditorScreen({ deckId }: DeckEditorScreenProps) {
       </a>
     </p>
   );
+  if (loadState === 'not-authored' && isBundled) {
+    return (
+      <section className="authoring" aria-labelledby="deck-editor-title">
+        {back}
+        <BundledDeckScreen deckId={deckId} />
+      </section>
+    );
+  }
   if (loadState === 'not-authored') {
     return (
       <section className="authoring">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CardId, DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
+import { BundledCardEditor } from './BundledCardEditor';
 import { CardEditor } from './CardEditor';
 import './authoring.css';
 
@@ -17,13 +18,16 @@ export interface EditCardDialogProps {
 export function EditCardDialog({ deckId, cardId, onClose }: EditCardDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const deck = useStudyStore((s) => s.authoredDecks.get(deckId)?.deck);
+  // A bundled deck (no origin): the edit is the student's own version over the lecturer's card.
+  const isBundled = useStudyStore((s) => s.deckEntries.some((e) => e.listing.id === deckId && e.listing.origin === undefined));
   const openAuthoredDeck = useStudyStore((s) => s.openAuthoredDeck);
+  const openBundledOverlay = useStudyStore((s) => s.openBundledOverlay);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    void openAuthoredDeck(deckId);
-  }, [openAuthoredDeck, deckId]);
+    void (isBundled ? openBundledOverlay(deckId) : openAuthoredDeck(deckId)).catch(() => undefined);
+  }, [openAuthoredDeck, openBundledOverlay, isBundled, deckId]);
 
   return (
     <dialog
@@ -34,7 +38,13 @@ export function EditCardDialog({ deckId, cardId, onClose }: EditCardDialogProps)
       onCancel={(event) => event.preventDefault()}
     >
       <h2 id="edit-card-title">Edit card</h2>
-      {deck ? <CardEditor deck={deck} cardId={cardId} onDone={onClose} /> : <p role="status">Loading the card…</p>}
+      {isBundled ? (
+        <BundledCardEditor deckId={deckId} cardId={cardId} onDone={onClose} />
+      ) : deck ? (
+        <CardEditor deck={deck} cardId={cardId} onDone={onClose} />
+      ) : (
+        <p role="status">Loading the card…</p>
+      )}
     </dialog>
   );
 }

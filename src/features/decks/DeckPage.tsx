@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { routeHash } from '../../domain/routes/routes';
 import { plural } from '../../domain/stats/format';
 import type { DeckId } from '../../domain/ids';
@@ -17,6 +17,7 @@ export interface DeckPageProps {
 export function DeckPage({ deckId, share }: DeckPageProps) {
   const entries = useStudyStore((s) => s.deckEntries);
   const entry = entries.find((e) => e.listing.id === deckId);
+  const changedCount = useBundledChanges(deckId, entry?.listing.origin === undefined && entry?.status === 'ready');
   if (!entry) return null;
   const tree = deckTreeOf({ deckEntries: entries });
   const family = deckFamily(tree, deckId);
@@ -25,6 +26,7 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
   const parent = tree.parentOf.get(deckId);
   const parentEntry = parent === undefined ? undefined : entries.find((e) => e.listing.id === parent);
   const { listing } = entry;
+  const isBundled = listing.origin === undefined;
   const hasWork = entry.status === 'ready' && entry.counts.fresh + entry.counts.learning + entry.counts.review > 0;
 
   return (
@@ -57,6 +59,12 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
           </ul>
         </nav>
       ) : null}
+      {changedCount > 0 ? (
+        <p role="status" className="notice notice--warning">
+          The lecturer has updated {plural(changedCount, 'card')} you had edited. You still see your versions.{' '}
+          <a href={routeHash({ name: 'deck-edit', deckId })}>Compare and choose</a>
+        </p>
+      ) : null}
       {entry.status === 'ready' ? (
         <>
           <DeckCounts counts={entry.counts} />
@@ -73,7 +81,7 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
         <a className="button" href={routeHash({ name: 'deck-stats', deckId })}>Statistics</a>{' '}
         <a className="button" href={routeHash({ name: 'browse', deckId })}>Browse cards</a>{' '}
         <a className="button" href={routeHash({ name: 'deck-plan', deckId })}>Exam plan</a>
-        {listing.origin === 'authored' ? (
+        {listing.origin === 'authored' || isBundled ? (
           <>
             {' '}
             <a className="button" href={routeHash({ name: 'deck-edit', deckId })}>Edit cards</a>
@@ -84,4 +92,18 @@ export function DeckPage({ deckId, share }: DeckPageProps) {
       {entry.status === 'error' ? <p role="alert" className="notice notice--error">This deck cannot be studied: {entry.error}</p> : null}
     </section>
   );
+}
+
+/**
+ * How many cards of a bundled deck the lecturer changed since the student edited them: their
+ * versions are read when the deck page opens (the deck list never needs them).
+ */
+function useBundledChanges(deckId: DeckId, isBundled: boolean): number {
+  const openBundledOverlay = useStudyStore((s) => s.openBundledOverlay);
+  const count = useStudyStore((s) => s.bundledOverlays.get(deckId)?.overlay.changed.length ?? 0);
+  useEffect(() => {
+    // An unreadable overlay only means no notice here; study and the card list say why.
+    if (isBundled) openBundledOverlay(deckId).catch(() => undefined);
+  }, [isBundled, deckId, openBundledOverlay]);
+  return count;
 }

@@ -19,8 +19,8 @@ export interface StudyScreenProps {
   readonly deckId: DeckId;
   readonly deckHref: string;
   /**
-   * The card editor: for a deck the student wrote, E or the Edit button opens it over the current
-   * card. The app passes it in from the authoring feature (features do not import each other).
+   * The card editor: for a deck the student wrote or a bundled deck (the student's own version over
+   * the lecturer's card), E or the Edit button opens it over the current card. The app passes it in from the authoring feature (features do not import each other).
    */
   readonly CardEditor?: ComponentType<{ readonly deckId: DeckId; readonly cardId: CardId; readonly onClose: () => void }>;
 }
@@ -29,7 +29,26 @@ export interface StudyScreenProps {
 export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScreenProps) {
   // With its subdecks' cards, when it has subdecks: studying it includes them.
   const deck = useStudyStore((s) => studyDeckOf(s, deckId)?.deck);
-  const CardEditor = deck !== undefined && 'origin' in deck && deck.origin === 'authored' ? editor : undefined;
+  // A bundled deck (no origin) shows the student's own versions of its cards, once they are read.
+  const isBundled = useStudyStore((s) => s.deckEntries.some((e) => e.listing.id === deckId && e.listing.origin === undefined));
+  const hasOverlay = useStudyStore((s) => s.bundledOverlays.has(deckId));
+  const currentOverlay = useStudyStore((s) => (s.session?.current ? s.bundledOverlays.get(deckId)?.overlay.cards.get(s.session.current.cardId) : undefined));
+  const openBundledOverlay = useStudyStore((s) => s.openBundledOverlay);
+  const [hasOverlayFailed, setHasOverlayFailed] = useState(false);
+  const isDeckLoaded = deck !== undefined;
+  useEffect(() => {
+    // Once the lecturer's deck is loaded. Unreadable versions leave the lecturer's cards on screen
+    // rather than no study at all.
+    if (isBundled && isDeckLoaded) {
+      openBundledOverlay(deckId).then(
+        (opened) => setHasOverlayFailed(opened === null),
+        () => setHasOverlayFailed(true),
+      );
+    }
+  }, [isBundled, isDeckLoaded, deckId, openBundledOverlay]);
+  const isOverlayReady = !isBundled || hasOverlay || hasOverlayFailed;
+  const canEdit = deck !== undefined && (isBundled ? hasOverlay : 'origin' in deck && deck.origin === 'authored');
+  const CardEditor = canEdit ? editor : undefined;
   const session = useStudyStore((s) => (s.session?.deckId === deckId ? s.session : null));
   const sessionError = useStudyStore((s) => s.sessionError);
   const sessionNotice = useStudyStore((s) => s.sessionNotice);
@@ -80,10 +99,10 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
     // A type-in card starts in its answer field; otherwise "Show answer", then "Good".
     const field = !isFlipped && isTypeIn ? document.getElementById(typeAnswerId) : null;
     (field ?? (isFlipped ? goodRef : revealRef).current)?.focus();
-  }, [currentKey, isFlipped, isMarkdownReady, isTypeIn, typeAnswerId]);
+  }, [currentKey, isFlipped, isMarkdownReady, isOverlayReady, isTypeIn, typeAnswerId]);
 
   if (sessionError) return <p role="alert" className="notice notice--error">{sessionError}</p>;
-  if (!deck || !session || !isMarkdownReady) return <p className="loading" role="status">Loading your cards…</p>;
+  if (!deck || !session || !isMarkdownReady || !isOverlayReady) return <p className="loading" role="status">Loading your cards…</p>;
 
   const faces = card ? cardFaces(card) : null;
   const canUndo = session.undoStack.length > 0 && !isUndoing;
@@ -107,6 +126,11 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
           />
           {isTypeIn && !isFlipped ? (
             <TypeAnswerField id={typeAnswerId} value={typedText} onChange={(text) => setTyped({ key: currentKey, text })} onSubmit={flip} />
+          ) : null}
+          {currentOverlay?.status === 'lecturer-changed' ? (
+            <p role="status" className="notice notice--warning">
+              The lecturer has changed this card since you edited it; you see your version. Edit the card to compare.
+            </p>
           ) : null}
           {CardEditor ? (
             <p className="study__edit">
