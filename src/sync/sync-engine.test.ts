@@ -79,27 +79,29 @@ describe('what reaches the other device', () => {
     expect(await laptop.snapshot()).toEqual(await phone.snapshot());
   });
 
-  it('a settings change on one device applies on the other, last writer winning per field', async () => {
+  // Issue 13: a first save used to write every field, so the phone's later first save set the
+  // laptop's maximum interval back to the default. Each save now writes only what it changed.
+  it('settings changed offline on two devices, different fields, both survive; the later writer wins a field both changed', async () => {
     const { server, open, space } = await setup();
     const phone = await open('phone');
     const laptop = await open('laptop');
+    const settings = await phone.storage.settings.loadSettings();
+    // Offline, each device's first save; the laptop's is a minute earlier.
+    laptop.now -= 60_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650 }, settings);
+    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.85, newCardsPerDay: 7 }, settings);
+    laptop.now += 120_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650, desiredRetention: 0.95 }, { ...settings, maximumIntervalDays: 3650 });
+
     phone.sync(space, server.url);
     laptop.sync(space, server.url);
-    const settings = await phone.storage.settings.loadSettings();
-    // The laptop's first save writes every field (at NOW - 1 min); later saves write what changed.
-    laptop.now -= 60_000;
-    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650 });
-    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.85, newCardsPerDay: 7 });
-    laptop.now += 120_000;
-    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650, desiredRetention: 0.95 });
     await phone.engine!.whenIdle();
     await laptop.engine!.whenIdle();
     await phone.engine!.whenIdle();
     const [a, b] = [await phone.snapshot(), await laptop.snapshot()];
     expect(b.settings).toEqual(a.settings);
-    // Per field: the laptop's later retention, the phone's card limit; and the phone's first save
-    // (which writes every field, after the laptop's first) set the maximum interval back.
-    expect(a.settings).toMatchObject({ desiredRetention: 0.95, newCardsPerDay: 7, maximumIntervalDays: 36500 });
+    // The laptop's maximum interval, the phone's card limit, and the laptop's later retention.
+    expect(a.settings).toMatchObject({ desiredRetention: 0.95, newCardsPerDay: 7, maximumIntervalDays: 3650 });
   });
 
   it('a device offline for 30 days merges a month of work from both sides, across documents of two months', async () => {
