@@ -94,6 +94,7 @@ function lazyContentRepository(db: FlipdeckDb, options: RepositoryOptions): Cont
     appendContent: async (events, cardEvents) => (await repository()).appendContent(events, cardEvents),
     importContentEvents: async (events) => (await repository()).importContentEvents(events),
     exportContentEvents: async () => (await repository()).exportContentEvents(),
+    contentEventsSince: async (sinceMs) => (await repository()).contentEventsSince(sinceMs),
     countCardReviews: async (deckId, cardId) => (await repository()).countCardReviews(deckId, cardId),
   };
 }

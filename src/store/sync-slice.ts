@@ -57,7 +57,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
 
   async function start(space: SyncSpace): Promise<void> {
     const sync = deps.sync;
-    const repository = get().repository;
+    const { repository, contentRepository } = get();
     if (!sync || !repository) return;
     await stopEngine();
     sync.spaces.save(space);
@@ -65,13 +65,14 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
     try {
       engine = await sync.startEngine({
         repository,
+        ...(contentRepository ? { content: contentRepository } : {}),
         space,
         url: sync.url,
         onStatus: (status) => {
           if (get().syncSpace === space) set({ syncStatus: status });
         },
-        onMerged: ({ cardEvents, settingsEvents }) => {
-          if (cardEvents > 0) {
+        onMerged: ({ cardEvents, settingsEvents, contentEvents }) => {
+          if (cardEvents > 0 || contentEvents > 0) {
             void get().followOtherTab({ kind: 'library' });
             deps.changes?.publish({ kind: 'library' });
           }

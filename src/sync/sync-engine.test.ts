@@ -132,6 +132,80 @@ describe('what reaches the other device', () => {
   });
 });
 
+describe('decks written in the app', () => {
+  it('a deck created on one device appears on the other, with its cards under the same ids', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const deckId = await laptop.createDeck('Networks');
+    const card = await laptop.addCard(deckId, 'What is TCP?', 'A reliable byte stream');
+    await laptop.addCard(deckId, 'What is UDP?', 'Datagrams');
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    const onPhone = await phone.authored(deckId);
+    expect(onPhone?.deck.title).toBe('Networks');
+    expect(onPhone?.deck.cards.map((c) => c.front)).toEqual(['What is TCP?', 'What is UDP?']);
+    // The same card id on both devices: progress made on either is keyed by it.
+    expect(onPhone?.deck.cards[0]?.id).toBe(card);
+    expect(await phone.storage.userDecks.listDecks()).toEqual(expect.arrayContaining([expect.objectContaining({ id: deckId, title: 'Networks' })]));
+  });
+
+  it('offline edits of one card, its front on one device and its back on the other, both survive', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const deckId = await laptop.createDeck('Biology');
+    const card = await laptop.addCard(deckId, 'Mitochondria', 'Energy');
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect((await phone.authored(deckId))?.deck.cards).toHaveLength(1);
+    await laptop.stopSync();
+    await phone.stopSync();
+
+    // Offline: the laptop edits the front, the phone (later) the back.
+    await laptop.editCard(deckId, card, { front: 'What are mitochondria?' });
+    phone.now = laptop.now + 60_000;
+    await phone.editCard(deckId, card, { back: 'The cell\'s power plant' });
+
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    const [a, b] = [await laptop.authored(deckId), await phone.authored(deckId)];
+    expect(a?.deck.cards.map(({ front, back }) => ({ front, back }))).toEqual([{ front: 'What are mitochondria?', back: 'The cell\'s power plant' }]);
+    expect(b?.deck).toEqual(a?.deck);
+  });
+
+  it('a new device merges a deck\'s content before its cards\' progress, from the manifest alone', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    laptop.sync(space, server.url);
+    const deckId = await laptop.createDeck('Chemistry');
+    const card = await laptop.addCard(deckId, 'H2O', 'Water');
+    await laptop.study(card, 'good', deckId);
+    await laptop.engine!.whenIdle();
+
+    const tablet = await open('tablet');
+    const order: string[] = [];
+    tablet.sync(space, server.url, {
+      onMerged: ({ contentEvents, cardEvents }) => {
+        if (contentEvents > 0) order.push('content');
+        if (cardEvents > 0) order.push('cards');
+      },
+    });
+    await tablet.engine!.whenIdle();
+    expect((await tablet.authored(deckId))?.deck.cards.map((c) => c.id)).toEqual([card]);
+    expect((await tablet.stateOf(card, deckId))?.reps).toBe(1);
+    // One first-sync batch: the deck and its card, then the card's review.
+    expect(order).toEqual(['content', 'cards']);
+  });
+});
+
 describe('refusals and tampering', () => {
   it('a wrong secret for the space is refused by the server and shown as an error', async () => {
     const { server, open, space } = await setup();

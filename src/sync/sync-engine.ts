@@ -9,7 +9,8 @@
  * - Out: every `pollMs` (and on pushNow) the events since a cursor are sealed and put in their
  *   month's document unless their key is already there; at start the whole log is reconciled.
  * - In: entries added by others are opened, validated and merged in batches; an entry that fails
- *   its integrity check is reported and never applied.
+ *   its integrity check is reported and never applied. In a batch, content events (decks and cards
+ *   written in the app) are merged before card events, so a deck exists before its cards' progress.
  * - On the device, each document is kept by y-indexeddb in its own IndexedDB database, with the
  *   state vector already merged into the repository, so a restart merges only what is new.
  *
@@ -19,11 +20,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import type { ContentEvent } from '../domain/authoring/types';
 import type { ProgressEvent } from '../domain/events/types';
 import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
 import { messageOf } from '../domain/errors';
+import type { ContentRepository } from '../storage/content-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { logicalDocOf, MANIFEST_DOC, monthEntryId, openEvent, sealEvent, SETTINGS_DOC } from './sync-docs';
+import { isContentEvent, logicalDocOf, manifestEntryOf, manifestTarget, MANIFEST_DOC, openEvent, sealEvent, SETTINGS_DOC, type SyncedEvent } from './sync-docs';
 
 export type SyncStatus =
   | { readonly kind: 'connecting' }
@@ -34,6 +37,8 @@ export type SyncStatus =
 
 export interface SyncEngineOptions {
   readonly repository: Pick<ProgressRepository, 'importEvents' | 'eventsSince' | 'exportEvents'>;
+  /** Decks and cards written in the app; without it only progress and settings sync. */
+  readonly content?: Pick<ContentRepository, 'importContentEvents' | 'contentEventsSince' | 'exportContentEvents'>;
   readonly space: SyncSpace;
   /** ws:// or wss:// URL of the sync server. */
   readonly url: string;
@@ -47,7 +52,7 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   readonly onStatus?: (status: SyncStatus) => void;
   /** Told after each merge: how many events were opened and handed to the repository, and how many of them it did not have. */
-  readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number }) => void;
+  readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number; readonly contentEvents: number }) => void;
 }
 
 interface SyncedDoc {
@@ -97,7 +102,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const rejected: string[] = [];
   const sent = new Set<string>();
   const unmergeable = new Set<string>();
-  let batch: { events: ProgressEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
+  let batch: { events: SyncedEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
   let isFlushQueued = false;
   /** Entries heard of and not opened yet: with unsent changes, the count "Syncing N" shows, so a first sync counts down. */
   let incoming = 0;
@@ -217,14 +222,14 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function merge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): Promise<void> {
     if (changed.length === 0) return;
     const spaceKeys = await keys();
-    const events: ProgressEvent[] = [];
+    const events: SyncedEvent[] = [];
     for (const key of changed) {
       const sealed = entry.map.get(key);
       if (sealed === undefined) continue;
       try {
         if (entry.logical === MANIFEST_DOC) {
-          const month = fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed));
-          if (/^\d{4}-\d{2}$/.test(month)) void docFor(`events/${month}`);
+          const target = manifestTarget(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
+          if (target !== null && (options.content !== undefined || !target.startsWith('content/'))) void docFor(target);
           continue;
         }
         const event = await openEvent(spaceKeys, entry.name, key, sealed);
@@ -256,8 +261,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     batch = { events: [], marks: new Map() };
     if (events.length > 0) {
       try {
-        const result = await options.repository.importEvents(events);
-        options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded });
+        const content: ContentEvent[] = [];
+        const progress: ProgressEvent[] = [];
+        for (const event of events) {
+          if (isContentEvent(event)) content.push(event);
+          else progress.push(event);
+        }
+        // Decks and cards first: a deck exists before its cards' progress arrives.
+        const contentEvents = content.length > 0 && options.content ? await options.content.importContentEvents(content) : 0;
+        const result = progress.length > 0 ? await options.repository.importEvents(progress) : { cardEventsAdded: 0, settingsEventsAdded: 0 };
+        options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded, contentEvents });
       } catch (error) {
         fail(`Synced changes could not be saved on this device: ${messageOf(error)}`);
         // Not marked as merged, nor is anything after it: tried again at the next start.
@@ -271,16 +284,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /** Seals and adds the events whose keys their documents do not have yet. */
-  async function send(events: readonly ProgressEvent[]): Promise<void> {
+  async function send(events: readonly SyncedEvent[]): Promise<void> {
     const spaceKeys = await keys();
-    const byDoc = new Map<string, ProgressEvent[]>();
+    const byDoc = new Map<string, SyncedEvent[]>();
     for (const event of events) {
       if (sent.has(event.id)) continue;
       const logical = logicalDocOf(event);
       byDoc.set(logical, [...(byDoc.get(logical) ?? []), event]);
     }
     for (const [logical, docEvents] of byDoc) {
-      if (logical !== SETTINGS_DOC) await addToManifest(logical.slice('events/'.length));
+      if (logical !== SETTINGS_DOC) await addToManifest(logical);
       const entry = await docFor(logical);
       const sealedEntries: [string, Uint8Array][] = [];
       for (const event of docEvents) {
@@ -292,19 +305,24 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function addToManifest(month: string): Promise<void> {
+  async function addToManifest(logical: string): Promise<void> {
     const spaceKeys = await keys();
     const manifest = await docFor(MANIFEST_DOC);
-    const key = await entryKey(spaceKeys, monthEntryId(month));
+    const listed = manifestEntryOf(logical);
+    const key = await entryKey(spaceKeys, listed.id);
     if (manifest.map.has(key)) return;
-    const sealed = await seal(spaceKeys, { documentName: manifest.name, entryKey: key }, utf8(month), randomBytes);
+    const sealed = await seal(spaceKeys, { documentName: manifest.name, entryKey: key }, utf8(listed.plaintext), randomBytes);
     manifest.doc.transact(() => manifest.map.set(key, sealed), LOCAL);
   }
 
   const pushSince = (full: boolean) =>
     serially(async () => {
       if (stopped) return;
-      const events = full ? flatten(await options.repository.exportEvents()) : await options.repository.eventsSince(cursor);
+      const content = options.content;
+      const progress = full ? flatten(await options.repository.exportEvents()) : await options.repository.eventsSince(cursor);
+      const authored = content === undefined ? [] : full ? await content.exportContentEvents() : await content.contentEventsSince(cursor);
+      // Content first, so a device that merges as entries arrive sees the deck before its cards' progress.
+      const events: SyncedEvent[] = [...authored, ...progress];
       await send(events);
       const newest = events.reduce((max, event) => Math.max(max, event.createdAt), cursor + CURSOR_MARGIN_MS);
       cursor = newest - CURSOR_MARGIN_MS;
