@@ -206,6 +206,35 @@ describe('decks written in the app', () => {
   });
 });
 
+describe('devices by name', () => {
+  it('each device lists every device of the space by name, and a rename reaches the others', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    const phoneId = phone.repository.deviceId;
+    const laptopId = laptop.repository.deviceId;
+    phone.sync(space, server.url, { device: { deviceId: phoneId, name: 'Chrome on Android' } });
+    laptop.sync(space, server.url, { device: { deviceId: laptopId, name: 'Firefox on Linux' } });
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect(phone.engine!.devices().map((device) => device.name)).toEqual(['Chrome on Android', 'Firefox on Linux']);
+    expect(laptop.engine!.devices().map((device) => device.name)).toEqual(['Firefox on Linux', 'Chrome on Android']);
+
+    const heard: string[][] = [];
+    await laptop.stopSync();
+    laptop.sync(space, server.url, { device: { deviceId: laptopId, name: 'Firefox on Linux' }, onDevices: (devices) => heard.push(devices.map((device) => device.name)) });
+    await phone.engine!.renameDevice('Anna\'s phone');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    expect(laptop.engine!.devices()).toEqual([
+      expect.objectContaining({ deviceId: laptopId, name: 'Firefox on Linux' }),
+      expect.objectContaining({ deviceId: phoneId, name: 'Anna\'s phone' }),
+    ]);
+    expect(heard.at(-1)).toEqual(['Firefox on Linux', 'Anna\'s phone']);
+  });
+});
+
 describe('refusals and tampering', () => {
   it('a wrong secret for the space is refused by the server and shown as an error', async () => {
     const { server, open, space } = await setup();

@@ -11,6 +11,9 @@
  * - In: entries added by others are opened, validated and merged in batches; an entry that fails
  *   its integrity check is reported and never applied. In a batch, content events (decks and cards
  *   written in the app) are merged before card events, so a deck exists before its cards' progress.
+ * - Devices: one sealed entry per device in the `devices` document (its name and when it last
+ *   synced), written by that device only, at start, on a rename and when "last seen" is an hour
+ *   old. The whole document is read at each start, so the list is always complete.
  * - On the device, each document is kept by y-indexeddb in its own IndexedDB database, with the
  *   state vector already merged into the repository, so a restart merges only what is new.
  *
@@ -23,10 +26,11 @@ import * as Y from 'yjs';
 import type { ContentEvent } from '../domain/authoring/types';
 import type { ProgressEvent } from '../domain/events/types';
 import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
+import { deviceEntryId, encodeDeviceEntry, isEntryStale, listDevices, parseDeviceEntry, type DeviceEntry } from '../domain/sync/devices';
 import { messageOf } from '../domain/errors';
 import type { ContentRepository } from '../storage/content-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { isContentEvent, logicalDocOf, manifestEntryOf, manifestTarget, MANIFEST_DOC, openEvent, sealEvent, SETTINGS_DOC, type SyncedEvent } from './sync-docs';
+import { DEVICES_DOC, isContentEvent, logicalDocOf, manifestEntryOf, manifestTarget, MANIFEST_DOC, openEvent, sealEvent, SETTINGS_DOC, type SyncedEvent } from './sync-docs';
 
 export type SyncStatus =
   | { readonly kind: 'connecting' }
@@ -51,6 +55,10 @@ export interface SyncEngineOptions {
   /** How often local changes are looked for (ms). */
   readonly pollMs?: number;
   readonly onStatus?: (status: SyncStatus) => void;
+  /** This device in the space's list of devices; without it the engine neither writes nor reads the list. */
+  readonly device?: { readonly deviceId: string; readonly name: string };
+  /** Told the list of devices (this one first) whenever an entry arrives or changes. */
+  readonly onDevices?: (devices: readonly DeviceEntry[]) => void;
   /** Told after each merge: how many events were opened and handed to the repository, and how many of them it did not have. */
   readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number; readonly contentEvents: number }) => void;
 }
@@ -74,6 +82,10 @@ export interface SyncEngine {
   whenIdle(timeoutMs?: number): Promise<void>;
   /** Entries that failed their integrity check and were not applied. */
   rejected(): readonly string[];
+  /** The space's devices as known now, this one first (empty without `device`). */
+  devices(): readonly DeviceEntry[];
+  /** Writes this device's new name into its entry. */
+  renameDevice(name: string): Promise<void>;
   /** Bytes the y-indexeddb databases hold on the device. */
   localBytes(): Promise<number>;
   /** Stops syncing; the documents stay on the device. */
@@ -114,6 +126,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cursor = -Infinity;
   let work: Promise<void> = Promise.resolve();
   let current: SyncStatus = { kind: 'connecting' };
+  const deviceEntries = new Map<string, DeviceEntry>();
+  let deviceName = options.device?.name ?? '';
 
   const keys = () => (keysPromise ??= deriveSpaceKeys(options.space));
   const socket = new HocuspocusProviderWebsocket({
@@ -188,7 +202,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       queueMerge(entry, changed, at);
     });
     // What arrived before the last stop but was not merged yet (or everything, the first time).
-    queueMerge(entry, stored, storedAt);
+    // The devices document is read whole: its entries are kept in memory only.
+    queueMerge(entry, logical === DEVICES_DOC ? [...entry.map.keys()] : stored, storedAt);
     if (stopped) return entry;
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -227,6 +242,10 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       const sealed = entry.map.get(key);
       if (sealed === undefined) continue;
       try {
+        if (entry.logical === DEVICES_DOC) {
+          await readDeviceEntry(spaceKeys, entry, key, sealed);
+          continue;
+        }
         if (entry.logical === MANIFEST_DOC) {
           const target = manifestTarget(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
           if (target !== null && (options.content !== undefined || !target.startsWith('content/'))) void docFor(target);
@@ -248,6 +267,37 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A moment for the other documents of a first sync to arrive and join the same import.
       setTimeout(() => void serially(flush), FLUSH_DELAY_MS);
     }
+  }
+
+  /** Opens one device entry and, when it is well formed and under its own key, lists it. */
+  async function readDeviceEntry(spaceKeys: SpaceKeys, entry: SyncedDoc, key: string, sealed: Uint8Array): Promise<void> {
+    if (!(sealed instanceof Uint8Array)) throw new SyncCryptoError('tampered', `A device entry is not sealed bytes; it was not read.`);
+    const device = parseDeviceEntry(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
+    if (device === null || (await entryKey(spaceKeys, deviceEntryId(device.deviceId))) !== key) throw new SyncCryptoError('tampered', 'A device entry is damaged or stored under another device\'s key; it was not read.');
+    // What the document holds wins, this device's entry too: when an older copy won a concurrent
+    // write, the next check finds it stale and writes it again.
+    deviceEntries.set(device.deviceId, device);
+    announceDevices();
+  }
+
+  function announceDevices(): void {
+    if (options.device) options.onDevices?.(listDevices(deviceEntries.values(), options.device.deviceId));
+  }
+
+  /** Writes this device's entry when it is missing, renamed or an hour old. */
+  async function writeDeviceEntry(isForced = false): Promise<void> {
+    const device = options.device;
+    if (device === undefined || stopped) return;
+    const now = clock();
+    if (!isForced && !isEntryStale(deviceEntries.get(device.deviceId), deviceName, now)) return;
+    const spaceKeys = await keys();
+    const entry = await docFor(DEVICES_DOC);
+    const key = await entryKey(spaceKeys, deviceEntryId(device.deviceId));
+    const mine: DeviceEntry = { deviceId: device.deviceId, name: deviceName, lastSeenAt: now };
+    const sealed = await seal(spaceKeys, { documentName: entry.name, entryKey: key }, utf8(encodeDeviceEntry(mine)), randomBytes);
+    entry.doc.transact(() => entry.map.set(key, sealed), LOCAL);
+    deviceEntries.set(device.deviceId, mine);
+    announceDevices();
   }
 
   /**
@@ -324,13 +374,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Content first, so a device that merges as entries arrive sees the deck before its cards' progress.
       const events: SyncedEvent[] = [...authored, ...progress];
       await send(events);
+      await writeDeviceEntry();
       const newest = events.reduce((max, event) => Math.max(max, event.createdAt), cursor + CURSOR_MARGIN_MS);
       cursor = newest - CURSOR_MARGIN_MS;
       report();
     });
 
   const started = (async () => {
-    await Promise.all([docFor(MANIFEST_DOC), docFor(SETTINGS_DOC)]);
+    await Promise.all([docFor(MANIFEST_DOC), docFor(SETTINGS_DOC), ...(options.device ? [docFor(DEVICES_DOC)] : [])]);
+    // The stored entries are read first, so a restart does not write an entry it already has.
+    await work;
     await pushSince(true);
   })();
   started.catch((error: unknown) => fail(`Sync could not start: ${messageOf(error)}`));
@@ -344,6 +397,12 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     status: () => current,
     pushNow: () => pushSince(false),
     rejected: () => rejected,
+    devices: () => (options.device ? listDevices(deviceEntries.values(), options.device.deviceId) : []),
+    renameDevice: (name) =>
+      serially(async () => {
+        deviceName = name;
+        await writeDeviceEntry(true);
+      }),
     async whenIdle(timeoutMs = 20_000) {
       const deadline = clock() + timeoutMs;
       await started;
