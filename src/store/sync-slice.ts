@@ -6,6 +6,7 @@
  */
 import { messageOf } from '../domain/errors';
 import { createSyncSpace, parseSyncLink, type SyncSpace } from '../domain/sync/space';
+import type { DeviceEntry } from '../domain/sync/devices';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../sync/sync-engine';
 import type { SpaceStore } from '../sync/space-store';
 import type { SliceCreator } from './study-store';
@@ -15,6 +16,8 @@ export interface SyncDeps {
   readonly url: string;
   readonly spaces: SpaceStore;
   readonly startEngine: (options: SyncEngineOptions) => Promise<SyncEngine>;
+  /** The browser's user agent, for this device's default name ("Chrome on Android"). */
+  readonly userAgent?: string;
 }
 
 /** What joining a space will merge: this device's events, which join the space's. */
@@ -32,6 +35,12 @@ export interface SyncSlice {
   /** Null while not syncing. */
   readonly syncStatus: SyncStatus | null;
   readonly syncError: string | null;
+  /** The space's devices by name, this one first; empty while not syncing. */
+  readonly syncDevices: readonly DeviceEntry[];
+  /** This device's name in the space (null while not syncing). */
+  readonly thisDeviceName: string | null;
+  /** Renames this device for the others; resolves with a message to show, or null once saved. */
+  renameThisDevice(name: string): Promise<string | null>;
   /** Starts syncing the space this device joined before, if any. */
   resumeSync(): Promise<void>;
   /** Creates a new space on this device and starts syncing it. */
@@ -61,15 +70,22 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
     if (!sync || !repository) return;
     await stopEngine();
     sync.spaces.save(space);
-    set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null });
+    set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null, syncDevices: [] });
     try {
+      const { defaultDeviceName } = await import('../domain/sync/devices');
+      const name = sync.spaces.loadDeviceName() ?? defaultDeviceName(sync.userAgent ?? '');
+      set({ thisDeviceName: name });
       engine = await sync.startEngine({
         repository,
         ...(contentRepository ? { content: contentRepository } : {}),
         space,
         url: sync.url,
+        device: { deviceId: repository.deviceId, name },
         onStatus: (status) => {
           if (get().syncSpace === space) set({ syncStatus: status });
+        },
+        onDevices: (devices) => {
+          if (get().syncSpace === space) set({ syncDevices: devices });
         },
         onMerged: ({ cardEvents, settingsEvents, contentEvents }) => {
           if (cardEvents > 0 || contentEvents > 0) {
@@ -92,6 +108,27 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
     syncSpace: null,
     syncStatus: null,
     syncError: null,
+    syncDevices: [],
+    thisDeviceName: null,
+
+    async renameThisDevice(typed) {
+      const { checkDeviceName, DeviceNameError } = await import('../domain/sync/devices');
+      let name: string;
+      try {
+        name = checkDeviceName(typed);
+      } catch (error) {
+        if (error instanceof DeviceNameError) return error.message;
+        throw error;
+      }
+      try {
+        deps.sync?.spaces.saveDeviceName(name);
+        await engine?.renameDevice(name);
+      } catch (error) {
+        return `The new name was not saved: ${messageOf(error)}`;
+      }
+      set({ thisDeviceName: name });
+      return null;
+    },
 
     async resumeSync() {
       const space = deps.sync?.spaces.load() ?? null;
@@ -118,7 +155,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
     async stopSync() {
       await stopEngine();
       deps.sync?.spaces.save(null);
-      set({ syncSpace: null, syncStatus: null, syncError: null });
+      set({ syncSpace: null, syncStatus: null, syncError: null, syncDevices: [], thisDeviceName: null });
     },
 
     async startNewSpace() {
