@@ -120,7 +120,7 @@ async function deckCounts(page: Page) {
   return { isNew: await tileCount(page, 'New'), learning: await tileCount(page, 'Learning'), due: await tileCount(page, 'Due') };
 }
 
-test('a laptop linked from the phone merges offline work from both, undo, settings and a new deck reach the other', async ({ browser }, testInfo) => {
+test('a laptop linked from the phone merges offline work from both, renames, undo, settings and a new deck reach the other', async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'The two devices are two contexts of one run.');
   const phone = await open(browser, 'phone');
   const laptop = await open(browser, 'laptop');
@@ -143,6 +143,16 @@ test('a laptop linked from the phone merges offline work from both, undo, settin
   await laptop.page.getByRole('button', { name: 'Join and merge' }).click();
   await expect(laptop.page).toHaveURL(/#\/settings$/);
   await expect(badge(laptop.page)).toHaveText('Synced', { timeout: 20_000 });
+
+  // Devices by name: the browser's by default, renamed on the laptop, and the phone sees the new name.
+  const devicesList = (page: Page) => page.getByRole('list', { name: 'Devices in this space' });
+  await expect(devicesList(laptop.page)).toContainText('Chrome on Windows (this device)');
+  await expect(devicesList(laptop.page)).toContainText('Chrome on Android, last synced');
+  await laptop.page.getByLabel("This device's name").fill('Laptop');
+  await laptop.page.getByRole('button', { name: 'Rename' }).click();
+  await expect(devicesList(laptop.page)).toContainText('Laptop (this device)');
+  await expect(devicesList(phone.page)).toContainText('Laptop, last synced', { timeout: 20_000 });
+  await expectNoAxeViolations(laptop.page, 'Settings → Sync with the devices');
 
   // Offline (the server is down): each studies, both study the first card of the deck.
   await stopSyncServer();
