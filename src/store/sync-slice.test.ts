@@ -36,14 +36,59 @@ function memorySpaces(): SpaceStore & { code: string | null } {
   return store;
 }
 
-async function device(url: string, name: string, userAgent = '') {
-  const storage = await testStorage();
+/**
+ * Web Locks as one device's tabs share them: exclusive, in request order, `ifAvailable` and
+ * `signal` as the browser has them. `closeHolder` is the holding tab closing: its lock passes on.
+ */
+function fakeLocks() {
+  let isHeld = false;
+  const waiters: (() => void)[] = [];
+  let closeHolder: (() => void) | null = null;
+  const pass = () => {
+    closeHolder = null;
+    const next = waiters.shift();
+    if (next) next();
+    else isHeld = false;
+  };
+  const locks = {
+    closeHolder: () => closeHolder?.(),
+    async request(name: string, options: LockOptions, callback: (lock: Lock | null) => Promise<unknown>): Promise<unknown> {
+      if (isHeld) {
+        if (options.ifAvailable) return callback(null);
+        await new Promise<void>((resolve, reject) => {
+          const waiter = () => resolve();
+          waiters.push(waiter);
+          options.signal?.addEventListener('abort', () => {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        });
+      }
+      isHeld = true;
+      return new Promise((resolve) => {
+        let isDone = false;
+        const done = (value?: unknown) => {
+          if (isDone) return;
+          isDone = true;
+          pass();
+          resolve(value);
+        };
+        closeHolder = () => done();
+        void callback({ name, mode: 'exclusive' } as Lock).then(done, done);
+      });
+    },
+  };
+  return locks as typeof locks & Pick<LockManager, 'request'>;
+}
+
+async function device(url: string, name: string, userAgent = '', shared?: { storage: Awaited<ReturnType<typeof testStorage>>; locks: Pick<LockManager, 'request'> }) {
+  const storage = shared?.storage ?? (await testStorage());
   const spaces = memorySpaces();
   const store = createStudyStore({
     openRepository: async () => storage.opened,
     deckSource: { listDecks: async () => [deckIndexEntry(deck)], loadDeck: async () => deck },
     clock: () => NOON,
-    sync: { url, spaces, userAgent, startEngine: async (options) => startSyncEngine({ ...options, persistencePrefix: `${name}-${crypto.randomUUID()}/`, WebSocketPolyfill: NodeWebSocket, pollMs: 100 }) },
+    sync: { url, spaces, userAgent, ...(shared ? { locks: shared.locks } : {}), startEngine: async (options) => startSyncEngine({ ...options, persistencePrefix: `${name}-${crypto.randomUUID()}/`, WebSocketPolyfill: NodeWebSocket, pollMs: 100 }) },
   });
   await store.getState().hydrate();
   cleanups.push(() => store.getState().stopSync());
@@ -112,6 +157,32 @@ describe('the sync slice', () => {
 
     await laptop.store.getState().stopSync();
     expect(laptop.store.getState()).toMatchObject({ syncDevices: [], thisDeviceName: null });
+  });
+
+  it('syncs from one tab per device: another tab says so, and takes over when that tab closes', async () => {
+    const dir = tempDir('slice-locks');
+    const server = await serverInProcess(dir);
+    cleanups.push(() => cleanup(dir), () => server.stop());
+    const storage = await testStorage();
+    const locks = fakeLocks();
+    const tabA = await device(server.url, 'tab-a', '', { storage, locks });
+    const tabB = await device(server.url, 'tab-b', '', { storage, locks });
+    const laptop = await device(server.url, 'laptop');
+    await tabA.store.getState().turnOnSync();
+    await expect.poll(() => tabA.store.getState().syncStatus?.kind, { timeout: 10_000 }).toBe('synced');
+    const space = tabA.store.getState().syncSpace!;
+    tabB.spaces.save(space);
+    await tabB.store.getState().resumeSync();
+    await expect.poll(() => tabB.store.getState().syncStatus?.kind).toBe('other-tab');
+    await laptop.store.getState().joinSync(space);
+
+    // Tab A closes: tab B takes over, and what tab B studies now reaches the laptop.
+    locks.closeHolder();
+    await tabA.store.getState().stopSync();
+    tabB.spaces.save(space);
+    await expect.poll(() => tabB.store.getState().syncStatus?.kind, { timeout: 10_000 }).toBe('synced');
+    await study(tabB.store, 'd', 1);
+    await expect.poll(async () => (await laptop.storage.repository.exportEvents()).cardEvents.length, { timeout: 10_000 }).toBe(1);
   });
 
   it('is hidden without a sync server in the build', async () => {

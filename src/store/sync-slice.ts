@@ -18,7 +18,12 @@ export interface SyncDeps {
   readonly startEngine: (options: SyncEngineOptions) => Promise<SyncEngine>;
   /** The browser's user agent, for this device's default name ("Chrome on Android"). */
   readonly userAgent?: string;
+  /** The browser's Web Locks (navigator.locks): one tab per device syncs. Absent: every tab syncs (costs duplicate Yjs entries, never duplicate events). */
+  readonly locks?: Pick<LockManager, 'request'>;
 }
+
+/** The Web Lock the syncing tab of a device holds for as long as it syncs. */
+export const SYNC_LOCK = 'flipdeck-sync';
 
 /** What joining a space will merge: this device's events, which join the space's. */
 export interface JoinPreview {
@@ -56,6 +61,8 @@ export interface SyncSlice {
 
 export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
   let engine: SyncEngine | null = null;
+  /** 'waiting' while another tab holds the lock; 'held' while this tab does (released by stopSync or closing the tab). */
+  let lock: { state: 'waiting'; abort: AbortController } | { state: 'held'; release: () => void } | null = null;
   const randomBytes = deps.randomBytes ?? ((length: number) => crypto.getRandomValues(new Uint8Array(length)));
 
   async function stopEngine(): Promise<void> {
@@ -64,12 +71,55 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
     await running?.stop();
   }
 
+  /**
+   * Syncs `space` from this tab once it holds the device's sync lock. While another tab holds it,
+   * the status says so and this tab follows that tab's merges through the change feed; when that
+   * tab closes, this one takes over the space saved on the device then (none: it stays stopped).
+   */
   async function start(space: SyncSpace): Promise<void> {
+    const sync = deps.sync;
+    if (!sync || !get().repository) return;
+    sync.spaces.save(space);
+    const locks = sync.locks;
+    if (locks === undefined || lock?.state === 'held') return runEngine(space);
+    set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null, syncDevices: [] });
+    if (lock?.state === 'waiting') return;
+    const abort = new AbortController();
+    lock = { state: 'waiting', abort };
+    const whileHeld = async () => {
+      const held = new Promise<void>((resolve) => (lock = { state: 'held', release: resolve }));
+      const saved = sync.spaces.load();
+      if (saved === null) {
+        set({ syncSpace: null, syncStatus: null, syncDevices: [], thisDeviceName: null });
+        stopHolding();
+        return;
+      }
+      await runEngine(saved);
+      await held;
+    };
+    void locks
+      .request(SYNC_LOCK, { ifAvailable: true }, async (granted) => {
+        if (granted !== null) return whileHeld();
+        set({ syncStatus: { kind: 'other-tab' } });
+        return locks.request(SYNC_LOCK, { signal: abort.signal }, whileHeld);
+      })
+      .catch(() => {
+        // Aborted by stopSync while waiting: nothing to undo.
+      });
+  }
+
+  /** Lets go of the lock (or stops waiting for it). */
+  function stopHolding(): void {
+    if (lock?.state === 'held') lock.release();
+    else lock?.abort.abort();
+    lock = null;
+  }
+
+  async function runEngine(space: SyncSpace): Promise<void> {
     const sync = deps.sync;
     const { repository, contentRepository } = get();
     if (!sync || !repository) return;
     await stopEngine();
-    sync.spaces.save(space);
     set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null, syncDevices: [] });
     try {
       const { defaultDeviceName } = await import('../domain/sync/devices');
@@ -132,7 +182,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
 
     async resumeSync() {
       const space = deps.sync?.spaces.load() ?? null;
-      if (space !== null && engine === null) await start(space);
+      if (space !== null && engine === null && lock === null) await start(space);
     },
 
     turnOnSync: () => start(createSyncSpace(randomBytes)),
@@ -154,7 +204,9 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
 
     async stopSync() {
       await stopEngine();
+      // Cleared before the lock passes, so a waiting tab never takes over the space just left.
       deps.sync?.spaces.save(null);
+      stopHolding();
       set({ syncSpace: null, syncStatus: null, syncError: null, syncDevices: [], thisDeviceName: null });
     },
 

@@ -37,7 +37,9 @@ export type SyncStatus =
   | { readonly kind: 'synced'; readonly lastSyncedAt: number }
   | { readonly kind: 'syncing'; readonly pending: number }
   | { readonly kind: 'offline'; readonly waiting: number }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string }
+  /** Set by the store, never by the engine: another tab of this device holds the sync lock and syncs for it. */
+  | { readonly kind: 'other-tab' };
 
 export interface SyncEngineOptions {
   readonly repository: Pick<ProgressRepository, 'importEvents' | 'eventsSince' | 'exportEvents'>;
