@@ -219,3 +219,20 @@ test('a laptop linked from the phone merges offline work from both, renames, und
   await phone.context.close();
   await laptop.context.close();
 });
+
+test('one tab per device syncs: another tab says so and takes over when that tab closes', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'Runs on the sync build started for the desktop project.');
+  const { context, page: first } = await open(browser, 'laptop');
+  await first.goto(`${app!.url}#/settings`);
+  await first.getByRole('button', { name: 'Turn on sync' }).click();
+  await expect(badge(first)).toHaveText('Synced', { timeout: 20_000 });
+
+  const second = await context.newPage();
+  await second.goto(`${app!.url}#/settings`);
+  await expect(badge(second)).toHaveText('Syncing in another tab', { timeout: 20_000 });
+  await expectNoAxeViolations(second, 'Settings → Sync in a tab that does not sync');
+
+  await first.close();
+  await expect(badge(second)).toHaveText('Synced', { timeout: 20_000 });
+  await context.close();
+});
