@@ -120,7 +120,7 @@ async function deckCounts(page: Page) {
   return { isNew: await tileCount(page, 'New'), learning: await tileCount(page, 'Learning'), due: await tileCount(page, 'Due') };
 }
 
-test('a laptop linked from the phone merges offline work from both, undo and settings reach the other', async ({ browser }, testInfo) => {
+test('a laptop linked from the phone merges offline work from both, renames, undo, settings and a new deck reach the other', async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'The two devices are two contexts of one run.');
   const phone = await open(browser, 'phone');
   const laptop = await open(browser, 'laptop');
@@ -143,6 +143,16 @@ test('a laptop linked from the phone merges offline work from both, undo and set
   await laptop.page.getByRole('button', { name: 'Join and merge' }).click();
   await expect(laptop.page).toHaveURL(/#\/settings$/);
   await expect(badge(laptop.page)).toHaveText('Synced', { timeout: 20_000 });
+
+  // Devices by name: the browser's by default, renamed on the laptop, and the phone sees the new name.
+  const devicesList = (page: Page) => page.getByRole('list', { name: 'Devices in this space' });
+  await expect(devicesList(laptop.page)).toContainText('Chrome on Windows (this device)');
+  await expect(devicesList(laptop.page)).toContainText('Chrome on Android, last synced');
+  await laptop.page.getByLabel("This device's name").fill('Laptop');
+  await laptop.page.getByRole('button', { name: 'Rename' }).click();
+  await expect(devicesList(laptop.page)).toContainText('Laptop (this device)');
+  await expect(devicesList(phone.page)).toContainText('Laptop, last synced', { timeout: 20_000 });
+  await expectNoAxeViolations(laptop.page, 'Settings → Sync with the devices');
 
   // Offline (the server is down): each studies, both study the first card of the deck.
   await stopSyncServer();
@@ -184,6 +194,45 @@ test('a laptop linked from the phone merges offline work from both, undo and set
     { timeout: 30_000 },
   ).toBe('0.85');
 
+  // A deck written on the laptop appears in the phone's open deck list, and studies there.
+  await phone.page.goto(app!.url);
+  await expect(phone.page.getByRole('article').first()).toBeVisible();
+  await laptop.page.goto(app!.url);
+  await laptop.page.getByRole('link', { name: 'New deck' }).click();
+  await laptop.page.getByLabel('Title').fill('Networks');
+  await laptop.page.getByRole('button', { name: 'Create deck' }).click();
+  await expect(laptop.page.getByRole('heading', { level: 1, name: 'Edit “Networks”' })).toBeVisible();
+  await laptop.page.getByLabel('Front', { exact: true }).fill('What is TCP?');
+  await laptop.page.getByLabel('Back', { exact: true }).fill('A reliable byte stream');
+  await laptop.page.keyboard.press('Control+Enter');
+  await expect(laptop.page.getByLabel('Front', { exact: true })).toHaveValue('');
+  const tile = phone.page.getByRole('article', { name: 'Networks' });
+  await expect(tile).toBeVisible({ timeout: 30_000 });
+  await expect(tile.locator('.deck-counts__item').filter({ hasText: 'New' }).locator('dd')).toHaveText('1', { timeout: 30_000 });
+  await tile.getByRole('link', { name: 'Study Networks' }).click();
+  await expect(question(phone.page)).toContainText('What is TCP?');
+  await phone.page.getByRole('button', { name: /Show answer/ }).click();
+  await expect(phone.page.getByText('A reliable byte stream')).toBeVisible();
+  await gradeButton(phone.page, 'Good').click();
+  await expect(phone.page.getByText('All grades saved')).toBeVisible();
+
   await phone.context.close();
   await laptop.context.close();
+});
+
+test('one tab per device syncs: another tab says so and takes over when that tab closes', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'Runs on the sync build started for the desktop project.');
+  const { context, page: first } = await open(browser, 'laptop');
+  await first.goto(`${app!.url}#/settings`);
+  await first.getByRole('button', { name: 'Turn on sync' }).click();
+  await expect(badge(first)).toHaveText('Synced', { timeout: 20_000 });
+
+  const second = await context.newPage();
+  await second.goto(`${app!.url}#/settings`);
+  await expect(badge(second)).toHaveText('Syncing in another tab', { timeout: 20_000 });
+  await expectNoAxeViolations(second, 'Settings → Sync in a tab that does not sync');
+
+  await first.close();
+  await expect(badge(second)).toHaveText('Synced', { timeout: 20_000 });
+  await context.close();
 });

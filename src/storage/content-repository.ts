@@ -37,6 +37,8 @@ export interface ContentRepository {
   importContentEvents(events: readonly ContentEvent[]): Promise<number>;
   /** Every content event, for backups. */
   exportContentEvents(): Promise<ContentEvent[]>;
+  /** The content events made at or after `sinceMs` (epoch ms), from the createdAt index: what sync sends. */
+  contentEventsSince(sinceMs: number): Promise<ContentEvent[]>;
   /** How many effective reviews the card has: what its delete confirmation says goes with it. */
   countCardReviews(deckId: DeckId, cardId: CardId): Promise<number>;
 }
@@ -130,6 +132,9 @@ export function createDexieContentRepository(db: FlipdeckDb, options: Repository
       ),
 
     exportContentEvents: () => run('load', async () => contentEventsOf(await db.contentEvents.toArray(), report)),
+
+    contentEventsSince: (sinceMs) =>
+      run('load', async () => (Number.isNaN(sinceMs) ? [] : contentEventsOf(await db.contentEvents.where('createdAt').aboveOrEqual(sinceMs).toArray(), report))),
 
     countCardReviews: (deckId, cardId) =>
       run('load', async () => effectiveReviews(log.cardEvents(await db.events.where('[deckId+cardId]').equals([deckId, cardId]).toArray())).length),

@@ -95,6 +95,7 @@ function lazyContentRepository(db: FlipdeckDb, options: RepositoryOptions): Cont
     loadContentEvents: async (deckId) => (await repository()).loadContentEvents(deckId),
     importContentEvents: async (events) => (await repository()).importContentEvents(events),
     exportContentEvents: async () => (await repository()).exportContentEvents(),
+    contentEventsSince: async (sinceMs) => (await repository()).contentEventsSince(sinceMs),
     countCardReviews: async (deckId, cardId) => (await repository()).countCardReviews(deckId, cardId),
   };
 }

@@ -36,6 +36,8 @@ const implementation = {
       /** Makes every later write to `table` throw `error`, as a full disk would. */
       failWrites: (table: string, _type: 'put', error: unknown) => failing.push({ table, error }),
       problems,
+      /** The values of each stored settings event, oldest first. */
+      storedValues: async () => (await db.settingsEvents.toArray()).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((row) => row.values),
     };
   },
 };
@@ -62,6 +64,24 @@ describe('SettingsRepository', () => {
       const settings: StudySettings = { ...DEFAULT_SETTINGS, desiredRetention: 0.85, learningStepsMinutes: [1, 5, 15], isFuzzEnabled: false };
       await repo.saveSettings(settings);
       expect(await repo.loadSettings()).toEqual(settings);
+    });
+
+    // Issue 13: a first save used to write every field, which merged last-writer-wins per field
+    // reverted another device's earlier changes to the fields this device never touched.
+    it('write only the fields the student changed, the first save too', async () => {
+      const { repo, storedValues } = await implementation.create();
+      await repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7 });
+      await repo.saveSettings({ ...DEFAULT_SETTINGS, newCardsPerDay: 7, desiredRetention: 0.85 });
+      expect(await storedValues()).toEqual([{ newCardsPerDay: 7 }, { desiredRetention: 0.85 }]);
+    });
+
+    it('leave a field alone that the screen did not change, even when the stored value moved on', async () => {
+      const { repo } = await implementation.create();
+      const shown = { ...DEFAULT_SETTINGS };
+      // Another device's change arrives after the screen was drawn.
+      await repo.saveSettings({ ...DEFAULT_SETTINGS, maximumIntervalDays: 3650 });
+      await repo.saveSettings({ ...shown, newCardsPerDay: 3 }, shown);
+      expect(await repo.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, maximumIntervalDays: 3650, newCardsPerDay: 3 });
     });
 
     it('merge stored partial values over the defaults, defaulting a mistyped field', async () => {

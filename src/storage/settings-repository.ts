@@ -24,8 +24,13 @@ import { toStorageError, type StorageOperation } from './storage-error';
 export interface SettingsRepository {
   /** DEFAULT_SETTINGS under the folded settings events. */
   loadSettings(): Promise<StudySettings>;
-  /** Appends a settings event with the fields that differ from the folded settings (none: nothing is written). */
-  saveSettings(settings: StudySettings): Promise<void>;
+  /**
+   * Appends a settings event with only the fields the student changed (none: nothing is written).
+   * A field is changed when it differs from the folded settings and, when `base` (the settings the
+   * screen edited from) is given, from `base` too: a field this device never touched is never
+   * written, so last-writer-wins per field cannot revert another device's change to it.
+   */
+  saveSettings(settings: StudySettings, base?: StudySettings): Promise<void>;
   /** This device's theme, motion and card text size; the defaults when none is stored. */
   loadAppearance(): Promise<Appearance>;
   saveAppearance(appearance: Appearance): Promise<void>;
@@ -70,12 +75,14 @@ export function createDexieSettingsRepository(db: FlipdeckDb, options: Repositor
   return {
     loadSettings: () => run('load', async () => studySettingsFromValues((await folded()).study)),
 
-    saveSettings: (settings) =>
+    saveSettings: (settings, base) =>
       append({ kind: 'study' }, (current) => {
-        const effective = studySettingsFromValues(current.study);
+        const effective = studySettingsFromValues(current.study) as unknown as Record<string, unknown>;
+        const edited = base as unknown as Record<string, unknown> | undefined;
         const changed: Record<string, unknown> = {};
         for (const [field, value] of Object.entries(settings)) {
-          if (!(field in current.study) || !isSameValue((effective as unknown as Record<string, unknown>)[field], value)) changed[field] = value;
+          if (edited !== undefined && isSameValue(edited[field], value)) continue;
+          if (!isSameValue(effective[field], value)) changed[field] = value;
         }
         return changed;
       }),

@@ -31,7 +31,7 @@ function lazyDeckSource(load: () => Promise<DeckSource>): DeckSource {
  */
 const syncUrl = import.meta.env.FLIPDECK_SYNC_URL;
 const sync: SyncDeps | undefined = syncUrl
-  ? { url: syncUrl, spaces: localSpaceStore(), startEngine: async (options) => (await import('../sync/sync-engine')).startSyncEngine(options) }
+  ? { url: syncUrl, spaces: localSpaceStore(), userAgent: globalThis.navigator?.userAgent ?? '', ...(globalThis.navigator?.locks ? { locks: globalThis.navigator.locks } : {}), startEngine: async (options) => (await import('../sync/sync-engine')).startSyncEngine(options) }
   : undefined;
 
 /** The app's single store. Tests build their own with createStudyStore. */

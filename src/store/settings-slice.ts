@@ -39,7 +39,8 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
     const { settingsRepository } = get();
     if (!settingsRepository) return 'Storage is not open yet.';
     try {
-      await settingsRepository.saveSettings(settings);
+      // What the screen showed is the base: only the fields the student changed are written.
+      await settingsRepository.saveSettings(settings, get().settings);
     } catch (error) {
       return `Your settings were not saved: ${messageOf(error)}`;
     }

@@ -4,10 +4,11 @@
  * engine. After a merge the store re-reads what the merged events changed, as it does when another
  * tab writes, and tells the other tabs.
  */
-import { messageOf } from '../domain/errors';
-import { createSyncSpace, parseSyncLink, type SyncSpace } from '../domain/sync/space';
+import type { SyncSpace } from '../domain/sync/space';
+import type { DeviceEntry } from '../domain/sync/devices';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../sync/sync-engine';
 import type { SpaceStore } from '../sync/space-store';
+import { lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 /** What the store needs to sync; absent when the build has no sync server. */
@@ -15,7 +16,12 @@ export interface SyncDeps {
   readonly url: string;
   readonly spaces: SpaceStore;
   readonly startEngine: (options: SyncEngineOptions) => Promise<SyncEngine>;
+  /** The browser's user agent, for this device's default name ("Chrome on Android"). */
+  readonly userAgent?: string;
+  /** The browser's Web Locks (navigator.locks): one tab per device syncs. Absent: every tab syncs (costs duplicate Yjs entries, never duplicate events). */
+  readonly locks?: Pick<LockManager, 'request'>;
 }
+
 
 /** What joining a space will merge: this device's events, which join the space's. */
 export interface JoinPreview {
@@ -32,6 +38,12 @@ export interface SyncSlice {
   /** Null while not syncing. */
   readonly syncStatus: SyncStatus | null;
   readonly syncError: string | null;
+  /** The space's devices by name, this one first; empty while not syncing. */
+  readonly syncDevices: readonly DeviceEntry[];
+  /** This device's name in the space (null while not syncing). */
+  readonly thisDeviceName: string | null;
+  /** Renames this device for the others; resolves with a message to show, or null once saved. */
+  renameThisDevice(name: string): Promise<string | null>;
   /** Starts syncing the space this device joined before, if any. */
   resumeSync(): Promise<void>;
   /** Creates a new space on this device and starts syncing it. */
@@ -45,86 +57,28 @@ export interface SyncSlice {
   startNewSpace(): Promise<void>;
 }
 
+/** The slice's actions, loaded on first use (sync-actions.ts). */
+export type SyncActions = Pick<SyncSlice, 'renameThisDevice' | 'resumeSync' | 'turnOnSync' | 'previewJoin' | 'joinSync' | 'stopSync' | 'startNewSpace'>;
+
 export const createSyncSlice: SliceCreator<SyncSlice> = (set, get, deps) => {
-  let engine: SyncEngine | null = null;
-  const randomBytes = deps.randomBytes ?? ((length: number) => crypto.getRandomValues(new Uint8Array(length)));
-
-  async function stopEngine(): Promise<void> {
-    const running = engine;
-    engine = null;
-    await running?.stop();
-  }
-
-  async function start(space: SyncSpace): Promise<void> {
-    const sync = deps.sync;
-    const repository = get().repository;
-    if (!sync || !repository) return;
-    await stopEngine();
-    sync.spaces.save(space);
-    set({ syncSpace: space, syncStatus: { kind: 'connecting' }, syncError: null });
-    try {
-      engine = await sync.startEngine({
-        repository,
-        space,
-        url: sync.url,
-        onStatus: (status) => {
-          if (get().syncSpace === space) set({ syncStatus: status });
-        },
-        onMerged: ({ cardEvents, settingsEvents }) => {
-          if (cardEvents > 0) {
-            void get().followOtherTab({ kind: 'library' });
-            deps.changes?.publish({ kind: 'library' });
-          }
-          if (settingsEvents > 0) {
-            void get().followOtherTab({ kind: 'settings' });
-            deps.changes?.publish({ kind: 'settings' });
-          }
-        },
-      });
-    } catch (error) {
-      set({ syncError: `Sync could not start: ${messageOf(error)}` });
-    }
-  }
-
+  const actions = lazyActions(() => import('./sync-actions').then((m): SyncActions => m.createSyncActions(set, get, deps)));
   return {
     isSyncAvailable: deps.sync !== undefined,
     syncSpace: null,
     syncStatus: null,
     syncError: null,
-
+    syncDevices: [],
+    thisDeviceName: null,
+    renameThisDevice: async (name) => (await actions()).renameThisDevice(name),
     async resumeSync() {
-      const space = deps.sync?.spaces.load() ?? null;
-      if (space !== null && engine === null) await start(space);
+      // A device that does not sync never loads the actions.
+      if (deps.sync?.spaces.load() == null) return;
+      await (await actions()).resumeSync();
     },
-
-    turnOnSync: () => start(createSyncSpace(randomBytes)),
-
-    async previewJoin(hash) {
-      const space = parseSyncLink(hash);
-      const repository = get().repository;
-      const log = repository ? await repository.exportEvents() : { cardEvents: [], settingsEvents: [] };
-      const current = get().syncSpace;
-      return {
-        space,
-        localReviews: log.cardEvents.filter((event) => event.kind === 'review').length,
-        localEvents: log.cardEvents.length + log.settingsEvents.length,
-        isSameSpace: current !== null && current.spaceId === space.spaceId && current.secret === space.secret,
-      };
-    },
-
-    joinSync: (space) => start(space),
-
-    async stopSync() {
-      await stopEngine();
-      deps.sync?.spaces.save(null);
-      set({ syncSpace: null, syncStatus: null, syncError: null });
-    },
-
-    async startNewSpace() {
-      // The old space is closed on the server first, so its link admits no one from now on.
-      const isClosed = engine === null ? false : await engine.closeSpace();
-      await start(createSyncSpace(randomBytes));
-      if (!isClosed) set({ syncError: 'The old sync space could not be closed (this device was offline), so its link may still work. Start a new space again when you are online.' });
-    },
+    turnOnSync: async () => (await actions()).turnOnSync(),
+    previewJoin: async (hash) => (await actions()).previewJoin(hash),
+    joinSync: async (space) => (await actions()).joinSync(space),
+    stopSync: async () => (await actions()).stopSync(),
+    startNewSpace: async () => (await actions()).startNewSpace(),
   };
 };

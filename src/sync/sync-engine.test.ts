@@ -79,27 +79,29 @@ describe('what reaches the other device', () => {
     expect(await laptop.snapshot()).toEqual(await phone.snapshot());
   });
 
-  it('a settings change on one device applies on the other, last writer winning per field', async () => {
+  // Issue 13: a first save used to write every field, so the phone's later first save set the
+  // laptop's maximum interval back to the default. Each save now writes only what it changed.
+  it('settings changed offline on two devices, different fields, both survive; the later writer wins a field both changed', async () => {
     const { server, open, space } = await setup();
     const phone = await open('phone');
     const laptop = await open('laptop');
+    const settings = await phone.storage.settings.loadSettings();
+    // Offline, each device's first save; the laptop's is a minute earlier.
+    laptop.now -= 60_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650 }, settings);
+    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.85, newCardsPerDay: 7 }, settings);
+    laptop.now += 120_000;
+    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650, desiredRetention: 0.95 }, { ...settings, maximumIntervalDays: 3650 });
+
     phone.sync(space, server.url);
     laptop.sync(space, server.url);
-    const settings = await phone.storage.settings.loadSettings();
-    // The laptop's first save writes every field (at NOW - 1 min); later saves write what changed.
-    laptop.now -= 60_000;
-    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650 });
-    await phone.storage.settings.saveSettings({ ...settings, desiredRetention: 0.85, newCardsPerDay: 7 });
-    laptop.now += 120_000;
-    await laptop.storage.settings.saveSettings({ ...settings, maximumIntervalDays: 3650, desiredRetention: 0.95 });
     await phone.engine!.whenIdle();
     await laptop.engine!.whenIdle();
     await phone.engine!.whenIdle();
     const [a, b] = [await phone.snapshot(), await laptop.snapshot()];
     expect(b.settings).toEqual(a.settings);
-    // Per field: the laptop's later retention, the phone's card limit; and the phone's first save
-    // (which writes every field, after the laptop's first) set the maximum interval back.
-    expect(a.settings).toMatchObject({ desiredRetention: 0.95, newCardsPerDay: 7, maximumIntervalDays: 36500 });
+    // The laptop's maximum interval, the phone's card limit, and the laptop's later retention.
+    expect(a.settings).toMatchObject({ desiredRetention: 0.95, newCardsPerDay: 7, maximumIntervalDays: 3650 });
   });
 
   it('a device offline for 30 days merges a month of work from both sides, across documents of two months', async () => {
@@ -127,6 +129,109 @@ describe('what reaches the other device', () => {
     // The laptop's first sync counted down what it had to merge: the phone's 30 events at least.
     expect(laptop.statuses.some((status) => status.kind === 'syncing' && status.pending >= 30)).toBe(true);
     expect(laptop.engine!.status()).toMatchObject({ kind: 'synced' });
+  });
+});
+
+describe('decks written in the app', () => {
+  it('a deck created on one device appears on the other, with its cards under the same ids', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const deckId = await laptop.createDeck('Networks');
+    const card = await laptop.addCard(deckId, 'What is TCP?', 'A reliable byte stream');
+    await laptop.addCard(deckId, 'What is UDP?', 'Datagrams');
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    const onPhone = await phone.authored(deckId);
+    expect(onPhone?.deck.title).toBe('Networks');
+    expect(onPhone?.deck.cards.map((c) => c.front)).toEqual(['What is TCP?', 'What is UDP?']);
+    // The same card id on both devices: progress made on either is keyed by it.
+    expect(onPhone?.deck.cards[0]?.id).toBe(card);
+    expect(await phone.storage.userDecks.listDecks()).toEqual(expect.arrayContaining([expect.objectContaining({ id: deckId, title: 'Networks' })]));
+  });
+
+  it('offline edits of one card, its front on one device and its back on the other, both survive', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const deckId = await laptop.createDeck('Biology');
+    const card = await laptop.addCard(deckId, 'Mitochondria', 'Energy');
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect((await phone.authored(deckId))?.deck.cards).toHaveLength(1);
+    await laptop.stopSync();
+    await phone.stopSync();
+
+    // Offline: the laptop edits the front, the phone (later) the back.
+    await laptop.editCard(deckId, card, { front: 'What are mitochondria?' });
+    phone.now = laptop.now + 60_000;
+    await phone.editCard(deckId, card, { back: 'The cell\'s power plant' });
+
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    const [a, b] = [await laptop.authored(deckId), await phone.authored(deckId)];
+    expect(a?.deck.cards.map(({ front, back }) => ({ front, back }))).toEqual([{ front: 'What are mitochondria?', back: 'The cell\'s power plant' }]);
+    expect(b?.deck).toEqual(a?.deck);
+  });
+
+  it('a new device merges a deck\'s content before its cards\' progress, from the manifest alone', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    laptop.sync(space, server.url);
+    const deckId = await laptop.createDeck('Chemistry');
+    const card = await laptop.addCard(deckId, 'H2O', 'Water');
+    await laptop.study(card, 'good', deckId);
+    await laptop.engine!.whenIdle();
+
+    const tablet = await open('tablet');
+    const order: string[] = [];
+    tablet.sync(space, server.url, {
+      onMerged: ({ contentEvents, cardEvents }) => {
+        if (contentEvents > 0) order.push('content');
+        if (cardEvents > 0) order.push('cards');
+      },
+    });
+    await tablet.engine!.whenIdle();
+    expect((await tablet.authored(deckId))?.deck.cards.map((c) => c.id)).toEqual([card]);
+    expect((await tablet.stateOf(card, deckId))?.reps).toBe(1);
+    // One first-sync batch: the deck and its card, then the card's review.
+    expect(order).toEqual(['content', 'cards']);
+  });
+});
+
+describe('devices by name', () => {
+  it('each device lists every device of the space by name, and a rename reaches the others', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    const phoneId = phone.repository.deviceId;
+    const laptopId = laptop.repository.deviceId;
+    phone.sync(space, server.url, { device: { deviceId: phoneId, name: 'Chrome on Android' } });
+    laptop.sync(space, server.url, { device: { deviceId: laptopId, name: 'Firefox on Linux' } });
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect(phone.engine!.devices().map((device) => device.name)).toEqual(['Chrome on Android', 'Firefox on Linux']);
+    expect(laptop.engine!.devices().map((device) => device.name)).toEqual(['Firefox on Linux', 'Chrome on Android']);
+
+    const heard: string[][] = [];
+    await laptop.stopSync();
+    laptop.sync(space, server.url, { device: { deviceId: laptopId, name: 'Firefox on Linux' }, onDevices: (devices) => heard.push(devices.map((device) => device.name)) });
+    await phone.engine!.renameDevice('Anna\'s phone');
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    expect(laptop.engine!.devices()).toEqual([
+      expect.objectContaining({ deviceId: laptopId, name: 'Firefox on Linux' }),
+      expect.objectContaining({ deviceId: phoneId, name: 'Anna\'s phone' }),
+    ]);
+    expect(heard.at(-1)).toEqual(['Firefox on Linux', 'Anna\'s phone']);
   });
 });
 

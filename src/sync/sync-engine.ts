@@ -9,7 +9,11 @@
  * - Out: every `pollMs` (and on pushNow) the events since a cursor are sealed and put in their
  *   month's document unless their key is already there; at start the whole log is reconciled.
  * - In: entries added by others are opened, validated and merged in batches; an entry that fails
- *   its integrity check is reported and never applied.
+ *   its integrity check is reported and never applied. In a batch, content events (decks and cards
+ *   written in the app) are merged before card events, so a deck exists before its cards' progress.
+ * - Devices: one sealed entry per device in the `devices` document (its name and when it last
+ *   synced), written by that device only, at start, on a rename and when "last seen" is an hour
+ *   old. The whole document is read at each start, so the list is always complete.
  * - On the device, each document is kept by y-indexeddb in its own IndexedDB database, with the
  *   state vector already merged into the repository, so a restart merges only what is new.
  *
@@ -19,21 +23,28 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import type { ContentEvent } from '../domain/authoring/types';
 import type { ProgressEvent } from '../domain/events/types';
 import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
+import { deviceEntryId, encodeDeviceEntry, isEntryStale, listDevices, parseDeviceEntry, type DeviceEntry } from '../domain/sync/devices';
 import { messageOf } from '../domain/errors';
+import type { ContentRepository } from '../storage/content-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
-import { logicalDocOf, MANIFEST_DOC, monthEntryId, openEvent, sealEvent, SETTINGS_DOC } from './sync-docs';
+import { DEVICES_DOC, isContentEvent, logicalDocOf, manifestEntryOf, manifestTarget, MANIFEST_DOC, openEvent, sealEvent, SETTINGS_DOC, type SyncedEvent } from './sync-docs';
 
 export type SyncStatus =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'synced'; readonly lastSyncedAt: number }
   | { readonly kind: 'syncing'; readonly pending: number }
   | { readonly kind: 'offline'; readonly waiting: number }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string }
+  /** Set by the store, never by the engine: another tab of this device holds the sync lock and syncs for it. */
+  | { readonly kind: 'other-tab' };
 
 export interface SyncEngineOptions {
   readonly repository: Pick<ProgressRepository, 'importEvents' | 'eventsSince' | 'exportEvents'>;
+  /** Decks and cards written in the app; without it only progress and settings sync. */
+  readonly content?: Pick<ContentRepository, 'importContentEvents' | 'contentEventsSince' | 'exportContentEvents'>;
   readonly space: SyncSpace;
   /** ws:// or wss:// URL of the sync server. */
   readonly url: string;
@@ -46,8 +57,12 @@ export interface SyncEngineOptions {
   /** How often local changes are looked for (ms). */
   readonly pollMs?: number;
   readonly onStatus?: (status: SyncStatus) => void;
+  /** This device in the space's list of devices; without it the engine neither writes nor reads the list. */
+  readonly device?: { readonly deviceId: string; readonly name: string };
+  /** Told the list of devices (this one first) whenever an entry arrives or changes. */
+  readonly onDevices?: (devices: readonly DeviceEntry[]) => void;
   /** Told after each merge: how many events were opened and handed to the repository, and how many of them it did not have. */
-  readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number }) => void;
+  readonly onMerged?: (merged: { readonly received: number; readonly cardEvents: number; readonly settingsEvents: number; readonly contentEvents: number }) => void;
 }
 
 interface SyncedDoc {
@@ -69,6 +84,10 @@ export interface SyncEngine {
   whenIdle(timeoutMs?: number): Promise<void>;
   /** Entries that failed their integrity check and were not applied. */
   rejected(): readonly string[];
+  /** The space's devices as known now, this one first (empty without `device`). */
+  devices(): readonly DeviceEntry[];
+  /** Writes this device's new name into its entry. */
+  renameDevice(name: string): Promise<void>;
   /** Bytes the y-indexeddb databases hold on the device. */
   localBytes(): Promise<number>;
   /** Stops syncing; the documents stay on the device. */
@@ -97,7 +116,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const rejected: string[] = [];
   const sent = new Set<string>();
   const unmergeable = new Set<string>();
-  let batch: { events: ProgressEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
+  let batch: { events: SyncedEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
   let isFlushQueued = false;
   /** Entries heard of and not opened yet: with unsent changes, the count "Syncing N" shows, so a first sync counts down. */
   let incoming = 0;
@@ -109,6 +128,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cursor = -Infinity;
   let work: Promise<void> = Promise.resolve();
   let current: SyncStatus = { kind: 'connecting' };
+  const deviceEntries = new Map<string, DeviceEntry>();
+  let deviceName = options.device?.name ?? '';
 
   const keys = () => (keysPromise ??= deriveSpaceKeys(options.space));
   const socket = new HocuspocusProviderWebsocket({
@@ -183,7 +204,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       queueMerge(entry, changed, at);
     });
     // What arrived before the last stop but was not merged yet (or everything, the first time).
-    queueMerge(entry, stored, storedAt);
+    // The devices document is read whole: its entries are kept in memory only.
+    queueMerge(entry, logical === DEVICES_DOC ? [...entry.map.keys()] : stored, storedAt);
     if (stopped) return entry;
     entry.provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -217,14 +239,18 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function merge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): Promise<void> {
     if (changed.length === 0) return;
     const spaceKeys = await keys();
-    const events: ProgressEvent[] = [];
+    const events: SyncedEvent[] = [];
     for (const key of changed) {
       const sealed = entry.map.get(key);
       if (sealed === undefined) continue;
       try {
+        if (entry.logical === DEVICES_DOC) {
+          await readDeviceEntry(spaceKeys, entry, key, sealed);
+          continue;
+        }
         if (entry.logical === MANIFEST_DOC) {
-          const month = fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed));
-          if (/^\d{4}-\d{2}$/.test(month)) void docFor(`events/${month}`);
+          const target = manifestTarget(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
+          if (target !== null && (options.content !== undefined || !target.startsWith('content/'))) void docFor(target);
           continue;
         }
         const event = await openEvent(spaceKeys, entry.name, key, sealed);
@@ -245,6 +271,37 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Opens one device entry and, when it is well formed and under its own key, lists it. */
+  async function readDeviceEntry(spaceKeys: SpaceKeys, entry: SyncedDoc, key: string, sealed: Uint8Array): Promise<void> {
+    if (!(sealed instanceof Uint8Array)) throw new SyncCryptoError('tampered', `A device entry is not sealed bytes; it was not read.`);
+    const device = parseDeviceEntry(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
+    if (device === null || (await entryKey(spaceKeys, deviceEntryId(device.deviceId))) !== key) throw new SyncCryptoError('tampered', 'A device entry is damaged or stored under another device\'s key; it was not read.');
+    // What the document holds wins, this device's entry too: when an older copy won a concurrent
+    // write, the next check finds it stale and writes it again.
+    deviceEntries.set(device.deviceId, device);
+    announceDevices();
+  }
+
+  function announceDevices(): void {
+    if (options.device) options.onDevices?.(listDevices(deviceEntries.values(), options.device.deviceId));
+  }
+
+  /** Writes this device's entry when it is missing, renamed or an hour old. */
+  async function writeDeviceEntry(isForced = false): Promise<void> {
+    const device = options.device;
+    if (device === undefined || stopped) return;
+    const now = clock();
+    if (!isForced && !isEntryStale(deviceEntries.get(device.deviceId), deviceName, now)) return;
+    const spaceKeys = await keys();
+    const entry = await docFor(DEVICES_DOC);
+    const key = await entryKey(spaceKeys, deviceEntryId(device.deviceId));
+    const mine: DeviceEntry = { deviceId: device.deviceId, name: deviceName, lastSeenAt: now };
+    const sealed = await seal(spaceKeys, { documentName: entry.name, entryKey: key }, utf8(encodeDeviceEntry(mine)), randomBytes);
+    entry.doc.transact(() => entry.map.set(key, sealed), LOCAL);
+    deviceEntries.set(device.deviceId, mine);
+    announceDevices();
+  }
+
   /**
    * Merges what the merges queued so far opened, in one importEvents: a new device's first sync
    * opens a dozen month documents at once, and one import replays each card once, not once per
@@ -256,8 +313,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     batch = { events: [], marks: new Map() };
     if (events.length > 0) {
       try {
-        const result = await options.repository.importEvents(events);
-        options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded });
+        const content: ContentEvent[] = [];
+        const progress: ProgressEvent[] = [];
+        for (const event of events) {
+          if (isContentEvent(event)) content.push(event);
+          else progress.push(event);
+        }
+        // Decks and cards first: a deck exists before its cards' progress arrives.
+        const contentEvents = content.length > 0 && options.content ? await options.content.importContentEvents(content) : 0;
+        const result = progress.length > 0 ? await options.repository.importEvents(progress) : { cardEventsAdded: 0, settingsEventsAdded: 0 };
+        options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded, contentEvents });
       } catch (error) {
         fail(`Synced changes could not be saved on this device: ${messageOf(error)}`);
         // Not marked as merged, nor is anything after it: tried again at the next start.
@@ -271,16 +336,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /** Seals and adds the events whose keys their documents do not have yet. */
-  async function send(events: readonly ProgressEvent[]): Promise<void> {
+  async function send(events: readonly SyncedEvent[]): Promise<void> {
     const spaceKeys = await keys();
-    const byDoc = new Map<string, ProgressEvent[]>();
+    const byDoc = new Map<string, SyncedEvent[]>();
     for (const event of events) {
       if (sent.has(event.id)) continue;
       const logical = logicalDocOf(event);
       byDoc.set(logical, [...(byDoc.get(logical) ?? []), event]);
     }
     for (const [logical, docEvents] of byDoc) {
-      if (logical !== SETTINGS_DOC) await addToManifest(logical.slice('events/'.length));
+      if (logical !== SETTINGS_DOC) await addToManifest(logical);
       const entry = await docFor(logical);
       const sealedEntries: [string, Uint8Array][] = [];
       for (const event of docEvents) {
@@ -292,27 +357,35 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function addToManifest(month: string): Promise<void> {
+  async function addToManifest(logical: string): Promise<void> {
     const spaceKeys = await keys();
     const manifest = await docFor(MANIFEST_DOC);
-    const key = await entryKey(spaceKeys, monthEntryId(month));
+    const listed = manifestEntryOf(logical);
+    const key = await entryKey(spaceKeys, listed.id);
     if (manifest.map.has(key)) return;
-    const sealed = await seal(spaceKeys, { documentName: manifest.name, entryKey: key }, utf8(month), randomBytes);
+    const sealed = await seal(spaceKeys, { documentName: manifest.name, entryKey: key }, utf8(listed.plaintext), randomBytes);
     manifest.doc.transact(() => manifest.map.set(key, sealed), LOCAL);
   }
 
   const pushSince = (full: boolean) =>
     serially(async () => {
       if (stopped) return;
-      const events = full ? flatten(await options.repository.exportEvents()) : await options.repository.eventsSince(cursor);
+      const content = options.content;
+      const progress = full ? flatten(await options.repository.exportEvents()) : await options.repository.eventsSince(cursor);
+      const authored = content === undefined ? [] : full ? await content.exportContentEvents() : await content.contentEventsSince(cursor);
+      // Content first, so a device that merges as entries arrive sees the deck before its cards' progress.
+      const events: SyncedEvent[] = [...authored, ...progress];
       await send(events);
+      await writeDeviceEntry();
       const newest = events.reduce((max, event) => Math.max(max, event.createdAt), cursor + CURSOR_MARGIN_MS);
       cursor = newest - CURSOR_MARGIN_MS;
       report();
     });
 
   const started = (async () => {
-    await Promise.all([docFor(MANIFEST_DOC), docFor(SETTINGS_DOC)]);
+    await Promise.all([docFor(MANIFEST_DOC), docFor(SETTINGS_DOC), ...(options.device ? [docFor(DEVICES_DOC)] : [])]);
+    // The stored entries are read first, so a restart does not write an entry it already has.
+    await work;
     await pushSince(true);
   })();
   started.catch((error: unknown) => fail(`Sync could not start: ${messageOf(error)}`));
@@ -326,6 +399,12 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     status: () => current,
     pushNow: () => pushSince(false),
     rejected: () => rejected,
+    devices: () => (options.device ? listDevices(deviceEntries.values(), options.device.deviceId) : []),
+    renameDevice: (name) =>
+      serially(async () => {
+        deviceName = name;
+        await writeDeviceEntry(true);
+      }),
     async whenIdle(timeoutMs = 20_000) {
       const deadline = clock() + timeoutMs;
       await started;

@@ -12,8 +12,10 @@ import { join, resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { startSyncServer, type RunningSyncServer, type SyncServerOptions } from '../../sync-server/src/server';
+import { addCardEvents, createDeckEvents, editCardEvents, newAuthoredDeckId, type CardDraft, type EventEnvelope } from '../domain/authoring/commands';
+import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { CardEvent } from '../domain/events/types';
-import { asCardId, asDeckId, type DeckId } from '../domain/ids';
+import { asCardId, asDeckId, type CardId, type DeckId } from '../domain/ids';
 import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
 import type { CardState, Rating } from '../domain/scheduling/types';
 import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
@@ -183,6 +185,7 @@ export class Device {
   sync(space: SyncSpace, url: string, options: Partial<SyncEngineOptions> = {}): SyncEngine {
     this.engine = startSyncEngine({
       repository: this.repository,
+      content: this.storage.content,
       space,
       url,
       persistencePrefix: `${this.name}/`,
@@ -200,21 +203,57 @@ export class Device {
     this.engine = null;
   }
 
-  async stateOf(card: string): Promise<CardState | null> {
-    return (await this.repository.loadDeckStates(DECK)).find((state) => state.cardId === card) ?? null;
+  async stateOf(card: string, deckId: DeckId = DECK): Promise<CardState | null> {
+    return (await this.repository.loadDeckStates(deckId)).find((state) => state.cardId === card) ?? null;
   }
 
   /** Grades a card as the study session does: from this device's state, checked against it. */
-  async study(card: string, rating: Rating = 'good'): Promise<CardEvent> {
+  async study(card: string, rating: Rating = 'good', deckId: DeckId = DECK): Promise<CardEvent> {
     const cardId = asCardId(card);
-    const before = await this.stateOf(card);
+    const before = await this.stateOf(card, deckId);
     const at = this.now;
     const id = this.repository.newEventId(at);
-    const after = scheduler.grade(before ?? newCardState(DECK, cardId, at), rating, at, id);
-    const event: CardEvent = { id, deviceId: this.repository.deviceId, createdAt: at, deckId: DECK, cardId, kind: 'review', rating, answerMs: 3_000, before, after };
+    const after = scheduler.grade(before ?? newCardState(deckId, cardId, at), rating, at, id);
+    const event: CardEvent = { id, deviceId: this.repository.deviceId, createdAt: at, deckId, cardId, kind: 'review', rating, answerMs: 3_000, before, after };
     await this.repository.appendCardEvents([event], { expectedState: before });
     this.now += 60_000;
     return event;
+  }
+
+  /** The envelope the editor gives its commands on this device, at `now`. */
+  private envelope(): EventEnvelope {
+    const at = this.now;
+    this.now += 1_000;
+    return { newId: (createdAt) => this.repository.newEventId(createdAt), deviceId: this.repository.deviceId, now: at };
+  }
+
+  /** Writes a new deck in the app, as the editor does; resolves with its id. */
+  async createDeck(title: string): Promise<DeckId> {
+    const deckId = newAuthoredDeckId(title, crypto.randomUUID());
+    await this.storage.content.appendContent(createDeckEvents(this.envelope(), deckId, title, ''));
+    return deckId;
+  }
+
+  /** The deck written in the app as this device's content log leaves it. */
+  async authored(deckId: DeckId): Promise<AuthoredDeck | null> {
+    return this.storage.content.loadAuthoredDeck(deckId);
+  }
+
+  /** Adds a card at the end of an authored deck; resolves with its id. */
+  async addCard(deckId: DeckId, front: string, back: string): Promise<CardId> {
+    const current = await this.authored(deckId);
+    if (current === null) throw new Error(`${this.name} has no deck ${deckId}`);
+    const [created] = addCardEvents(this.envelope(), current, [{ front, back, tags: [] }]);
+    await this.storage.content.appendContent([created!]);
+    return asCardId(created!.id);
+  }
+
+  /** Saves the card with `change` over what this device shows, as the editor does. */
+  async editCard(deckId: DeckId, cardId: CardId, change: Partial<CardDraft>): Promise<void> {
+    const current = await this.authored(deckId);
+    const card = current?.deck.cards.find((candidate) => candidate.id === cardId);
+    if (!current || !card) throw new Error(`${this.name} has no card ${cardId}`);
+    await this.storage.content.appendContent(editCardEvents(this.envelope(), current, cardId, { front: card.front, back: card.back, tags: card.tags ?? [], ...change }));
   }
 
   /** Every event id in the log, sorted, and every cached state: what two converged devices share. */

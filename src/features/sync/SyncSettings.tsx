@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStudyStore } from '../../store';
 import { LinkDevice } from './LinkDevice';
+import { SyncDevices } from './SyncDevices';
 import { syncStatusText } from './SyncStatusBadge';
 import './sync.css';
 
@@ -34,6 +35,7 @@ export function SyncSettings() {
             {status?.kind === 'synced' ? `, last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}.
           </p>
           {status?.kind === 'error' && <p role="alert" className="notice notice--warning">{status.message}</p>}
+          <SyncDevices />
           {isLinkShown ? (
             <LinkDevice space={space} onHide={() => setLinkShown(false)} />
           ) : (

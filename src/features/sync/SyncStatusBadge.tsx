@@ -15,6 +15,8 @@ export function syncStatusText(status: SyncStatus): string {
       return status.waiting > 0 ? `Offline, ${status.waiting} waiting` : 'Offline';
     case 'error':
       return 'Sync problem';
+    case 'other-tab':
+      return 'Syncing in another tab';
   }
 }
 
