@@ -1,0 +1,72 @@
+/**
+ * Exam-date mode on a parent deck (issue 14): a subdeck studies for its parent's exam unless it
+ * has one of its own. The rule, for a review made at `now`:
+ * 1. the deck's own exam, when it is still ahead;
+ * 2. otherwise the nearest ancestor's exam that is still ahead;
+ * 3. otherwise the nearest exam that has passed (the deck's own first), which the scheduler treats
+ *    as over: normal long-term scheduling;
+ * 4. no exam anywhere: none.
+ * "Ahead" means `now < examAt`, the same test the interval rule uses, so a review made on exam day
+ * is after the exam. The rule is pure: given the same settings and `now`, every device picks the
+ * same exam.
+ */
+import type { DeckId } from '../ids';
+import { EXAM_FIELDS } from './deck-overrides';
+import type { StudySettings } from './study-settings';
+
+/** One deck of the chain with the settings it has on its own (its overrides over the all-deck settings). */
+export interface ExamCandidate {
+  readonly deckId: DeckId;
+  readonly settings: StudySettings;
+}
+
+/** The exam a deck studies for, and whose it is. */
+export interface ResolvedExam {
+  /** The deck the exam was set on: the deck itself or one of its ancestors. */
+  readonly sourceDeckId: DeckId;
+  readonly isInherited: boolean;
+  /** True when the exam has passed at `now`: the deck is back on normal scheduling. */
+  readonly isOver: boolean;
+}
+
+/**
+ * The exam that applies to the first deck of `chain` (the deck, then its ancestors nearest
+ * first) at `now`, or null when no deck of the chain has an exam date.
+ */
+export function resolveExam(chain: readonly ExamCandidate[], now: number): ResolvedExam | null {
+  const withExam = chain.filter((candidate) => candidate.settings.examAt !== null);
+  const ahead = withExam.find((candidate) => now < candidate.settings.examAt!);
+  const source = ahead ?? withExam[0];
+  if (source === undefined) return null;
+  return { sourceDeckId: source.deckId, isInherited: source.deckId !== chain[0]?.deckId, isOver: ahead === undefined };
+}
+
+const merged = new WeakMap<StudySettings, WeakMap<StudySettings, StudySettings>>();
+
+/**
+ * `own` with the exam fields (date, target, daily minutes) of `source`. The same pair always
+ * gives the same object, so schedulers cached per settings object stay cached.
+ */
+export function withExamOf(own: StudySettings, source: StudySettings): StudySettings {
+  if (own === source || EXAM_FIELDS.every((field) => Object.is(own[field], source[field]))) return own;
+  let perOwn = merged.get(own);
+  if (!perOwn) {
+    perOwn = new WeakMap();
+    merged.set(own, perOwn);
+  }
+  let result = perOwn.get(source);
+  if (!result) {
+    result = { ...own, examAt: source.examAt, examTargetRecall: source.examTargetRecall, examDailyMinutes: source.examDailyMinutes };
+    perOwn.set(source, result);
+  }
+  return result;
+}
+
+/** The settings the first deck of `chain` schedules with at `now`: its own, with the exam the rule picks. */
+export function settingsWithInheritedExam(chain: readonly ExamCandidate[], now: number): StudySettings {
+  const own = chain[0];
+  if (own === undefined) throw new RangeError('settingsWithInheritedExam needs at least the deck itself');
+  const exam = resolveExam(chain, now);
+  if (exam === null || !exam.isInherited) return own.settings;
+  return withExamOf(own.settings, chain.find((candidate) => candidate.deckId === exam.sourceDeckId)!.settings);
+}
