@@ -7,10 +7,24 @@ import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
 import type { CardState } from '../domain/scheduling/types';
 import { announceWrite } from './announce-write';
+import { studyDeckOf } from './deck-family';
 import type { PlanningSlice } from './planning-slice';
 import type { StoreDeps, StudyState } from './study-store';
 
 export function planningActions(get: () => StudyState, deps: StoreDeps): PlanningSlice {
+  /** The cards of `deckId` and of every deck under it: a parent's exam covers its family (deck-family.ts). */
+  async function familyCards(deckId: DeckId): Promise<(CardState | null)[]> {
+    const { repository } = get();
+    const study = studyDeckOf(get(), deckId);
+    if (!repository || !study) return [];
+    if (study.members.length === 1) return deckCards(deckId);
+    const stored = await Promise.all(study.members.map((member) => repository.loadDeckStates(member.id)));
+    const byCard = new Map<string, CardState>();
+    study.members.forEach((member, index) => {
+      for (const state of stored[index]!) if (study.deckOf(state.cardId) === member.id) byCard.set(state.cardId, state);
+    });
+    return study.deck.cards.map((card) => byCard.get(card.id) ?? null).filter((state) => state?.isSuspended !== true);
+  }
   async function deckCards(deckId: DeckId): Promise<(CardState | null)[]> {
     const { repository, decks } = get();
     const deck = decks.get(deckId);
@@ -21,7 +35,7 @@ export function planningActions(get: () => StudyState, deps: StoreDeps): Plannin
   }
   return {
     async readPlanningCards(deckId) {
-      return { cards: await deckCards(deckId), now: deps.clock() };
+      return { cards: await familyCards(deckId), now: deps.clock() };
     },
     async readAllPlanningCards() {
       const cards: (CardState | null)[] = [];

@@ -12,7 +12,7 @@ export interface PlanningCards {
 }
 
 export interface PlanningSlice {
-  /** Reads the deck's card states for the planner; the plan itself is computed off the main thread. */
+  /** Reads the card states of the deck and its subdecks for the planner; the plan itself is computed off the main thread. */
   readPlanningCards(deckId: DeckId): Promise<PlanningCards>;
   /** The same for every deck at once (the workload simulator for all decks). */
   readAllPlanningCards(): Promise<PlanningCards>;
