@@ -65,6 +65,8 @@ export interface ProgressRepository extends CardProgressMethods {
   loadStoredCardIds(deckId: DeckId): Promise<CardId[]>;
   /** The due time of every stored card of the deck (an index read, no rows), for load balancing. */
   loadDueTimes(deckId: DeckId): Promise<number[]>;
+  /** The dueAt of every stored state of every deck, from one read of the [deckId+dueAt] index (keys only): what load balancing counts. */
+  loadAllDueTimes(): Promise<number[]>;
   /** The earliest dueAt >= fromMs among the deck's non-new states, or null when there is none. */
   earliestDueAt(deckId: DeckId, fromMs: number): Promise<number | null>;
   /** Effective reviews with reviewedAt >= sinceMs, in log order (time, then event id), for today's counts. */
@@ -321,6 +323,12 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
       run('load', async () => {
         const keys = await db.cardStates.where('[deckId+dueAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).keys();
         // Keys are [deckId, dueAt]; one of another shape has no usable due time and is skipped.
+        return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? [key[1]] : []));
+      }),
+
+    loadAllDueTimes: () =>
+      run('load', async () => {
+        const keys = await db.cardStates.orderBy('[deckId+dueAt]').keys();
         return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? [key[1]] : []));
       }),
 

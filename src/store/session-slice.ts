@@ -173,9 +173,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!repository || !settingsForDeck(get(), deckId).isLoadBalanced) return;
     let dueTimes: number[];
     try {
-      // A deck with subdecks studies them together, so it balances over all of them.
-      const members = studyDeckOf(get(), deckId)?.members.map((member) => member.id) ?? [deckId];
-      dueTimes = (await Promise.all(members.map((member) => repository.loadDueTimes(member)))).flat();
+      // The day's load is every deck's: a quiet day for this deck may be busy with another's reviews.
+      dueTimes = await repository.loadAllDueTimes();
     } catch {
       return; // Balancing is an optimisation: without the load, grades keep their scheduled days.
     }
