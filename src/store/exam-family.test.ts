@@ -4,7 +4,6 @@ import type { Deck } from '../domain/deck/types';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
 import { testStorage } from '../storage/test-fixtures';
-import { examOfDeck } from './deck-family';
 import { createStudyStore } from './study-store';
 
 // Issue 14: an exam set on a parent deck holds back its subdecks' intervals, and replay agrees.
@@ -52,7 +51,12 @@ describe('an exam on a parent deck', () => {
     const { store, repository } = await harness();
     const examAt = NOON + 5 * DAY;
     expect(await store.getState().saveDeckOverrides(COURSE, { examAt })).toBeNull();
-    expect(examOfDeck(store.getState(), WEEK, NOON)).toEqual({ sourceDeckId: COURSE, isInherited: true, isOver: false });
+    // The subdeck's plan says whose exam it follows, and plans for it.
+    const plan = await store.getState().readPlanningCards(WEEK);
+    expect(plan.exam).toEqual({ sourceDeckId: COURSE, isInherited: true, isOver: false });
+    expect(plan.settings.examAt).toBe(examAt);
+    // The parent's plan covers its own card and the subdeck's two.
+    expect((await store.getState().readPlanningCards(COURSE)).cards).toHaveLength(3);
 
     await store.getState().startSession(WEEK);
     expect(store.getState().session?.current?.cardId).toBe('w1a');
@@ -74,7 +78,7 @@ describe('an exam on a parent deck', () => {
     const examAt = NOON + 5 * DAY;
     await store.getState().saveDeckOverrides(COURSE, { examAt });
     await store.getState().saveDeckOverrides(COURSE, {});
-    expect(examOfDeck(store.getState(), WEEK, NOON)).toBeNull();
+    expect((await store.getState().readPlanningCards(WEEK)).exam).toBeNull();
     await store.getState().startSession(COURSE);
     // Studying the parent, the first card is the parent's own; grade through to the subdeck's.
     for (let i = 0; i < 2; i += 1) {

@@ -51,7 +51,7 @@ export function useStudyStore<T>(selector: (state: StudyState) => T): T {
 
 export type { StudyState } from './study-store';
 export { isDeckListSettled } from './decks-slice';
-export { deckTreeOf, examOfDeck, gradingSettingsForDeck, studyDeckOf } from './deck-family';
+export { deckTreeOf, studyDeckOf } from './deck-family';
 export type { DeckEntry, DeckListing } from './types';
 export type { StudySession, CurrentCard } from './session-slice';
 export type { JoinPreview } from './sync-slice';

@@ -11,7 +11,6 @@
  * same exam.
  */
 import type { DeckId } from '../ids';
-import { EXAM_FIELDS } from './deck-overrides';
 import type { StudySettings } from './study-settings';
 
 /** One deck of the chain with the settings it has on its own (its overrides over the all-deck settings). */
@@ -48,7 +47,8 @@ const merged = new WeakMap<StudySettings, WeakMap<StudySettings, StudySettings>>
  * gives the same object, so schedulers cached per settings object stay cached.
  */
 export function withExamOf(own: StudySettings, source: StudySettings): StudySettings {
-  if (own === source || EXAM_FIELDS.every((field) => Object.is(own[field], source[field]))) return own;
+  // The exam fields (deck-overrides.ts EXAM_FIELDS), named here so the first visit's replay code needs no more.
+  if (own.examAt === source.examAt && own.examTargetRecall === source.examTargetRecall && own.examDailyMinutes === source.examDailyMinutes) return own;
   let perOwn = merged.get(own);
   if (!perOwn) {
     perOwn = new WeakMap();

@@ -6,9 +6,9 @@ import type { WorkloadInput } from '../../domain/planning/workload';
 import { routeHash } from '../../domain/routes/routes';
 import { overridesFor } from '../../domain/settings/deck-overrides';
 import { deckFamily } from '../../domain/deck/deck-tree';
-import { deckTreeOf, examOfDeck, gradingSettingsForDeck, useStudyStore } from '../../store';
+import { deckTreeOf, useStudyStore } from '../../store';
 import { settingsForDeck } from '../../store/selectors';
-import type { PlanningCards } from '../../store/planning-slice';
+import type { PlanningDeckCards } from '../../store/planning-slice';
 import { BreakPlanner } from './BreakPlanner';
 import { ExamForm } from './ExamForm';
 import { InheritedExam } from './InheritedExam';
@@ -28,10 +28,9 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
   const overrides = useStudyStore((s) => s.deckOverrides.get(deckId));
   const settings = useStudyStore((s) => settingsForDeck(s, deckId));
   const deckEntries = useStudyStore((s) => s.deckEntries);
-  const deckOverrides = useStudyStore((s) => s.deckOverrides);
   const readPlanningCards = useStudyStore((s) => s.readPlanningCards);
   const saveDeckOverrides = useStudyStore((s) => s.saveDeckOverrides);
-  const [cards, setCards] = useState<PlanningCards | null>(null);
+  const [cards, setCards] = useState<PlanningDeckCards | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,12 +45,8 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
   }, [deckId, readPlanningCards, settings]);
 
   // A subdeck without an exam of its own plans for its parent's (exam-inheritance.ts).
-  const now = cards?.now ?? null;
-  const exam = useMemo(() => (now === null ? null : examOfDeck({ deckEntries, settings: global, deckOverrides }, deckId, now)), [deckEntries, global, deckOverrides, deckId, now]);
-  const planSettings = useMemo(
-    () => (now === null ? settings : gradingSettingsForDeck({ deckEntries, settings: global, deckOverrides }, deckId, now)),
-    [deckEntries, global, deckOverrides, deckId, now, settings],
-  );
+  const planSettings = cards?.settings ?? settings;
+  const exam = cards?.exam ?? null;
   const subdeckCount = deckFamily(deckTreeOf({ deckEntries }), deckId).length - 1;
   const input = useMemo<ExamPlanInput | null>(
     () => (cards === null || planSettings.examAt === null ? null : { deckId, cards: cards.cards, settings: planSettings, now: cards.now }),
