@@ -36,8 +36,9 @@ export function deckTreeOf(state: Pick<StudyState, 'deckEntries'>): DeckTree {
 export const ancestorsOf = (state: Pick<StudyState, 'deckEntries'>, deckId: DeckId): DeckId[] => deckAncestors(deckTreeOf(state), deckId);
 
 /** `deckId` and the decks above it, nearest first, each with its own settings: the exam rule's input. */
-function examChain(state: Pick<StudyState, 'deckEntries' | 'settings' | 'deckOverrides'>, deckId: DeckId): ExamCandidate[] {
-  return [deckId, ...ancestorsOf(state, deckId)].map((id) => ({ deckId: id, settings: settingsForDeck(state, id) }));
+function examChain(state: Pick<StudyState, 'deckEntries' | 'settings' | 'deckOverrides'>, deckId: DeckId): [ExamCandidate, ...ExamCandidate[]] {
+  const candidate = (id: DeckId): ExamCandidate => ({ deckId: id, settings: settingsForDeck(state, id) });
+  return [candidate(deckId), ...ancestorsOf(state, deckId).map(candidate)];
 }
 
 /**

@@ -151,8 +151,7 @@ export function createSettingsTimeline(events: readonly SettingsEvent[]): Settin
     }
     const own = deckSettingsAt(low, deckId);
     if (ancestors.length === 0) return own;
-    const chain = [{ deckId, settings: own }, ...ancestors.map((ancestor) => ({ deckId: ancestor, settings: deckSettingsAt(low, ancestor) }))];
-    return settingsWithInheritedExam(chain, createdAt);
+    return settingsWithInheritedExam([{ deckId, settings: own }, ...ancestors.map((ancestor) => ({ deckId: ancestor, settings: deckSettingsAt(low, ancestor) }))], createdAt);
   };
 }
 

@@ -28,45 +28,42 @@ export interface ResolvedExam {
   readonly isOver: boolean;
 }
 
+/** The deck of `chain` whose exam applies to the first at `now`, and whether that exam is over; null without one. */
+function pickExam(chain: readonly ExamCandidate[], now: number): { readonly source: ExamCandidate; readonly isOver: boolean } | null {
+  let passed: ExamCandidate | undefined;
+  for (const candidate of chain) {
+    const { examAt } = candidate.settings;
+    if (examAt === null) continue;
+    if (now < examAt) return { source: candidate, isOver: false };
+    passed ??= candidate;
+  }
+  return passed ? { source: passed, isOver: true } : null;
+}
+
 /**
  * The exam that applies to the first deck of `chain` (the deck, then its ancestors nearest
  * first) at `now`, or null when no deck of the chain has an exam date.
  */
 export function resolveExam(chain: readonly ExamCandidate[], now: number): ResolvedExam | null {
-  const withExam = chain.filter((candidate) => candidate.settings.examAt !== null);
-  const ahead = withExam.find((candidate) => now < candidate.settings.examAt!);
-  const source = ahead ?? withExam[0];
-  if (source === undefined) return null;
-  return { sourceDeckId: source.deckId, isInherited: source.deckId !== chain[0]?.deckId, isOver: ahead === undefined };
+  const exam = pickExam(chain, now);
+  return exam && { sourceDeckId: exam.source.deckId, isInherited: exam.source !== chain[0], isOver: exam.isOver };
 }
 
 const merged = new WeakMap<StudySettings, WeakMap<StudySettings, StudySettings>>();
 
 /**
- * `own` with the exam fields (date, target, daily minutes) of `source`. The same pair always
- * gives the same object, so schedulers cached per settings object stay cached.
+ * The settings the first deck of `chain` schedules with at `now`: its own, with the exam fields
+ * (date, target, daily minutes; deck-overrides.ts EXAM_FIELDS) of the deck the rule picks. The
+ * same pair of settings always gives the same object, so schedulers cached per settings object
+ * stay cached.
  */
-export function withExamOf(own: StudySettings, source: StudySettings): StudySettings {
-  // The exam fields (deck-overrides.ts EXAM_FIELDS), named here so the first visit's replay code needs no more.
+export function settingsWithInheritedExam(chain: readonly [ExamCandidate, ...ExamCandidate[]], now: number): StudySettings {
+  const own = chain[0].settings;
+  const source = pickExam(chain, now)?.source.settings ?? own;
   if (own.examAt === source.examAt && own.examTargetRecall === source.examTargetRecall && own.examDailyMinutes === source.examDailyMinutes) return own;
   let perOwn = merged.get(own);
-  if (!perOwn) {
-    perOwn = new WeakMap();
-    merged.set(own, perOwn);
-  }
+  if (!perOwn) merged.set(own, (perOwn = new WeakMap()));
   let result = perOwn.get(source);
-  if (!result) {
-    result = { ...own, examAt: source.examAt, examTargetRecall: source.examTargetRecall, examDailyMinutes: source.examDailyMinutes };
-    perOwn.set(source, result);
-  }
+  if (!result) perOwn.set(source, (result = { ...own, examAt: source.examAt, examTargetRecall: source.examTargetRecall, examDailyMinutes: source.examDailyMinutes }));
   return result;
-}
-
-/** The settings the first deck of `chain` schedules with at `now`: its own, with the exam the rule picks. */
-export function settingsWithInheritedExam(chain: readonly ExamCandidate[], now: number): StudySettings {
-  const own = chain[0];
-  if (own === undefined) throw new RangeError('settingsWithInheritedExam needs at least the deck itself');
-  const exam = resolveExam(chain, now);
-  if (exam === null || !exam.isInherited) return own.settings;
-  return withExamOf(own.settings, chain.find((candidate) => candidate.deckId === exam.sourceDeckId)!.settings);
 }
