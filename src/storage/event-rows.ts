@@ -20,6 +20,7 @@ const EVENT_KEY = ['id'] as const;
 /** Copies a card event into its stored row. */
 export function cardEventToRow(event: CardEvent): CardEventRow {
   const row: CardEventRow = { ...event };
+  if (event.kind === 'review' && event.deckAncestors !== undefined) row['deckAncestors'] = [...event.deckAncestors];
   if (event.kind === 'review') {
     row['before'] = event.before === null ? null : cardStateToRow(event.before);
     row['after'] = cardStateToRow(event.after);
@@ -33,6 +34,14 @@ function eventId(fields: Fields, name: string): ReturnType<typeof asEventId> {
   const value = fields[name];
   if (!isEventId(value)) throw new FieldError(name, `expected an event id (26 base32 characters), ${describeValue(value)}`);
   return asEventId(value);
+}
+
+function deckIdList(fields: Fields, name: string): ReturnType<typeof asDeckId>[] {
+  const value = fields[name];
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string' && id.length > 0)) {
+    throw new FieldError(name, `expected a list of deck ids, ${describeValue(value)}`);
+  }
+  return value.map((id: string) => asDeckId(id));
 }
 
 function sameCardState(value: unknown, prefix: string, deckId: string, cardId: string) {
@@ -64,6 +73,8 @@ export function cardEventFromRow(row: unknown): RowResult<CardEvent> {
           after: sameCardState(row['after'], 'after.', base.deckId, base.cardId),
           // Kept: replay needs the day load balancing chose (an older row has none).
           ...(row['balancedDueAt'] === undefined ? {} : { balancedDueAt: finiteNumber(row, 'balancedDueAt', '') }),
+          // Kept: replay resolves a parent deck's exam through them (an older or top-level row has none).
+          ...(row['deckAncestors'] === undefined ? {} : { deckAncestors: deckIdList(row, 'deckAncestors') }),
         };
       case 'undo':
         return { ...base, kind, targetId: eventId(row, 'targetId') };

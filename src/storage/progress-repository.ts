@@ -65,6 +65,8 @@ export interface ProgressRepository extends CardProgressMethods {
   loadStoredCardIds(deckId: DeckId): Promise<CardId[]>;
   /** The due time of every stored card of the deck (an index read, no rows), for load balancing. */
   loadDueTimes(deckId: DeckId): Promise<number[]>;
+  /** The dueAt of every stored state of every deck, from one read of the [deckId+dueAt] index (keys only): what load balancing counts. */
+  loadAllDueTimes(): Promise<number[]>;
   /** The earliest dueAt >= fromMs among the deck's non-new states, or null when there is none. */
   earliestDueAt(deckId: DeckId, fromMs: number): Promise<number | null>;
   /** Effective reviews with reviewedAt >= sinceMs, in log order (time, then event id), for today's counts. */
@@ -232,6 +234,10 @@ export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void
   return { cardEvents, settingsEvents, settingsTimeline, replayInto, rebuildAll, merge };
 }
 
+/** The due times in [deckId, dueAt] index keys; a key of another shape has no usable due time and is skipped. */
+const dueTimesOf = (keys: readonly unknown[]): number[] =>
+  keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? [key[1] as number] : []));
+
 /** A new random device id: an event id made now, so it is as unique as one. */
 export const newDeviceId = (nowMs: number): DeviceId => asDeviceId(createEventIdGenerator(cryptoBytes)(nowMs));
 
@@ -319,9 +325,12 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
 
     loadDueTimes: (deckId) =>
       run('load', async () => {
-        const keys = await db.cardStates.where('[deckId+dueAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).keys();
-        // Keys are [deckId, dueAt]; one of another shape has no usable due time and is skipped.
-        return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' && Number.isFinite(key[1]) ? [key[1]] : []));
+        return dueTimesOf(await db.cardStates.where('[deckId+dueAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).keys());
+      }),
+
+    loadAllDueTimes: () =>
+      run('load', async () => {
+        return dueTimesOf(await db.cardStates.orderBy('[deckId+dueAt]').keys());
       }),
 
     earliestDueAt: (deckId, fromMs) =>

@@ -10,6 +10,8 @@
 import { buildDeckTree, deckAncestors, deckFamily, type DeckTree } from '../domain/deck/deck-tree';
 import type { Card, Deck } from '../domain/deck/types';
 import type { CardId, DeckId } from '../domain/ids';
+import { resolveExam, settingsWithInheritedExam, type ExamCandidate, type ResolvedExam } from '../domain/settings/exam-inheritance';
+import type { StudySettings } from '../domain/settings/study-settings';
 import type { BuildQueueInput, DoneToday } from '../domain/queue/queue';
 import { readQueueInput, type PrefetchedDueRows, type QueueReads } from './queue-reads';
 import { settingsForDeck } from './selectors';
@@ -32,6 +34,27 @@ export function deckTreeOf(state: Pick<StudyState, 'deckEntries'>): DeckTree {
 
 /** The decks above `deckId`, nearest first: their counts include its cards. */
 export const ancestorsOf = (state: Pick<StudyState, 'deckEntries'>, deckId: DeckId): DeckId[] => deckAncestors(deckTreeOf(state), deckId);
+
+/** `deckId` and the decks above it, nearest first, each with its own settings: the exam rule's input. */
+function examChain(state: Pick<StudyState, 'deckEntries' | 'settings' | 'deckOverrides'>, deckId: DeckId): [ExamCandidate, ...ExamCandidate[]] {
+  const candidate = (id: DeckId): ExamCandidate => ({ deckId: id, settings: settingsForDeck(state, id) });
+  return [candidate(deckId), ...ancestorsOf(state, deckId).map(candidate)];
+}
+
+/**
+ * The settings a card of `deckId` is graded with at `now`: the deck's own, with the exam the
+ * inheritance rule picks from its ancestors (exam-inheritance.ts), as replay will resolve it from
+ * the ancestors the review records.
+ */
+export function gradingSettingsForDeck(state: Pick<StudyState, 'deckEntries' | 'settings' | 'deckOverrides'>, deckId: DeckId, now: number): StudySettings {
+  if (ancestorsOf(state, deckId).length === 0) return settingsForDeck(state, deckId);
+  return settingsWithInheritedExam(examChain(state, deckId), now);
+}
+
+/** Which exam `deckId` studies for at `now`, and whether it is a parent's, or null without one. */
+export function examOfDeck(state: Pick<StudyState, 'deckEntries' | 'settings' | 'deckOverrides'>, deckId: DeckId, now: number): ResolvedExam | null {
+  return resolveExam(examChain(state, deckId), now);
+}
 
 /** What a study session of one deck covers. */
 export interface StudyDeck {

@@ -54,4 +54,16 @@ describe('load balancing through the store', () => {
     await repository.rebuildAllStates();
     expect(await repository.loadDeckStates(asDeckId('lb'))).toEqual(before);
   });
+
+  it("counts every deck's due cards, not only the studied deck's, in the day loads it balances against", async () => {
+    const { store } = await storeHarness([makeDeck('lb', 5), makeDeck('other', 12)]);
+    await study(store, 'other', 12, 'easy');
+    await study(store, 'lb', 2, 'easy');
+    await store.getState().startSession(asDeckId('lb'));
+    await untilLoadKnown(() => store.getState().session?.dueLoad != null);
+    const load = store.getState().session!.dueLoad!;
+    // The other deck's twelve reviews are on the calendar with this deck's two.
+    expect([...load.values()].reduce((sum, count) => sum + count, 0)).toBe(14);
+    store.getState().leaveSession();
+  });
 });

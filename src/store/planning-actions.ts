@@ -7,10 +7,28 @@ import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
 import type { CardState } from '../domain/scheduling/types';
 import { announceWrite } from './announce-write';
+import type { StudyDeck } from './deck-family';
 import type { PlanningSlice } from './planning-slice';
 import type { StoreDeps, StudyState } from './study-store';
 
-export function planningActions(get: () => StudyState, deps: StoreDeps): PlanningSlice {
+/** What this module does for the slice: the planning actions, with the family's card read in place of the slice's. */
+export type PlanningActions = Omit<PlanningSlice, 'readPlanningCards'> & {
+  /** The cards of a deck and of every deck under it: a parent's exam covers its family (deck-family.ts). */
+  readFamilyCards(study: StudyDeck): Promise<(CardState | null)[]>;
+};
+
+export function planningActions(get: () => StudyState, deps: StoreDeps): PlanningActions {
+  async function familyCards(study: StudyDeck): Promise<(CardState | null)[]> {
+    const { repository } = get();
+    if (!repository) return [];
+    if (study.members.length === 1) return deckCards(study.deck.id);
+    const stored = await Promise.all(study.members.map((member) => repository.loadDeckStates(member.id)));
+    const byCard = new Map<string, CardState>();
+    study.members.forEach((member, index) => {
+      for (const state of stored[index]!) if (study.deckOf(state.cardId) === member.id) byCard.set(state.cardId, state);
+    });
+    return study.deck.cards.map((card) => byCard.get(card.id) ?? null).filter((state) => state?.isSuspended !== true);
+  }
   async function deckCards(deckId: DeckId): Promise<(CardState | null)[]> {
     const { repository, decks } = get();
     const deck = decks.get(deckId);
@@ -20,9 +38,7 @@ export function planningActions(get: () => StudyState, deps: StoreDeps): Plannin
     return deck.cards.map((card) => byCard.get(card.id) ?? null).filter((state) => state?.isSuspended !== true);
   }
   return {
-    async readPlanningCards(deckId) {
-      return { cards: await deckCards(deckId), now: deps.clock() };
-    },
+    readFamilyCards: familyCards,
     async readAllPlanningCards() {
       const cards: (CardState | null)[] = [];
       for (const deckId of get().decks.keys()) for (const card of await deckCards(deckId)) cards.push(card);

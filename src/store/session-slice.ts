@@ -26,7 +26,7 @@ import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
 import { createCommitQueue } from './grade-commits';
 import { buildQueueWithoutNew, deckCardIds } from './queue-reads';
-import { ancestorsOf, readStudyQueueInput, studyDeckOf } from './deck-family';
+import { ancestorsOf, gradingSettingsForDeck, readStudyQueueInput, studyDeckOf } from './deck-family';
 import { settingsForDeck } from './selectors';
 import type { SliceCreator, StudyState } from './study-store';
 import { measureSince, performanceNow } from './user-timing';
@@ -110,12 +110,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
   function sessionDeck(state: StudyState, deckId: DeckId, module = loadedScheduling): SessionDeck {
     if (!module) throw new Error('The scheduler is not loaded yet.');
     const study = studyDeckOf(state, deckId);
-    const settings = settingsForDeck(state, deckId);
+    // A subdeck is graded for its parent's exam unless it has its own (exam-inheritance.ts).
+    const now = deps.clock();
+    const settings = gradingSettingsForDeck(state, deckId, now);
     const ids = study ? deckCardIds(study.deck) : null;
     const base = { cardIds: ids?.ordered ?? [], noteIds: ids?.noteIds, settings, scheduler: schedulerFor(module, settings), newEventId };
     if (!study || study.members.length === 1) return base;
     // A deck with subdecks: each card is graded with its own deck's settings, as replay will.
-    const schedulerOf = (cardId: CardId) => schedulerFor(module, settingsForDeck(state, study.deckOf(cardId)));
+    const schedulerOf = (cardId: CardId) => schedulerFor(module, gradingSettingsForDeck(state, study.deckOf(cardId), now));
     return { ...base, member: { deckOf: study.deckOf, schedulerOf } };
   }
 
@@ -171,9 +173,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     if (!repository || !settingsForDeck(get(), deckId).isLoadBalanced) return;
     let dueTimes: number[];
     try {
-      // A deck with subdecks studies them together, so it balances over all of them.
-      const members = studyDeckOf(get(), deckId)?.members.map((member) => member.id) ?? [deckId];
-      dueTimes = (await Promise.all(members.map((member) => repository.loadDueTimes(member)))).flat();
+      // The day's load is every deck's: a quiet day for this deck may be busy with another's reviews.
+      dueTimes = await repository.loadAllDueTimes();
     } catch {
       return; // Balancing is an optimisation: without the load, grades keep their scheduled days.
     }
@@ -187,11 +188,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
     const { repository } = get();
     if (!repository) return;
     // The event carries the id the card was previewed with, so replay schedules what the buttons showed,
-    // and the day balancing chose, which replay of this card alone could not know.
+    // the day balancing chose, which replay of this card alone could not know, and the decks above
+    // the card's deck, whose exam replay reads from the settings log.
+    const ancestors = ancestorsOf(get(), entry.deckId);
     const event: CardEvent = {
       id: eventId, deviceId: repository.deviceId, createdAt: entry.reviewedAt, deckId: entry.deckId, cardId: entry.cardId,
       kind: 'review', rating: entry.rating, answerMs: entry.answerMs, before: entry.before, after: entry.after,
       ...(balancedDueAt === undefined ? {} : { balancedDueAt }),
+      ...(ancestors.length === 0 ? {} : { deckAncestors: ancestors }),
     };
     const outcome = await commits.enqueue(async () => {
       const savingAt = performanceNow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asCardId } from '../ids';
+import { asCardId, asDeckId } from '../ids';
 import { balancedDueAt, elapsedWholeDays, fuzzRange } from '../scheduling/load-balance';
 import { DEFAULT_SETTINGS } from '../settings/study-settings';
 import { replayCard, schedulerFor } from './replay';
@@ -29,6 +29,60 @@ describe('exam mode in replay', () => {
     if (later.kind !== 'review') throw new Error('unreachable');
     expect(later.after.dueAt).toBeGreaterThan(examAt);
     expect(laptop.stateOf(asCardId('c1'))).toEqual(review.after);
+  });
+});
+
+describe('an exam on a parent deck in replay', () => {
+  const COURSE = asDeckId('course');
+  const WEEK = asDeckId('week-1');
+  const LAB = asDeckId('lab');
+
+  it("schedules a subdeck's review for the parent's exam, and replays it the same on another device in any order", () => {
+    const phone = TestDevice.named('phone', 4);
+    const examAt = NOW + 5 * DAY;
+    phone.settings({ examAt, examTargetRecall: 0.95 }, NOW - 1000, COURSE);
+    const review = phone.review('c1', 'easy', NOW, LAB, [WEEK, COURSE]);
+    if (review.kind !== 'review') throw new Error('unreachable');
+    expect(review.after.dueAt).toBeLessThan(examAt);
+    // The same grade in a deck outside the family is not held back.
+    const outside = phone.review('c1', 'easy', NOW, asDeckId('other'));
+    if (outside.kind !== 'review') throw new Error('unreachable');
+    expect(outside.after.dueAt).toBeGreaterThan(examAt);
+
+    // The laptop has only the log: the settings events and the review with its recorded ancestors.
+    const settings = phone.events.filter((e): e is SettingsEvent => e.kind === 'settings');
+    const cardEvents = phone.events.filter(isCardEvent).filter((e) => e.deckId === LAB);
+    expect(replayCard([...cardEvents].reverse(), createSettingsTimeline([...settings].reverse())).state).toEqual(review.after);
+    // Removing the parent's exam later does not rewrite the review made under it.
+    phone.settings({ examAt: null }, NOW + 1000, COURSE);
+    expect(phone.stateOf(asCardId('c1'), LAB)).toEqual(review.after);
+    // And a grade after the removal follows normal scheduling.
+    const later = phone.review('c2', 'easy', NOW + 2000, LAB, [WEEK, COURSE]);
+    if (later.kind !== 'review') throw new Error('unreachable');
+    expect(later.after.dueAt).toBeGreaterThan(examAt);
+  });
+
+  it("lets the subdeck's own exam ahead win over the parent's, and the nearest ancestor's over a further one", () => {
+    const device = TestDevice.named('phone', 5);
+    device.settings({ examAt: NOW + 30 * DAY }, NOW - 3000, COURSE);
+    device.settings({ examAt: NOW + 5 * DAY }, NOW - 2000, WEEK);
+    const underWeek = device.review('c1', 'easy', NOW, LAB, [WEEK, COURSE]);
+    if (underWeek.kind !== 'review') throw new Error('unreachable');
+    expect(underWeek.after.dueAt).toBeLessThan(NOW + 5 * DAY);
+    // The lab's own exam, far ahead, wins: Easy keeps its normal interval.
+    device.settings({ examAt: NOW + 60 * DAY }, NOW - 1000, LAB);
+    const own = device.review('c2', 'easy', NOW, LAB, [WEEK, COURSE]);
+    if (own.kind !== 'review') throw new Error('unreachable');
+    expect(own.after.dueAt).toBeGreaterThan(NOW + 5 * DAY);
+  });
+
+  it("treats a review without recorded ancestors (an older event) as its own deck's, with no parent's exam", () => {
+    const device = TestDevice.named('phone', 6);
+    device.settings({ examAt: NOW + 5 * DAY }, NOW - 1000, COURSE);
+    const old = device.review('c1', 'easy', NOW, LAB);
+    if (old.kind !== 'review') throw new Error('unreachable');
+    expect(old.after.dueAt).toBeGreaterThan(NOW + 5 * DAY);
+    expect(device.stateOf(asCardId('c1'), LAB)).toEqual(old.after);
   });
 });
 

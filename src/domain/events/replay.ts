@@ -80,7 +80,7 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
   for (const event of effective) {
     switch (event.kind) {
       case 'review': {
-        const settings = settingsAt(event.deckId, event.createdAt, event.id);
+        const settings = settingsAt(event.deckId, event.createdAt, event.id, event.deckAncestors);
         const from = state ?? newCardState(event.deckId, event.cardId, event.createdAt);
         const scheduled = schedulerFor(settings).grade(withoutFlags(from), event.rating, event.createdAt, event.id);
         const graded =

@@ -7,6 +7,7 @@
 import { asDeckId, type DeckId } from '../ids';
 import { DEFAULT_SETTINGS, isFsrsWeights, type StudySettings } from '../settings/study-settings';
 import { OVERRIDABLE_FIELDS, effectiveSettings, type DeckOverrides } from '../settings/deck-overrides';
+import { settingsWithInheritedExam } from '../settings/exam-inheritance';
 import { inLogOrder, isAtOrBefore } from './order';
 import type { EventId, SettingsEvent } from './types';
 
@@ -18,8 +19,11 @@ export interface FoldedSettings {
   readonly decks: ReadonlyMap<DeckId, Values>;
 }
 
-/** The settings a review made at (createdAt, id) in `deckId` was scheduled with. */
-export type SettingsAt = (deckId: DeckId, createdAt: number, id: EventId) => StudySettings;
+/**
+ * The settings a review made at (createdAt, id) in `deckId` was scheduled with; `ancestors` (the
+ * decks above it, nearest first, as the review recorded them) lend it their exam (exam-inheritance.ts).
+ */
+export type SettingsAt = (deckId: DeckId, createdAt: number, id: EventId, ancestors?: readonly DeckId[]) => StudySettings;
 
 const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 const isNumberList = (value: unknown) => Array.isArray(value) && value.every(isFiniteNumber);
@@ -117,15 +121,8 @@ export function createSettingsTimeline(events: readonly SettingsEvent[]): Settin
   const studyCache = new Map<number, StudySettings>();
   const deckCache = new Map<string, StudySettings>();
 
-  return (deckId, createdAt, id) => {
-    // The number of settings events at or before the point.
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (isAtOrBefore(ordered[mid]!, createdAt, id)) low = mid + 1;
-      else high = mid;
-    }
+  /** One deck's settings after the first `low` events. */
+  const deckSettingsAt = (low: number, deckId: DeckId): StudySettings => {
     const at = checkpoints[low]!;
     let study = studyCache.get(low);
     if (!study) {
@@ -141,6 +138,20 @@ export function createSettingsTimeline(events: readonly SettingsEvent[]): Settin
       deckCache.set(key, settings);
     }
     return settings;
+  };
+
+  return (deckId, createdAt, id, ancestors = []) => {
+    // The number of settings events at or before the point.
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (isAtOrBefore(ordered[mid]!, createdAt, id)) low = mid + 1;
+      else high = mid;
+    }
+    const own = deckSettingsAt(low, deckId);
+    if (ancestors.length === 0) return own;
+    return settingsWithInheritedExam([{ deckId, settings: own }, ...ancestors.map((ancestor) => ({ deckId: ancestor, settings: deckSettingsAt(low, ancestor) }))], createdAt);
   };
 }
 

@@ -51,14 +51,14 @@ export class TestDevice {
   }
 
   /** Grades as the session does: from this device's state, seeded by the new event's id. */
-  review(card: string, rating: Rating, at: number, deckId: DeckId = DECK): CardEvent {
+  review(card: string, rating: Rating, at: number, deckId: DeckId = DECK, deckAncestors?: readonly DeckId[]): CardEvent {
     const cardId = asCardId(card);
     const id = this.id(at);
     const before = this.stateOf(cardId, deckId);
     const settingsAt = createSettingsTimeline(this.events.filter((e): e is SettingsEvent => e.kind === 'settings'));
     const from = before ?? newCardState(deckId, cardId, at);
-    const after = schedulerFor(settingsAt(deckId, at, id)).grade(from, rating, at, id);
-    return this.add({ id, deviceId: this.deviceId, createdAt: at, deckId, cardId, kind: 'review', rating, answerMs: 4000, before, after });
+    const after = schedulerFor(settingsAt(deckId, at, id, deckAncestors)).grade(from, rating, at, id);
+    return this.add({ id, deviceId: this.deviceId, createdAt: at, deckId, cardId, kind: 'review', rating, answerMs: 4000, before, after, ...(deckAncestors ? { deckAncestors } : {}) });
   }
 
   card(

@@ -49,6 +49,12 @@ export interface ReviewBody {
    * replay of this card cannot see. Replay honours it only inside the card's fuzz range.
    */
   readonly balancedDueAt?: number;
+  /**
+   * The decks above the card's deck when it was graded, nearest first (absent for a top-level deck
+   * and on older events). Replay reads their exam settings from the settings log, so a subdeck's
+   * review follows its parent's exam on every device without knowing the deck tree.
+   */
+  readonly deckAncestors?: readonly DeckId[];
 }
 
 /** Takes back an earlier event of the same card. An undo is final: redo is a new review. */

@@ -5,11 +5,13 @@ import type { ExamPlanInput } from '../../domain/planning/exam-plan';
 import type { WorkloadInput } from '../../domain/planning/workload';
 import { routeHash } from '../../domain/routes/routes';
 import { overridesFor } from '../../domain/settings/deck-overrides';
-import { useStudyStore } from '../../store';
+import { deckFamily } from '../../domain/deck/deck-tree';
+import { deckTreeOf, useStudyStore } from '../../store';
 import { settingsForDeck } from '../../store/selectors';
-import type { PlanningCards } from '../../store/planning-slice';
+import type { PlanningDeckCards } from '../../store/planning-slice';
 import { BreakPlanner } from './BreakPlanner';
 import { ExamForm } from './ExamForm';
+import { InheritedExam } from './InheritedExam';
 import { PlanSummary } from './PlanSummary';
 import { useExamPlan } from './use-exam-plan';
 import { WorkloadSimulator } from './WorkloadSimulator';
@@ -25,9 +27,10 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
   const global = useStudyStore((s) => s.settings);
   const overrides = useStudyStore((s) => s.deckOverrides.get(deckId));
   const settings = useStudyStore((s) => settingsForDeck(s, deckId));
+  const deckEntries = useStudyStore((s) => s.deckEntries);
   const readPlanningCards = useStudyStore((s) => s.readPlanningCards);
   const saveDeckOverrides = useStudyStore((s) => s.saveDeckOverrides);
-  const [cards, setCards] = useState<PlanningCards | null>(null);
+  const [cards, setCards] = useState<PlanningDeckCards | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,9 +44,13 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
     };
   }, [deckId, readPlanningCards, settings]);
 
+  // A subdeck without an exam of its own plans for its parent's (exam-inheritance.ts).
+  const planSettings = cards?.settings ?? settings;
+  const exam = cards?.exam ?? null;
+  const subdeckCount = deckFamily(deckTreeOf({ deckEntries }), deckId).length - 1;
   const input = useMemo<ExamPlanInput | null>(
-    () => (cards === null || settings.examAt === null ? null : { deckId, cards: cards.cards, settings, now: cards.now }),
-    [cards, deckId, settings],
+    () => (cards === null || planSettings.examAt === null ? null : { deckId, cards: cards.cards, settings: planSettings, now: cards.now }),
+    [cards, deckId, planSettings],
   );
   const status = useExamPlan(input);
   const workloadInput = useMemo<WorkloadInput | null>(() => (cards === null ? null : { cards: cards.cards, settings, now: cards.now }), [cards, settings]);
@@ -61,7 +68,9 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
       <p className="plan-screen__intro">
         Set the exam date and the scheduler keeps every card's predicted recall at your target on that day: no interval carries a card past the exam
         below it. After the exam the deck goes back to normal scheduling.
+        {subdeckCount > 0 ? ` The exam and the plan cover this deck's cards and its ${subdeckCount === 1 ? 'subdeck' : `${subdeckCount} subdecks`}' too.` : ''}
       </p>
+      {exam?.isInherited && !exam.isOver && planSettings.examAt !== null ? <InheritedExam sourceDeckId={exam.sourceDeckId} examAt={planSettings.examAt} /> : null}
       {cards === null ? (
         readError ? <p role="alert" className="notice notice--error">{readError}</p> : <p role="status" className="loading">Loading…</p>
       ) : (
@@ -72,7 +81,7 @@ export function PlanScreen({ deckId }: PlanScreenProps) {
       {status.kind === 'done' && status.plan !== null ? (
         <PlanSummary
           plan={status.plan}
-          budgetMinutes={settings.examDailyMinutes}
+          budgetMinutes={planSettings.examDailyMinutes}
           currentNewCardsPerDay={settings.newCardsPerDay}
           onUsePace={(newCardsPerDay) => void save({ newCardsPerDay })}
         />
