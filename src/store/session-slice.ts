@@ -185,19 +185,23 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, deps) =
 
   /** Writes one grade durably, in turn; when it fails, brings the session back to its card. */
   async function commitGrade(seq: number, eventId: EventId, entry: ReviewLogEntry, balancedDueAt?: number): Promise<void> {
-    const { repository } = get();
-    if (!repository) return;
-    // The event carries the id the card was previewed with, so replay schedules what the buttons showed,
-    // the day balancing chose, which replay of this card alone could not know, and the decks above
-    // the card's deck, whose exam replay reads from the settings log.
+    if (!get().repository) return;
     const ancestors = ancestorsOf(get(), entry.deckId);
-    const event: CardEvent = {
-      id: eventId, deviceId: repository.deviceId, createdAt: entry.reviewedAt, deckId: entry.deckId, cardId: entry.cardId,
-      kind: 'review', rating: entry.rating, answerMs: entry.answerMs, before: entry.before, after: entry.after,
-      ...(balancedDueAt === undefined ? {} : { balancedDueAt }),
-      ...(ancestors.length === 0 ? {} : { deckAncestors: ancestors }),
-    };
     const outcome = await commits.enqueue(async () => {
+      // A grade given while storage switches to memory ("keep studying without saving") goes to
+      // memory: written to the storage that refused, it would fail again and its error would be lost.
+      await get().storageSwitch?.catch(() => undefined);
+      const repository = get().repository;
+      if (!repository) return;
+      // The event carries the id the card was previewed with, so replay schedules what the buttons showed,
+      // the day balancing chose, which replay of this card alone could not know, and the decks above
+      // the card's deck, whose exam replay reads from the settings log.
+      const event: CardEvent = {
+        id: eventId, deviceId: repository.deviceId, createdAt: entry.reviewedAt, deckId: entry.deckId, cardId: entry.cardId,
+        kind: 'review', rating: entry.rating, answerMs: entry.answerMs, before: entry.before, after: entry.after,
+        ...(balancedDueAt === undefined ? {} : { balancedDueAt }),
+        ...(ancestors.length === 0 ? {} : { deckAncestors: ancestors }),
+      };
       const savingAt = performanceNow();
       // The stale check keeps two tabs from both grading one card from the same state.
       await repository.appendCardEvents([event], { expectedState: entry.before });

@@ -19,6 +19,8 @@ export interface StorageSlice {
   hydrate(): Promise<void>;
   /** After a failed write: keep studying with progress held in memory only, and say so. */
   continueWithoutSaving(): Promise<void>;
+  /** While continueWithoutSaving moves progress into memory: settles once grades may be written there. */
+  readonly storageSwitch: Promise<void> | null;
   dismissSaveError(): void;
 }
 
@@ -29,6 +31,7 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
   isHydrated: false,
   storageWarning: null,
   saveError: null,
+  storageSwitch: null,
 
   async hydrate() {
     if (get().isHydrated) return;
@@ -56,33 +59,44 @@ export const createStorageSlice: SliceCreator<StorageSlice> = (set, get, deps) =
     void get().resumeSync();
   },
 
-  async continueWithoutSaving() {
-    const current = get().repository;
-    // The whole log moves over, undo events included, so the in-memory copy replays to the same states.
-    const log = current ? await current.exportEvents().catch(() => null) : null;
-    const { appearance, settings, deckOverrides } = get();
-    const memory = await openMemoryStorage(
-      log ? { events: [...log.cardEvents, ...log.settingsEvents], appearance } : { settings, appearance, deckOverrides },
-    );
-    // Progress switches first, so the grade the student is waiting to give is taken at once.
-    set({
-      repository: memory.repository,
-      settingsRepository: memory.settings,
-      saveError: null,
-      storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
+  continueWithoutSaving() {
+    const pending = get().storageSwitch;
+    if (pending) return pending;
+    const switched = (async () => {
+      const current = get().repository;
+      // The whole log moves over, undo events included, so the in-memory copy replays to the same states.
+      const log = current ? await current.exportEvents().catch(() => null) : null;
+      const { appearance, settings, deckOverrides } = get();
+      const memory = await openMemoryStorage(
+        log ? { events: [...log.cardEvents, ...log.settingsEvents], appearance } : { settings, appearance, deckOverrides },
+      );
+      // Progress switches first, so the grade the student is waiting to give is taken at once.
+      set({
+        repository: memory.repository,
+        settingsRepository: memory.settings,
+        saveError: null,
+        storageWarning: 'Progress is now kept in memory only and will be lost when you close this tab, because the device storage refused to save it.',
+      });
+      return memory;
+    })();
+    // Grades given meanwhile wait for this, then go to memory (session-slice's commitGrade).
+    const progressSwitch = switched.then(() => undefined);
+    set({ storageSwitch: progressSwitch });
+    void progressSwitch.catch(() => undefined).finally(() => set({ storageSwitch: null }));
+    return switched.then(async (memory) => {
+      // Then the student's own decks follow, with their images and the content history of decks
+      // written in the app: left on the refusing storage, every edit would fail too. What cannot be
+      // read is left behind; it stays where it was.
+      const { userDecks, contentRepository } = get();
+      if (userDecks) {
+        const decks = await userDecks.listDecks().catch(() => []);
+        const toSave = await Promise.all(decks.map(async (deck) => ({ deck, media: await userDecks.loadMedia(deck.id).catch(() => []) })));
+        if (toSave.length > 0) await memory.userDecks.saveDecks(toSave);
+      }
+      const content = contentRepository ? await contentRepository.exportContentEvents().catch(() => []) : [];
+      if (content.length > 0) await memory.content.importContentEvents(content);
+      set({ userDecks: memory.userDecks, contentRepository: memory.content });
     });
-    // Then the student's own decks follow, with their images and the content history of decks
-    // written in the app: left on the refusing storage, every edit would fail too. What cannot be
-    // read is left behind; it stays where it was.
-    const { userDecks, contentRepository } = get();
-    if (userDecks) {
-      const decks = await userDecks.listDecks().catch(() => []);
-      const toSave = await Promise.all(decks.map(async (deck) => ({ deck, media: await userDecks.loadMedia(deck.id).catch(() => []) })));
-      if (toSave.length > 0) await memory.userDecks.saveDecks(toSave);
-    }
-    const content = contentRepository ? await contentRepository.exportContentEvents().catch(() => []) : [];
-    if (content.length > 0) await memory.content.importContentEvents(content);
-    set({ userDecks: memory.userDecks, contentRepository: memory.content });
   },
 
   dismissSaveError() {

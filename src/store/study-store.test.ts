@@ -226,6 +226,30 @@ describe('a study session', () => {
     await store.getState().grade('good');
     expect(current(store)).toBe('c2');
   });
+
+  it('a grade given while "keep studying without saving" is still switching goes to memory and is kept', async () => {
+    let isFull = false;
+    const { store } = await harness([makeDeck('d', 2)], {
+      memory: {
+        onBeforeWrite: () => {
+          if (isFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+      },
+    });
+    await store.getState().startSession(asDeckId('d'));
+    store.getState().flip();
+    isFull = true;
+    await store.getState().grade('good');
+    expect(store.getState().saveError).toMatch(/not saved/i);
+
+    // The student presses "keep studying" and grades at once, before the in-memory copy is open.
+    const switching = store.getState().continueWithoutSaving();
+    const graded = store.getState().grade('good');
+    await Promise.all([switching, graded]);
+    expect(current(store)).toBe('c2');
+    expect(store.getState().saveError).toBeNull();
+    expect((await store.getState().repository!.exportAll()).reviewLog.map((review) => review.cardId)).toEqual(['c1']);
+  });
 });
 
 describe('two tabs on the same storage', () => {
