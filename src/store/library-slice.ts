@@ -177,8 +177,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const family = userDeckFamily(get(), deckId);
     // One tombstone per deck, so sync deletes each of them on the other devices too.
     const repository = get().repository;
-    const tombstones = repository ? deckDeletedEvents(family, { newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now: deps.clock() }) : [];
-    await requireUserDecks(get()).deleteDecks(family, tombstones);
+    const now = deps.clock();
+    await requireUserDecks(get()).deleteDecks(family, (lastSeenAt) =>
+      repository ? deckDeletedEvents(family, { newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now }, lastSeenAt) : [],
+    );
     announceWrite(get(), deps, LIBRARY_CHANGE);
     const studied = get().session?.deckId;
     if (studied !== undefined && family.includes(studied)) get().leaveSession();

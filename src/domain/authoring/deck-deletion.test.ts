@@ -30,6 +30,11 @@ describe('deleting a deck (tombstones)', () => {
     expect(new Set(made.map((event) => event.id)).size).toBe(2);
   });
 
+  it('is stamped after the newest event of the decks this device holds, when that is ahead of its clock', () => {
+    expect(deckDeletedEvents([AUTHORED], { ...phone, now: NOW }, NOW + 5_000)[0]!.createdAt).toBe(NOW + 5_001);
+    expect(deckDeletedEvents([AUTHORED], { ...phone, now: NOW }, NOW - 5_000)[0]!.createdAt).toBe(NOW);
+  });
+
   it('drops the deck events made before the tombstone and keeps later ones and other decks', () => {
     const tombstones = latestTombstones([tombstoneAt(AUTHORED, NOW)]);
     const events = [review('a', NOW - 1000), review('b', NOW + 1000), review('c', NOW - 1000, OTHER)];

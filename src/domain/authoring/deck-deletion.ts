@@ -15,15 +15,21 @@ import type { ContentEvent } from './types';
 import { compareEvents, isAtOrBefore } from '../events/order';
 import type { EventBase } from '../events/types';
 import type { DeckId } from '../ids';
+import { causalTime } from '../sync/clock';
 
 export type DeckDeletedEvent = Extract<ContentEvent, { readonly kind: 'deck-deleted' }>;
 
 /** Whether a content event is a tombstone. */
 export const isDeckDeleted = (event: ContentEvent): event is DeckDeletedEvent => event.kind === 'deck-deleted';
 
-/** The tombstones that delete `deckIds` (a deck and its subdecks), one per deck, made now. */
-export function deckDeletedEvents(deckIds: readonly DeckId[], envelope: EventEnvelope): DeckDeletedEvent[] {
-  return deckIds.map((deckId) => ({ id: envelope.newId(envelope.now), deviceId: envelope.deviceId, createdAt: envelope.now, deckId, kind: 'deck-deleted' }));
+/**
+ * The tombstones that delete `deckIds` (a deck and its subdecks), one per deck, made now, or just
+ * after `lastSeenAt` (the newest event of those decks this device holds, epoch ms) when that is
+ * ahead of this clock: the delete then covers everything the student saw (the clock rule, causalTime).
+ */
+export function deckDeletedEvents(deckIds: readonly DeckId[], envelope: EventEnvelope, lastSeenAt: number | null = null): DeckDeletedEvent[] {
+  const createdAt = causalTime(envelope.now, lastSeenAt);
+  return deckIds.map((deckId) => ({ id: envelope.newId(createdAt), deviceId: envelope.deviceId, createdAt, deckId, kind: 'deck-deleted' }));
 }
 
 /** Per deck, the tombstone that covers the most: the latest in log order. */
