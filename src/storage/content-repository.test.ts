@@ -95,6 +95,19 @@ describe('content repository', () => {
     expect(await storage.content.importContentEvents(tombstones)).toBe(0);
   });
 
+  it('an imported deck imported again here after the delete was made keeps its row when the tombstone arrives', async () => {
+    const storage = await testStorage({}, { isPersistent: true });
+    const deckId = asDeckId('user.animals');
+    const deck = { schemaVersion: 1 as const, id: deckId, title: 'Animals', description: '', cards: [{ id: asCardId('perro'), front: 'perro', back: 'dog', tags: [] }] };
+    await storage.userDecks.saveDeck({ ...deck, origin: 'csv', createdAt: NOW + 20, updatedAt: NOW + 20 });
+    const olderDelete = deckDeletedEvents([deckId], new ContentDevice('laptop', 9).envelope(NOW + 10));
+    expect(await storage.content.importContentEvents(olderDelete)).toBe(1);
+    expect((await storage.userDecks.listDecks()).map((listed) => listed.id)).toEqual([deckId]);
+    const newerDelete = deckDeletedEvents([deckId], new ContentDevice('laptop', 10).envelope(NOW + 30));
+    await storage.content.importContentEvents(newerDelete);
+    expect(await storage.userDecks.listDecks()).toEqual([]);
+  });
+
   it('a backup carries the content events; restoring it into a fresh browser rebuilds the deck, and restoring twice changes nothing', async () => {
     const { storage, device } = await authoredStorage();
     await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP'), draft('UDP')]), NOW + 1));

@@ -24,16 +24,22 @@ export async function storedTombstones(db: FlipdeckDb, deckIds: Iterable<DeckId>
 }
 
 /**
- * Applies a tombstone that arrived from another device: the deck's row, images and cached states go,
- * and every event of the deck at or before the tombstone (card events and content events, the
+ * Applies a tombstone that arrived from another device: the deck's row and images go (unless it is an
+ * imported deck imported again after the tombstone was made), its cached states go, and every event of the deck at or before the tombstone (card events and content events, the
  * tombstone itself stays). Cards with events made after it are replayed from what is left.
  * Inside a rw transaction over userDecks, media, cardStates, events and contentEvents.
  */
 export async function applyTombstone(db: FlipdeckDb, tombstone: DeckDeletedEvent, replayCard: (deckId: DeckId, cardId: CardId) => Promise<unknown>): Promise<void> {
   const { deckId, createdAt, id } = tombstone;
   const covered = [deckId, -Infinity] as const;
-  await db.userDecks.delete(deckId);
-  await db.media.where('deckId').equals(deckId).delete();
+  // An imported deck (a row, not events) imported again here after the delete was made is kept:
+  // the delete wins only for what was made before it.
+  const row = await db.userDecks.get(deckId);
+  const isImportedAfter = row !== undefined && row['origin'] !== 'authored' && typeof row['updatedAt'] === 'number' && row['updatedAt'] > createdAt;
+  if (!isImportedAfter) {
+    await db.userDecks.delete(deckId);
+    await db.media.where('deckId').equals(deckId).delete();
+  }
   await db.cardStates.where('deckId').equals(deckId).delete();
   // [deckId+createdAt] up to the tombstone's time, then its exact time by id: the log's order.
   await db.events.where('[deckId+createdAt]').between(covered, [deckId, createdAt], true, false).delete();
