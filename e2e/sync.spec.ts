@@ -120,7 +120,7 @@ async function deckCounts(page: Page) {
   return { isNew: await tileCount(page, 'New'), learning: await tileCount(page, 'Learning'), due: await tileCount(page, 'Due') };
 }
 
-test('a laptop linked from the phone merges offline work from both, renames, undo, settings and a new deck reach the other', async ({ browser }, testInfo) => {
+test('a laptop linked from the phone merges offline work from both, renames, undo, settings, a new deck and its deletion reach the other', async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'The two devices are two contexts of one run.');
   const phone = await open(browser, 'phone');
   const laptop = await open(browser, 'laptop');
@@ -215,6 +215,18 @@ test('a laptop linked from the phone merges offline work from both, renames, und
   await expect(phone.page.getByText('A reliable byte stream')).toBeVisible();
   await gradeButton(phone.page, 'Good').click();
   await expect(phone.page.getByText('All grades saved')).toBeVisible();
+
+  // Deleted on the laptop, the deck leaves the phone's open deck list, studied card and all.
+  const deckId = /#\/deck\/([^/]+)\//.exec(laptop.page.url())?.[1];
+  expect(deckId).toBeDefined();
+  await phone.page.goto(app!.url);
+  await expect(phone.page.getByRole('article', { name: 'Networks' })).toBeVisible();
+  await laptop.page.goto(`${app!.url}#/deck/${deckId}`);
+  await laptop.page.getByRole('button', { name: 'Delete…' }).click();
+  await laptop.page.getByRole('dialog').getByRole('button', { name: 'Delete deck' }).click();
+  await expect(laptop.page.getByRole('article', { name: 'Networks' })).toHaveCount(0);
+  await expect(phone.page.getByRole('article', { name: 'Networks' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(phone.page.getByRole('article').first()).toBeVisible();
 
   await phone.context.close();
   await laptop.context.close();

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addCardEvents, createDeckEvents, deleteCardEvents, editCardEvents } from '../domain/authoring/commands';
 import { cardHash, editBundledCardEvents, keepMineEvents, overlayBundledDeck, resetCardEvents } from '../domain/authoring/overlay';
+import { deckDeletedEvents } from '../domain/authoring/deck-deletion';
 import { AUTHORED, ContentDevice } from '../domain/authoring/test-content';
 import { asCardId, asDeckId } from '../domain/ids';
 import { NOW } from '../domain/events/test-events';
@@ -51,6 +52,60 @@ describe('content repository', () => {
     await storage.userDecks.deleteDecks([AUTHORED]);
     expect(await storage.content.exportContentEvents()).toEqual([]);
     expect(await storage.content.loadAuthoredDeck(AUTHORED)).toBeNull();
+  });
+
+  it('deleting the deck with a tombstone keeps only the tombstone, which drops the deck\'s old events when they arrive again', async () => {
+    const { storage, device } = await authoredStorage();
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1));
+    const card = device.view().deck.cards[0]!;
+    const review = makeReview(null, makeState(card.id, { deckId: AUTHORED, lastReviewedAt: NOW + 2 }), { reviewedAt: NOW + 2 });
+    await storage.repository.recordReview(review);
+    const [oldReview] = (await storage.repository.exportEvents()).cardEvents;
+    const oldContent = await storage.content.exportContentEvents();
+    const envelope = device.envelope(NOW);
+    let lastSeenAt: number | null = null;
+    await storage.userDecks.deleteDecks([AUTHORED], (newest) => {
+      lastSeenAt = newest;
+      return deckDeletedEvents([AUTHORED], envelope, newest);
+    });
+    expect(lastSeenAt).toBe(NOW + 2);
+    const [tombstone] = await storage.content.exportContentEvents();
+    expect(tombstone).toMatchObject({ kind: 'deck-deleted', deckId: AUTHORED, createdAt: NOW + 3 });
+    expect(await storage.content.exportContentEvents()).toHaveLength(1);
+
+    // Another device sends the deck's old events again: none is added, the deck stays deleted.
+    expect(await storage.content.importContentEvents(oldContent)).toBe(0);
+    expect(await storage.repository.importEvents([oldReview!])).toMatchObject({ cardEventsAdded: 0 });
+    expect(await storage.userDecks.listDecks()).toEqual([]);
+    expect(await storage.repository.loadDeckStates(AUTHORED)).toEqual([]);
+  });
+
+  it('a tombstone that arrives after the deck\'s events deletes the deck here, and what it covers, in one import', async () => {
+    const { storage, device } = await authoredStorage();
+    await storage.content.appendContent(device.make((e) => addCardEvents(e, device.view(), [draft('TCP')]), NOW + 1));
+    const card = device.view().deck.cards[0]!;
+    await storage.repository.recordReview(makeReview(null, makeState(card.id, { deckId: AUTHORED, lastReviewedAt: NOW + 2 }), { reviewedAt: NOW + 2 }));
+    const tombstones = deckDeletedEvents([AUTHORED], new ContentDevice('laptop', 9).envelope(NOW + 10));
+    expect(await storage.content.importContentEvents(tombstones)).toBe(1);
+    expect(await storage.userDecks.listDecks()).toEqual([]);
+    expect(await storage.repository.loadDeckStates(AUTHORED)).toEqual([]);
+    expect((await storage.repository.exportEvents()).cardEvents).toEqual([]);
+    expect(await storage.content.exportContentEvents()).toEqual(tombstones);
+    // The same tombstone again changes nothing.
+    expect(await storage.content.importContentEvents(tombstones)).toBe(0);
+  });
+
+  it('an imported deck imported again here after the delete was made keeps its row when the tombstone arrives', async () => {
+    const storage = await testStorage({}, { isPersistent: true });
+    const deckId = asDeckId('user.animals');
+    const deck = { schemaVersion: 1 as const, id: deckId, title: 'Animals', description: '', cards: [{ id: asCardId('perro'), front: 'perro', back: 'dog', tags: [] }] };
+    await storage.userDecks.saveDeck({ ...deck, origin: 'csv', createdAt: NOW + 20, updatedAt: NOW + 20 });
+    const olderDelete = deckDeletedEvents([deckId], new ContentDevice('laptop', 9).envelope(NOW + 10));
+    expect(await storage.content.importContentEvents(olderDelete)).toBe(1);
+    expect((await storage.userDecks.listDecks()).map((listed) => listed.id)).toEqual([deckId]);
+    const newerDelete = deckDeletedEvents([deckId], new ContentDevice('laptop', 10).envelope(NOW + 30));
+    await storage.content.importContentEvents(newerDelete);
+    expect(await storage.userDecks.listDecks()).toEqual([]);
   });
 
   it('a backup carries the content events; restoring it into a fresh browser rebuilds the deck, and restoring twice changes nothing', async () => {

@@ -6,11 +6,13 @@
  */
 import { studyDeckOf } from '../domain/authoring/cloze-notes';
 import { applyNewerContentEvents, replayDeckContent, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
+import { isDeckDeleted, latestTombstones, withoutDeleted } from '../domain/authoring/deck-deletion';
 import type { ContentEvent } from '../domain/authoring/types';
 import type { CardEvent } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
 import { contentEventFromRow, contentEventToRow } from './content-rows';
 import type { FlipdeckDb } from './db';
+import { applyTombstone, storedTombstones } from './deck-tombstones';
 import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
 import { cardEventToRow } from './event-rows';
 import type { RowProblem } from './row-parse';
@@ -33,7 +35,11 @@ export interface ContentRepository {
    * versions of its cards (domain/authoring/overlay.ts), which no cached row holds.
    */
   loadContentEvents(deckId: DeckId): Promise<ContentEvent[]>;
-  /** Adds the events whose ids are new and replays the decks they touch; resolves with how many were added. */
+  /**
+   * Adds the events whose ids are new and replays the decks they touch; resolves with how many were
+   * added. A deck's events at or before its tombstone are dropped, and a new tombstone deletes what
+   * it covers here (applyTombstone), all in the one transaction.
+   */
   importContentEvents(events: readonly ContentEvent[]): Promise<number>;
   /** Every content event, for backups. */
   exportContentEvents(): Promise<ContentEvent[]>;
@@ -77,7 +83,7 @@ async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promis
 export function createDexieContentRepository(db: FlipdeckDb, options: RepositoryOptions = {}): ContentRepository {
   const report = options.onCorruptRow ?? warnCorruptRow;
   const log = eventStore(db, report);
-  const tables = [db.contentEvents, db.userDecks, db.events, db.cardStates, db.settingsEvents];
+  const tables = [db.contentEvents, db.userDecks, db.events, db.cardStates, db.settingsEvents, db.media];
 
   async function replayTouched(events: readonly ContentEvent[], fast: AuthoredDeck | null = null) {
     const replayed = new Map<DeckId, AuthoredDeck | null>();
@@ -124,8 +130,16 @@ export function createDexieContentRepository(db: FlipdeckDb, options: Repository
         db.transaction('rw', tables, async () => {
           const unique = [...new Map(events.map((event) => [event.id, event])).values()];
           const stored = await db.contentEvents.bulkGet(unique.map((event) => event.id));
-          const added = unique.filter((_, i) => stored[i] === undefined);
+          const fresh = unique.filter((_, i) => stored[i] === undefined);
+          // The delete wins for everything made before it, whichever arrives first (deck-deletion.ts).
+          const before = await storedTombstones(db, touchedDecks(fresh), report);
+          const tombstones = latestTombstones([...before.values(), ...fresh]);
+          const added = withoutDeleted(fresh, tombstones);
           await db.contentEvents.bulkAdd(added.map(contentEventToRow));
+          const settingsAt = added.some(isDeckDeleted) ? await log.settingsTimeline() : null;
+          for (const event of added) {
+            if (isDeckDeleted(event) && tombstones.get(event.deckId)?.id === event.id) await applyTombstone(db, event, (deckId, cardId) => log.replayInto(deckId, cardId, settingsAt!));
+          }
           await replayTouched(added);
           return added.length;
         }),

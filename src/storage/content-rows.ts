@@ -76,6 +76,8 @@ export function contentEventFromRow(row: unknown): RowResult<ContentEvent> {
         return { ...base, kind, cardId: cardId(), overHash: text(row, 'overHash') };
       case 'card-deleted':
         return { ...base, kind, cardId: cardId() };
+      case 'deck-deleted':
+        return { ...base, kind };
       case 'card-moved':
         return {
           ...base,

@@ -10,6 +10,7 @@
  * Every method speaks domain types and throws only StorageError. A row that does not parse is
  * skipped and reported via `onCorruptRow`, never thrown.
  */
+import { isDeletedBy } from '../domain/authoring/deck-deletion';
 import { createEventIdGenerator, type EventIdGenerator } from '../domain/events/event-id';
 import { compareEvents } from '../domain/events/order';
 import { cardKey, replayAll, replayCard } from '../domain/events/replay';
@@ -21,6 +22,7 @@ import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import { dexieCardProgress } from './card-progress';
 import type { CardProgressMethods } from './card-progress';
 import type { FlipdeckDb } from './db';
+import { storedTombstones } from './deck-tombstones';
 import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow, cardStateToRow, isSameCardState } from './progress-rows';
 import type { RowProblem, RowResult } from './row-parse';
@@ -103,7 +105,8 @@ export interface ProgressRepository extends CardProgressMethods {
   /**
    * Merges events in one transaction: ids already stored are dropped, the rest are added, and the
    * cards that got new events are replayed (every card, when a settings event was added, since a
-   * settings change can reschedule any later review).
+   * settings change can reschedule any later review). Card events of a deleted deck made at or
+   * before its tombstone are dropped.
    */
   importEvents(events: readonly ProgressEvent[]): Promise<ImportResult>;
   /** Replays every card from the log and rewrites the whole cache; resolves with the number of states stored. */
@@ -443,7 +446,14 @@ export function createDexieRepository(db: FlipdeckDb, options: RepositoryOptions
         }),
       ),
 
-    importEvents: (events) => run('restore', () => db.transaction('rw', progressTables, () => log.merge(events))),
+    importEvents: (events) =>
+      run('restore', () =>
+        db.transaction('rw', [...progressTables, db.contentEvents], async () => {
+          // A deleted deck's events made before its tombstone never come back (deck-deletion.ts).
+          const tombstones = await storedTombstones(db, events.flatMap((event) => (event.kind === 'settings' ? [] : [event.deckId])), report);
+          return log.merge(tombstones.size === 0 ? events : events.filter((event) => event.kind === 'settings' || !isDeletedBy(event, tombstones)));
+        }),
+      ),
 
     rebuildAllStates: () => run('save-card', () => db.transaction('rw', progressTables, () => log.rebuildAll())),
 

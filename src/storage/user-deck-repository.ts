@@ -15,6 +15,8 @@ import type { CardEvent, SettingsEvent } from '../domain/events/types';
 import { asDeckId, type CardId, type DeckId } from '../domain/ids';
 import { moveCardEvents } from '../domain/events/move-card';
 import type { ImportedMedia } from '../domain/import/imported-deck';
+import type { DeckDeletedEvent } from '../domain/authoring/deck-deletion';
+import { contentEventToRow } from './content-rows';
 import type { FlipdeckDb } from './db';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
@@ -62,8 +64,13 @@ export interface UserDeckRepository {
   saveDecks(decks: readonly DeckToSave[], events?: readonly CardEvent[], moves?: readonly CardMove[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
-  /** Deletes the decks, their media, card states, review logs and content events, all in one transaction. */
-  deleteDecks(deckIds: readonly DeckId[]): Promise<void>;
+  /**
+   * Deletes the decks, their media, card states, review logs and content events, all in one
+   * transaction, and stores the tombstones `tombstonesAfter` makes (one per deck, deck-deletion.ts),
+   * told the newest createdAt among the decks' events (null: none): what sync carries to the other
+   * devices, and what keeps the decks from coming back when they send their events again.
+   */
+  deleteDecks(deckIds: readonly DeckId[], tombstonesAfter?: (lastSeenAt: number | null) => readonly DeckDeletedEvent[]): Promise<void>;
   /** The progress that deleting these decks would delete, summed. */
   countProgress(deckIds: readonly DeckId[]): Promise<DeckProgressCount>;
   /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
@@ -205,10 +212,18 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     loadMedia: (deckId) =>
       run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),
 
-    deleteDecks: (deckIds) =>
+    deleteDecks: (deckIds, tombstonesAfter = () => []) =>
       run('delete-deck', () =>
         // A parent and its subdecks go together, or not at all.
         db.transaction('rw', allTables, async () => {
+          let lastSeenAt: number | null = null;
+          for (const deckId of deckIds) {
+            for (const table of [db.events, db.contentEvents] as const) {
+              const newest = await table.where('[deckId+createdAt]').between([deckId, -Infinity], [deckId, Infinity], true, true).last();
+              if (newest !== undefined) lastSeenAt = Math.max(lastSeenAt ?? -Infinity, newest.createdAt);
+            }
+          }
+          const tombstones = tombstonesAfter(lastSeenAt);
           for (const deckId of deckIds) {
             await db.userDecks.delete(deckId);
             await db.media.where('deckId').equals(deckId).delete();
@@ -218,6 +233,7 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
             // An authored deck's content goes too, or replaying its events would bring the deck back.
             await db.contentEvents.where('deckId').equals(deckId).delete();
           }
+          await db.contentEvents.bulkAdd(tombstones.map(contentEventToRow));
         }),
       ),
 

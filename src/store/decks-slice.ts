@@ -117,6 +117,9 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
         await Promise.all([change.deckId, ...ancestorsOf(get(), change.deckId)].map((deckId) => get().refreshCounts(deckId)));
       } else if (change.kind === 'library') {
         await get().loadDecks();
+        // A deck deleted elsewhere (another tab, or another device through sync) takes its session with it.
+        const studied = get().session?.deckId;
+        if (studied !== undefined && !get().decks.has(studied)) get().leaveSession();
       } else {
         const { settingsRepository } = get();
         if (!settingsRepository) return;

@@ -4,6 +4,7 @@
  * these actions take typed values, write in one transaction, and only then refresh the state.
  * They throw StorageError (with a user-facing message) for the screen to show.
  */
+import { deckDeletedEvents } from '../domain/authoring/deck-deletion';
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
@@ -174,7 +175,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
   async deleteUserDeck(deckId) {
     // As in Anki, a deck's subdecks go with it: left behind, they would point at a parent that is gone.
     const family = userDeckFamily(get(), deckId);
-    await requireUserDecks(get()).deleteDecks(family);
+    // One tombstone per deck, so sync deletes each of them on the other devices too.
+    const repository = get().repository;
+    const now = deps.clock();
+    await requireUserDecks(get()).deleteDecks(family, (lastSeenAt) =>
+      repository ? deckDeletedEvents(family, { newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now }, lastSeenAt) : [],
+    );
     announceWrite(get(), deps, LIBRARY_CHANGE);
     const studied = get().session?.deckId;
     if (studied !== undefined && family.includes(studied)) get().leaveSession();

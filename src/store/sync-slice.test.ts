@@ -137,6 +137,26 @@ describe('the sync slice', () => {
     expect((await laptop.storage.repository.exportEvents()).cardEvents).toHaveLength(3);
   });
 
+  it('a deck deleted on one device leaves the other\'s deck list, and its study session there', async () => {
+    const dir = tempDir('slice-delete');
+    const server = await serverInProcess(dir);
+    cleanups.push(() => cleanup(dir), () => server.stop());
+    const phone = await device(server.url, 'phone');
+    const laptop = await device(server.url, 'laptop');
+    const deckId = await phone.store.getState().createAuthoredDeck('Networks', '');
+    await phone.store.getState().addCards(deckId, [{ front: 'What is TCP?', back: 'A byte stream', tags: [] }]);
+    await phone.store.getState().turnOnSync();
+    await laptop.store.getState().joinSync(phone.store.getState().syncSpace!);
+    await expect.poll(() => laptop.store.getState().decks.has(deckId), { timeout: 10_000 }).toBe(true);
+    await laptop.store.getState().startSession(deckId);
+    expect(laptop.store.getState().session?.deckId).toBe(deckId);
+
+    await phone.store.getState().deleteUserDeck(deckId);
+    await expect.poll(() => laptop.store.getState().decks.has(deckId), { timeout: 10_000 }).toBe(false);
+    expect(laptop.store.getState().deckEntries.map((entry) => entry.listing.id)).not.toContain(deckId);
+    expect(laptop.store.getState().session).toBeNull();
+  });
+
   it('lists the space\'s devices by name, from the browser by default, and a rename reaches the other device', async () => {
     const dir = tempDir('slice-devices');
     const server = await serverInProcess(dir);

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSyncSpace } from '../domain/sync';
+import type { DeckId } from '../domain/ids';
 import { cleanup, Device, serverInProcess, tempDir } from './test-harness';
 
 // Real sockets, a real server and fake-indexeddb: slower than a unit test on a shared machine.
@@ -203,6 +204,106 @@ describe('decks written in the app', () => {
     expect((await tablet.stateOf(card, deckId))?.reps).toBe(1);
     // One first-sync batch: the deck and its card, then the card's review.
     expect(order).toEqual(['content', 'cards']);
+  });
+});
+
+describe('deleting a deck', () => {
+  /** A deck written on the laptop, with a card studied on both devices, synced to both. */
+  async function sharedDeck() {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const deckId = await laptop.createDeck('Networks');
+    const card = await laptop.addCard(deckId, 'What is TCP?', 'A reliable byte stream');
+    await laptop.study(card, 'good', deckId);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    phone.now = laptop.now;
+    await phone.study(card, 'good', deckId);
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    expect((await laptop.stateOf(card, deckId))?.reps).toBe(2);
+    return { server, open, space, laptop, phone, deckId, card };
+  }
+
+  const deckEventsOf = async (device: Device, deckId: DeckId) => (await device.repository.exportEvents()).cardEvents.filter((event) => event.deckId === deckId);
+  const hasDeck = async (device: Device, deckId: DeckId) => (await device.storage.userDecks.listDecks()).some((deck) => deck.id === deckId);
+
+  it('reaches the other device, which loses the deck and its progress, and nothing brings it back after both sync again', async () => {
+    const { server, open, space, laptop, phone, deckId, card } = await sharedDeck();
+    await laptop.deleteDecks([deckId]);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect(await hasDeck(phone, deckId)).toBe(false);
+    expect(await phone.authored(deckId)).toBeNull();
+    expect(await phone.stateOf(card, deckId)).toBeNull();
+    expect(await deckEventsOf(phone, deckId)).toEqual([]);
+
+    // Both start again: each reconciles its whole log and reads the documents, which still hold the deck's old entries.
+    await laptop.stopSync();
+    await phone.stopSync();
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    for (const device of [laptop, phone]) {
+      expect(await hasDeck(device, deckId)).toBe(false);
+      expect(await deckEventsOf(device, deckId)).toEqual([]);
+    }
+    // A new device reads every entry the server holds, the deck's old ones first in the log: no deck either.
+    const tablet = await open('tablet');
+    tablet.sync(space, server.url);
+    await tablet.engine!.whenIdle();
+    expect(await hasDeck(tablet, deckId)).toBe(false);
+    expect(await tablet.authored(deckId)).toBeNull();
+    expect(await tablet.stateOf(card, deckId)).toBeNull();
+  });
+
+  it('wins over progress the other device made offline before it heard of the delete', async () => {
+    const { server, space, laptop, phone, deckId, card } = await sharedDeck();
+    await laptop.stopSync();
+    await phone.stopSync();
+    // Offline: the phone studies the deck once before the laptop deletes it and once after.
+    await phone.study(card, 'again', deckId);
+    laptop.now = phone.now;
+    await laptop.deleteDecks([deckId]);
+    phone.now = laptop.now + 60_000;
+    const after = await phone.study(card, 'good', deckId);
+
+    phone.sync(space, server.url);
+    await phone.engine!.whenIdle();
+    laptop.sync(space, server.url);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    for (const device of [laptop, phone]) {
+      expect(await hasDeck(device, deckId)).toBe(false);
+      expect(await device.authored(deckId)).toBeNull();
+      // What was made before the delete is gone everywhere; the review made after it stays in the
+      // log (it is never deleted) but brings no deck back.
+      expect((await deckEventsOf(device, deckId)).map((event) => event.id)).toEqual([after.id]);
+    }
+  });
+
+  it('deletes every deck of one delete (a deck and its subdecks) on the other device, one tombstone each', async () => {
+    const { server, open, space } = await setup();
+    const laptop = await open('laptop');
+    const phone = await open('phone');
+    laptop.sync(space, server.url);
+    phone.sync(space, server.url);
+    const parent = await laptop.createDeck('Biology');
+    const child = await laptop.createDeck('Cells');
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect(await hasDeck(phone, child)).toBe(true);
+    await laptop.deleteDecks([parent, child]);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    expect(await hasDeck(phone, parent)).toBe(false);
+    expect(await hasDeck(phone, child)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  * its own process (`npm run sync-server`'s build), a redis-server on a free port, and simulated
  * devices (a Flipdeck database on fake-indexeddb plus a sync engine). Only tests import this.
  */
+import { deckDeletedEvents } from '../domain/authoring/deck-deletion';
 import 'fake-indexeddb/auto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -254,6 +255,12 @@ export class Device {
     const card = current?.deck.cards.find((candidate) => candidate.id === cardId);
     if (!current || !card) throw new Error(`${this.name} has no card ${cardId}`);
     await this.storage.content.appendContent(editCardEvents(this.envelope(), current, cardId, { front: card.front, back: card.back, tags: card.tags ?? [], ...change }));
+  }
+
+  /** Deletes user decks as the deck list does: one tombstone per deck, in the repository's one transaction. */
+  async deleteDecks(deckIds: readonly DeckId[]): Promise<void> {
+    const envelope = this.envelope();
+    await this.storage.userDecks.deleteDecks(deckIds, (lastSeenAt) => deckDeletedEvents(deckIds, envelope, lastSeenAt));
   }
 
   /** Every event id in the log, sorted, and every cached state: what two converged devices share. */

@@ -130,6 +130,9 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
       case 'card-deleted':
         write(cardOf(event.cardId).isPresent, false, stamp);
         break;
+      case 'deck-deleted':
+        // Storage drops what a tombstone covers (deck-deletion.ts); what is left was made after it.
+        break;
       case 'card-moved': {
         const card = cardOf(event.cardId);
         write(card.position, event.position, stamp);
@@ -198,6 +201,8 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
         cards.delete(event.cardId);
         positions.delete(event.cardId);
         break;
+      case 'deck-deleted':
+        return null;
       case 'card-moved':
         if (!cards.has(event.cardId)) return null;
         if (event.toDeckId !== undefined && event.toDeckId !== deckId) {

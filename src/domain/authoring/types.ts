@@ -87,8 +87,17 @@ export interface CardMovedBody {
   readonly toDeckId?: DeckId;
 }
 
+/**
+ * The deck is deleted (a tombstone): every event of the deck made at or before it in log order is
+ * dropped on every device, whenever it arrives (deck-deletion.ts). Its subdecks each get their own.
+ */
+export interface DeckDeletedBody {
+  readonly kind: 'deck-deleted';
+}
+
 export type ContentEventBody =
   | DeckCreatedBody
+  | DeckDeletedBody
   | DeckEditedBody
   | CardCreatedBody
   | CardEditedBody
@@ -102,4 +111,4 @@ export type ContentEventKind = ContentEventBody['kind'];
 export type ContentEvent = EventBase & { readonly deckId: DeckId } & ContentEventBody;
 export type CardContentEvent = Extract<ContentEvent, { readonly cardId: CardId }>;
 
-export const CONTENT_EVENT_KINDS: readonly ContentEventKind[] = ['deck-created', 'deck-edited', 'card-created', 'card-edited', 'card-deleted', 'card-moved', 'card-kept', 'card-reset'];
+export const CONTENT_EVENT_KINDS: readonly ContentEventKind[] = ['deck-created', 'deck-edited', 'deck-deleted', 'card-created', 'card-edited', 'card-deleted', 'card-moved', 'card-kept', 'card-reset'];
