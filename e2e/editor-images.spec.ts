@@ -57,7 +57,7 @@ test('a pasted 3000 × 1500 PNG is stored at 2000 × 1000, previewed, studied of
     mimeType: 'image/svg+xml',
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   });
-  await expect(page.getByRole('alert')).toContainText('“logo.svg” was not added: it is an SVG image, which can carry script. A card can hold PNG, JPEG, GIF, WebP or AVIF images.');
+  await expect(page.getByRole('alert').filter({ hasText: 'logo.svg' })).toContainText('“logo.svg” was not added: it is an SVG image, which can carry script. A card can hold PNG, JPEG, GIF, WebP or AVIF images.');
   await expect(back(page)).toHaveValue('Four of them');
   await expectNoAxeViolations(page, 'the card editor with an image and a refusal');
 
