@@ -16,7 +16,6 @@ export type StorageOperation =
   | 'save-card'
   | 'load'
   | 'save-deck'
-  | 'save-media'
   | 'delete-deck'
   | 'restore';
 
@@ -27,7 +26,6 @@ const WHAT_WAS_LOST: Readonly<Record<StorageOperation, string>> = {
   'save-card': 'the change to this card was not saved',
   load: 'your saved progress could not be loaded',
   'save-deck': 'the deck was not saved and your existing decks are unchanged',
-  'save-media': 'the image was not added and the card is unchanged',
   'delete-deck': 'the deck was not deleted',
   restore: 'nothing was restored and your existing data is unchanged',
 };

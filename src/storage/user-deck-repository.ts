@@ -236,7 +236,7 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
       } catch (error) {
         // The plan's refusal is the student's message as it is; anything else is storage failing.
         if (refusal !== undefined) throw refusal.error;
-        throw toStorageError(error, 'save-media');
+        throw toStorageError(error, 'save-card');
       }
     },
 
