@@ -50,7 +50,7 @@ test('a pasted 3000 × 1500 PNG is stored at 2000 × 1000, previewed, studied of
   await expect.poll(() => naturalSize(previewImage)).toBe('2000×1000');
 
   // The keyboard's way in is the labelled "Add image…" button; its picker refuses SVG with a message.
-  await expect(page.getByRole('button', { name: 'Add image… to the back' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add image to the back…' })).toBeVisible();
   await back(page).fill('Four of them');
   await page.getByTestId('add-image-back').setInputFiles({
     name: 'logo.svg',

@@ -108,7 +108,7 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
       }}
     >
       <p id={ids.hint} className="card-editor__hint">
-        Markdown: **bold**, *italic*, `code`, lists, tables{canAddImages ? '; paste or drop an image, or use Add image…' : ''}. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
+        Markdown: **bold**, *italic*, `code`, lists, tables{canAddImages ? '; paste or drop an image, or use the Add image buttons' : ''}. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
         {' '}A cloze such as {'{{c1::answer}}'} on the front makes one card per number (<kbd>{MAKE_CLOZE_KEYS}</kbd> wraps the selection); the back is then optional extra text.
       </p>
       <div className="card-editor__sides">
@@ -121,12 +121,7 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
           hintId={ids.hint}
           textRef={frontRef}
           describedBy={draft.duplicates.length > 0 ? ids.dup : undefined}
-          tools={
-            <>
-              <MakeClozeButton textRef={frontRef} onChange={draft.setFront} />
-              {canAddImages ? <AddImageButton side="front" onFiles={(files) => void frontImages.addFiles(files)} /> : null}
-            </>
-          }
+          tools={<MakeClozeButton textRef={frontRef} onChange={draft.setFront} />}
           onKeyDown={(event) => onMakeClozeKey(event, draft.setFront)}
           images={canAddImages ? frontImages : undefined}
           preview={clozePreview('front')}
@@ -139,11 +134,17 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
           onChange={draft.setBack}
           hintId={ids.hint}
           textRef={backRef}
-          tools={canAddImages ? <AddImageButton side="back" onFiles={(files) => void backImages.addFiles(files)} /> : undefined}
           images={canAddImages ? backImages : undefined}
           preview={clozePreview('back')}
         />
       </div>
+      {canAddImages ? (
+        // After both sides, so Tab still goes from the Front straight to the Back.
+        <div className="card-editor__tools">
+          <AddImageButton side="front" onFiles={(files) => void frontImages.addFiles(files)} />
+          <AddImageButton side="back" onFiles={(files) => void backImages.addFiles(files)} />
+        </div>
+      ) : null}
       {draft.duplicates.length > 0 ? (
         <p id={ids.dup} className="notice notice--warning" role="status">
           {draft.duplicates.length === 1 ? 'Another card in this deck has the same front' : `${draft.duplicates.length} other cards in this deck have the same front`}

@@ -75,7 +75,7 @@ export function AddImageButton({ side, onFiles }: AddImageButtonProps) {
   return (
     <>
       <button type="button" className="button card-editor__tool" onClick={() => inputRef.current?.click()}>
-        Add image…<span className="visually-hidden"> to the {side}</span>
+        Add image to the {side}…
       </button>
       <input
         ref={inputRef}
