@@ -53,6 +53,28 @@ function setup() {
 const stateOf = (cardId: string, lastReviewedAt: number) =>
   makeState(cardId, { deckId: MINE, lastReviewedAt, dueAt: lastReviewedAt + 86_400_000 });
 
+describe('adding one image to a deck', () => {
+  it('keeps the deck\'s other media, tells the plan what is stored, and the backup snapshot carries it', async () => {
+    const { decks } = setup();
+    await decks.saveDeck(userDeck(), [{ name: 'old.png', mimeType: 'image/png', bytes: Uint8Array.from([1, 2, 3]) }]);
+    const seen: unknown[] = [];
+    await decks.addMedia(MINE, (stored) => {
+      seen.push(...stored);
+      return { name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([4]) };
+    });
+    expect(seen).toEqual([{ name: 'old.png', byteLength: 3 }]);
+    expect((await decks.loadMedia(MINE)).map((file) => file.name)).toEqual(['new.png', 'old.png']);
+    expect((await decks.snapshot()).media?.map((file) => [file.deckId, file.name])).toEqual([[MINE, 'new.png'], [MINE, 'old.png']]);
+  });
+
+  it('writes nothing when the plan refuses, and passes its error on as it is', async () => {
+    const { decks } = setup();
+    const refusal = new Error('too large');
+    await expect(decks.addMedia(MINE, () => { throw refusal; })).rejects.toBe(refusal);
+    expect(await decks.loadMedia(MINE)).toEqual([]);
+  });
+});
+
 describe('user decks in IndexedDB', () => {
   it('saves, lists and updates a deck in place by id, keeping its progress', async () => {
     const { decks, progress } = setup();

@@ -39,6 +39,12 @@ export interface CardMove {
   readonly toDeckId: DeckId;
 }
 
+/** A stored media file's name and size in bytes, without its bytes. */
+export interface StoredMediaSize {
+  readonly name: string;
+  readonly byteLength: number;
+}
+
 /** How much progress goes with a deck, for the delete confirmation. */
 export interface DeckProgressCount {
   readonly reviews: number;
@@ -64,6 +70,12 @@ export interface UserDeckRepository {
   saveDecks(decks: readonly DeckToSave[], events?: readonly CardEvent[], moves?: readonly CardMove[]): Promise<number>;
   /** The deck's images. */
   loadMedia(deckId: DeckId): Promise<ImportedMedia[]>;
+  /**
+   * Adds one file to the deck's media, leaving the others as they are, in one transaction: `plan`
+   * gets the names and sizes (bytes) already stored and returns the file to store (it may throw to
+   * refuse, and then nothing is written). Resolves with the stored file.
+   */
+  addMedia(deckId: DeckId, plan: (stored: readonly StoredMediaSize[]) => ImportedMedia): Promise<ImportedMedia>;
   /**
    * Deletes the decks, their media, card states, review logs and content events, all in one
    * transaction, and stores the tombstones `tombstonesAfter` makes (one per deck, deck-deletion.ts),
@@ -211,6 +223,29 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
 
     loadMedia: (deckId) =>
       run('load', async () => keepValid((await db.media.where('deckId').equals(deckId).toArray()).map(mediaFromRow), report)),
+
+    addMedia: async (deckId, plan) => {
+      let refusal: { readonly error: unknown } | undefined;
+      try {
+        return await db.transaction('rw', [db.media], async () => {
+          const stored = await db.media.where('deckId').equals(deckId).toArray();
+          const sizes = stored.map((row) => ({ name: row.name, byteLength: row.bytes instanceof ArrayBuffer ? row.bytes.byteLength : 0 }));
+          let planned: ImportedMedia;
+          try {
+            planned = plan(sizes);
+          } catch (error) {
+            refusal = { error };
+            throw error;
+          }
+          await db.media.put(mediaToRow(deckId, planned));
+          return planned;
+        });
+      } catch (error) {
+        // The plan's refusal is the student's message as it is; anything else is storage failing.
+        if (refusal !== undefined) throw refusal.error;
+        throw toStorageError(error, 'save-card');
+      }
+    },
 
     deleteDecks: (deckIds, tombstonesAfter = () => []) =>
       run('delete-deck', () =>

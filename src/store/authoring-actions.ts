@@ -17,6 +17,7 @@ import {
   reorderCardEvents,
   type EventEnvelope,
 } from '../domain/authoring/commands';
+import { checkCardImageType, checkImageBudget, uniqueImageName } from '../domain/authoring/card-images';
 import { noteCardIds, studyDeckOf } from '../domain/authoring/cloze-notes';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
@@ -181,6 +182,19 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       const studied = note === undefined ? [cardId] : noteCardIds(note);
       const counts = await Promise.all(studied.map((id) => requireContent(get()).countCardReviews(deckId, id)));
       return counts.reduce((sum, count) => sum + count, 0);
+    },
+
+    async addCardImage(deckId, image) {
+      checkCardImageType(image.fileName, image.mimeType);
+      await current(deckId);
+      const userDecks = get().userDecks;
+      if (!userDecks) throw new Error('Storage is not open yet.');
+      // Named and budgeted inside the write, against what is stored then, so two adds never share a name.
+      return userDecks.addMedia(deckId, (stored) => {
+        checkImageBudget(image.fileName, image.bytes.byteLength, stored.reduce((sum, file) => sum + file.byteLength, 0));
+        const name = uniqueImageName(image.fileName, image.mimeType, new Set(stored.map((file) => file.name)));
+        return { name, mimeType: image.mimeType, bytes: image.bytes };
+      });
     },
   };
 };

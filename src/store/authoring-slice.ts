@@ -9,6 +9,7 @@ import type { CardDraft } from '../domain/authoring/commands';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { DeckOverlay } from '../domain/authoring/overlay';
 import type { Deck } from '../domain/deck/types';
+import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
 import { forwardActions, lazyActions } from './lazy-actions';
@@ -69,6 +70,19 @@ export interface AuthoringActions extends OverlayActions {
   importOverAuthoredDeck(deckId: DeckId, incoming: Deck): Promise<void>;
   /** How many reviews the card has, for the delete confirmation. */
   countCardReviews(deckId: DeckId, cardId: CardId): Promise<number>;
+  /**
+   * Stores an image for the deck's cards, already scaled down by the editor, with the deck's other
+   * media; resolves with the stored file (its unique name). Throws CardImageError, with the message
+   * for the student, for a type a card cannot hold or an image over the budgets (card-images.ts).
+   */
+  addCardImage(deckId: DeckId, image: CardImageUpload): Promise<ImportedMedia>;
+}
+
+/** An image the editor prepared: the name it came with (empty when pasted), its type and bytes. */
+export interface CardImageUpload {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
 }
 
 
@@ -92,6 +106,7 @@ export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, dep
       moveCardToDeck: true,
       importOverAuthoredDeck: true,
       countCardReviews: true,
+      addCardImage: true,
     }),
     ...forwardActions<OverlayActions>(overlays, { openBundledOverlay: true, editBundledCard: true, keepMyCard: true, resetBundledCard: true }),
   };

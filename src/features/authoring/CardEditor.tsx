@@ -1,13 +1,15 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Markdown } from '../../components/Markdown';
 import { looksLikeCloze, noteClozeNumbers } from '../../domain/authoring/cloze-notes';
 import type { CardDraft } from '../../domain/authoring/commands';
 import { messageOf } from '../../domain/errors';
 import type { Deck } from '../../domain/deck/types';
+import { isUserDeckId } from '../../domain/deck/user-deck';
 import type { CardId, DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
 import { ClozePreview, MakeClozeButton, MAKE_CLOZE_KEYS, onMakeClozeKey } from './ClozeTools';
 import { ConfirmDialog } from './ConfirmDialog';
+import { AddImageButton, useCardImages, type ImageMessages } from './ImageTools';
 import { TagsInput } from './TagsInput';
 import { useCardDraft } from './use-card-draft';
 
@@ -36,7 +38,19 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
   const [isConfirmingCancel, setIsConfirmingCancel] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
   const frontRef = useRef<HTMLTextAreaElement>(null);
+  const backRef = useRef<HTMLTextAreaElement>(null);
   const ids = { front: useId(), back: useId(), hint: useId(), dup: useId() };
+  // Images are stored with a deck of the student's own; a bundled card's version has nowhere to keep them.
+  const canAddImages = isUserDeckId(deck.id) && saveEdit === undefined;
+  const imageMessages: ImageMessages = {
+    onAdded: (text) => {
+      setError(null);
+      setStatus(text);
+    },
+    onRefused: setError,
+  };
+  const frontImages = useCardImages(deck.id as DeckId, frontRef, draft.setFront, imageMessages);
+  const backImages = useCardImages(deck.id as DeckId, backRef, draft.setBack, imageMessages);
 
   async function save(isNext: boolean) {
     if (isSaving) return;
@@ -94,7 +108,7 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
       }}
     >
       <p id={ids.hint} className="card-editor__hint">
-        Markdown: **bold**, *italic*, `code`, lists, tables. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
+        Markdown: **bold**, *italic*, `code`, lists, tables{canAddImages ? '; paste or drop an image, or use the Add image buttons' : ''}. <kbd>{saveKeys}</kbd> saves{cardId === null ? ' and starts the next card' : ''}; <kbd>Esc</kbd> cancels.
         {' '}A cloze such as {'{{c1::answer}}'} on the front makes one card per number (<kbd>{MAKE_CLOZE_KEYS}</kbd> wraps the selection); the back is then optional extra text.
       </p>
       <div className="card-editor__sides">
@@ -109,10 +123,28 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
           describedBy={draft.duplicates.length > 0 ? ids.dup : undefined}
           tools={<MakeClozeButton textRef={frontRef} onChange={draft.setFront} />}
           onKeyDown={(event) => onMakeClozeKey(event, draft.setFront)}
+          images={canAddImages ? frontImages : undefined}
           preview={clozePreview('front')}
         />
-        <Side id={ids.back} label="Back" value={draft.back} shown={draft.shownBack} onChange={draft.setBack} hintId={ids.hint} preview={clozePreview('back')} />
+        <Side
+          id={ids.back}
+          label="Back"
+          value={draft.back}
+          shown={draft.shownBack}
+          onChange={draft.setBack}
+          hintId={ids.hint}
+          textRef={backRef}
+          images={canAddImages ? backImages : undefined}
+          preview={clozePreview('back')}
+        />
       </div>
+      {canAddImages ? (
+        // After both sides, so Tab still goes from the Front straight to the Back.
+        <div className="card-editor__tools">
+          <AddImageButton side="front" onFiles={(files) => void frontImages.addFiles(files)} />
+          <AddImageButton side="back" onFiles={(files) => void backImages.addFiles(files)} />
+        </div>
+      ) : null}
       {draft.duplicates.length > 0 ? (
         <p id={ids.dup} className="notice notice--warning" role="status">
           {draft.duplicates.length === 1 ? 'Another card in this deck has the same front' : `${draft.duplicates.length} other cards in this deck have the same front`}
@@ -165,9 +197,17 @@ interface SideProps {
   readonly onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   /** What the preview shows instead of the side's Markdown (a cloze note's cards). */
   readonly preview?: ReactNode | undefined;
+  /** Paste and drop of images (ImageTools.tsx); absent where images cannot be stored. */
+  readonly images?: SideImageHandlers | undefined;
 }
 
-function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef, tools, onKeyDown, preview }: SideProps) {
+interface SideImageHandlers {
+  readonly onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => void;
+  readonly onDragOver: (event: DragEvent<HTMLTextAreaElement>) => void;
+  readonly onDrop: (event: DragEvent<HTMLTextAreaElement>) => void;
+}
+
+function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef, tools, onKeyDown, preview, images }: SideProps) {
   return (
     <div className="card-editor__side">
       <label htmlFor={id}>{label}</label>
@@ -180,6 +220,9 @@ function Side({ id, label, value, shown, onChange, hintId, describedBy, textRef,
         aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={images?.onPaste}
+        onDragOver={images?.onDragOver}
+        onDrop={images?.onDrop}
       />
       <section className="card-editor__preview" aria-label={`${label} preview`} data-testid={`preview-${label.toLowerCase()}`}>
         {preview ?? (shown.trim() === '' ? <p className="card-editor__empty">Preview of the {label.toLowerCase()}</p> : <Markdown text={shown} />)}
