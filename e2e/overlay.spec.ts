@@ -105,6 +105,8 @@ test('edit a bundled card, see it in study, then keep it or take the lecturer’
   // Edit it again, then "Reset to the lecturer's version", which is always offered on an edited card.
   await page.getByLabel('Back', { exact: true }).fill('Mine again.');
   await page.getByRole('button', { name: 'Save card' }).click();
+  // The editor closes once the save is written; an Edit pressed before then is for the open editor.
+  await expect(page.getByRole('region', { name: 'Edit card' })).toHaveCount(0);
   await page.getByRole('button', { name: /^Edit Containers: what is the difference/ }).click();
   await page.getByRole('button', { name: 'Reset to the lecturer’s version' }).click();
   const confirm = page.getByRole('dialog', { name: 'Reset to the lecturer’s version?' });
