@@ -38,19 +38,24 @@ export function useServiceWorker(): ServiceWorkerUpdate {
       worker.addEventListener('statechange', offer);
     };
 
-    container
-      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
-      .then((registration) => {
-        if (!isCurrent) return;
-        offerWhenInstalled(registration.waiting);
-        registration.addEventListener('updatefound', () => offerWhenInstalled(registration.installing));
-        // Long-lived tabs (an installed app left open) still hear about new versions.
-        timer = window.setInterval(() => {
-          if (navigator.onLine) void registration.update().catch(() => undefined);
-        }, UPDATE_CHECK_MS);
-      })
-      // Without a service worker the app still runs; it only cannot start offline next time.
-      .catch(() => undefined);
+    const register = () =>
+      container
+        .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+        .then((registration) => {
+          if (!isCurrent) return;
+          offerWhenInstalled(registration.waiting);
+          registration.addEventListener('updatefound', () => offerWhenInstalled(registration.installing));
+          // Long-lived tabs (an installed app left open) still hear about new versions.
+          timer = window.setInterval(() => {
+            if (navigator.onLine) void registration.update().catch(() => undefined);
+          }, UPDATE_CHECK_MS);
+        })
+        // Without a service worker the app still runs; it only cannot start offline next time.
+        .catch(() => undefined);
+    // After the page's load event, as workbox-window did: a first visit's precache (the whole app)
+    // then never competes with the page's own downloads.
+    if (document.readyState === 'complete') void register();
+    else window.addEventListener('load', () => void register(), { once: true });
 
     return () => {
       isCurrent = false;
