@@ -23,8 +23,16 @@ export function wrapSelectionInCloze(textarea: HTMLTextAreaElement, isSameNumber
   textarea.focus();
   // execCommand is deprecated but is still the one way to edit a textarea that its undo history records.
   const isInserted = typeof document.execCommand === 'function' && document.execCommand('insertText', false, wrap.insert);
-  if (!isInserted || textarea.value !== wrap.text) onChange(wrap.text);
-  requestAnimationFrame(() => textarea.setSelectionRange(wrap.selectionStart, wrap.selectionEnd));
+  if (isInserted && textarea.value === wrap.text) {
+    // Selected now, not a frame later: by then the student (or a test) may have selected the next words.
+    textarea.setSelectionRange(wrap.selectionStart, wrap.selectionEnd);
+    return;
+  }
+  onChange(wrap.text);
+  // The text arrives with React's next render; select the wrapped words once it has.
+  requestAnimationFrame(() => {
+    if (textarea.value === wrap.text) textarea.setSelectionRange(wrap.selectionStart, wrap.selectionEnd);
+  });
 }
 
 /** Ctrl/Cmd+Shift+C (with Alt/Option: the same number again) on the front's textarea. */

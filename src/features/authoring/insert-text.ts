@@ -9,7 +9,15 @@ export function insertAtCursor(textarea: HTMLTextAreaElement, text: string, onCh
   textarea.focus();
   // execCommand is deprecated but is still the one way to edit a textarea that its undo history records.
   const isInserted = typeof document.execCommand === 'function' && document.execCommand('insertText', false, text);
-  if (!isInserted || textarea.value !== expected) onChange(expected);
   const caret = start + text.length;
-  requestAnimationFrame(() => textarea.setSelectionRange(caret, caret));
+  if (isInserted && textarea.value === expected) {
+    // Placed now, not a frame later, when the student may already have moved the cursor.
+    textarea.setSelectionRange(caret, caret);
+    return;
+  }
+  onChange(expected);
+  // The text arrives with React's next render; place the cursor once it has.
+  requestAnimationFrame(() => {
+    if (textarea.value === expected) textarea.setSelectionRange(caret, caret);
+  });
 }
