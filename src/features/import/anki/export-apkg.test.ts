@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fakeWorker as fakeApkgWorker } from '../../../test-support/fake-worker';
 import type { AnkiExportSource } from '../../../domain/export/anki-package';
-import type { ApkgExportMessage, ApkgExportProgress } from './apkg-export-messages';
-import { exportAnkiPackage, type ApkgExportWorker } from './export-apkg';
+import type { ApkgExportMessage, ApkgExportProgress, ApkgExportRequest } from './apkg-export-messages';
+import { exportAnkiPackage } from './export-apkg';
 
-/** A worker that does nothing by itself: the test speaks for it. */
-function fakeWorker() {
-  return {
-    onmessage: null as ApkgExportWorker['onmessage'],
-    onerror: null as ApkgExportWorker['onerror'],
-    posted: [] as unknown[],
-    isTerminated: false,
-    postMessage(message: unknown) {
-      this.posted.push(message);
-    },
-    terminate() {
-      this.isTerminated = true;
-    },
-    say(message: ApkgExportMessage) {
-      this.onmessage?.({ data: message } as MessageEvent<ApkgExportMessage>);
-    },
-  };
-}
+const fakeWorker = () => fakeApkgWorker<ApkgExportRequest, ApkgExportMessage>();
 
 const source: AnkiExportSource = { decks: [], states: [], reviews: [], media: [], nowMs: 0 };
 
@@ -54,5 +38,13 @@ describe('the .apkg export worker client', () => {
     const result = exportAnkiPackage(source, { createWorker: () => worker });
     worker.say({ type: 'error', message: 'out of memory' });
     await expect(result).rejects.toThrow('The Anki package could not be written (out of memory).');
+  });
+
+  it('a writer that cannot start says so, and what to do', async () => {
+    const worker = fakeWorker();
+    const result = exportAnkiPackage(source, { createWorker: () => worker });
+    worker.fail('Failed to fetch a dynamically imported module');
+    await expect(result).rejects.toThrow('The Anki package writer could not be started (Failed to fetch a dynamically imported module). Connect to the internet once and try again.');
+    expect(worker.isTerminated).toBe(true);
   });
 });

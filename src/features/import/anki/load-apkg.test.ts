@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fakeWorker as fakeApkgWorker } from '../../../test-support/fake-worker';
 import { ImportError } from '../../../domain/import/import-error';
-import type { ApkgMessage, ApkgProgress } from './apkg-messages';
-import { importAnkiPackage, type ApkgWorker } from './load-apkg';
+import type { ApkgMessage, ApkgProgress, ApkgRequest } from './apkg-messages';
+import { importAnkiPackage } from './load-apkg';
 
-/** A worker that does nothing by itself: the test speaks for it. */
-function fakeWorker() {
-  const worker = {
-    onmessage: null as ApkgWorker['onmessage'],
-    onerror: null as ApkgWorker['onerror'],
-    posted: [] as unknown[],
-    isTerminated: false,
-    postMessage(message: unknown) {
-      this.posted.push(message);
-    },
-    terminate() {
-      this.isTerminated = true;
-    },
-    say(message: ApkgMessage) {
-      this.onmessage?.({ data: message } as MessageEvent<ApkgMessage>);
-    },
-  };
-  return worker;
-}
+const fakeWorker = () => fakeApkgWorker<ApkgRequest, ApkgMessage>();
 
 describe('the .apkg worker client', () => {
   it('passes the progress on, resolves with the deck and ends the worker', async () => {
@@ -67,5 +50,15 @@ describe('the .apkg worker client', () => {
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(error).toMatchObject({ code: 'too-large', issues: [{ message: 'huge.apkg: 50,001 cards' }] });
+  });
+
+  it('a reader that cannot start is reported against the file', async () => {
+    const worker = fakeWorker();
+    const result = importAnkiPackage(Uint8Array.of(1), 'a.apkg', { createWorker: () => worker });
+    worker.fail('');
+    const error = await result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(String((error as Error).message)).toContain('the Anki package reader could not be started (worker error)');
+    expect(worker.isTerminated).toBe(true);
   });
 });

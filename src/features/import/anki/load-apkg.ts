@@ -7,16 +7,12 @@
 import { ImportError, importError } from '../../../domain/import/import-error';
 import type { ImportedDeck } from '../../../domain/import/imported-deck';
 import type { ApkgMessage, ApkgProgress, ApkgRequest } from './apkg-messages';
+import { runWorkerJob, type JobWorker } from './worker-client';
 
 export type { ApkgProgress } from './apkg-messages';
 
 /** What the client needs of a Worker (tests pass a fake). */
-export interface ApkgWorker {
-  onmessage: ((event: MessageEvent<ApkgMessage>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: ApkgRequest, transfer: Transferable[]): void;
-  terminate(): void;
-}
+export type ApkgWorker = JobWorker<ApkgRequest, ApkgMessage>;
 
 export interface ApkgImportOptions {
   readonly onProgress?: (progress: ApkgProgress) => void;
@@ -29,34 +25,14 @@ const createApkgWorker = (): ApkgWorker => new Worker(new URL('./apkg.worker.ts'
 
 /** Reads an Anki package into a previewable deck, in a worker. */
 export function importAnkiPackage(bytes: Uint8Array, source: string, options: ApkgImportOptions = {}): Promise<ImportedDeck> {
-  const { signal, onProgress } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const worker = (options.createWorker ?? createApkgWorker)();
-  return new Promise<ImportedDeck>((resolve, reject) => {
-    const finish = () => {
-      signal?.removeEventListener('abort', abort);
-      worker.terminate();
-    };
-    const abort = () => {
-      finish();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'progress') {
-        onProgress?.(data);
-        return;
-      }
-      finish();
-      if (data.type === 'done') resolve(data.deck);
-      else reject(data.code === null ? importError('malformed', data.source, `the package could not be read (${data.message}).`) : new ImportError(data.code, data.source, data.issues));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(importError('wrong-type', source, `the Anki package reader could not be started (${event.message || 'worker error'}). Connect to the internet once and try again.`));
-    };
-    // A copy goes to the worker, so the chosen file's bytes stay usable here.
-    const copy = bytes.slice();
-    worker.postMessage({ bytes: copy, source }, [copy.buffer]);
+  // A copy goes to the worker, so the chosen file's bytes stay usable here.
+  const copy = bytes.slice();
+  return runWorkerJob(options.createWorker ?? createApkgWorker, { bytes: copy, source }, [copy.buffer], {
+    ...options,
+    settle: (message) => {
+      if (message.type === 'done') return message.deck;
+      throw message.code === null ? importError('malformed', message.source, `the package could not be read (${message.message}).`) : new ImportError(message.code, message.source, message.issues);
+    },
+    startError: (detail) => importError('wrong-type', source, `the Anki package reader could not be started (${detail}). Connect to the internet once and try again.`),
   });
 }
