@@ -51,7 +51,13 @@ export function BundledDeckScreen({ deckId }: BundledDeckScreenProps) {
       {editing !== null ? (
         <section aria-labelledby="bundled-edit-title">
           <h2 id="bundled-edit-title">Edit card</h2>
-          <BundledCardEditor key={editing} deckId={deckId} cardId={editing} onDone={() => setEditing(null)} />
+          <BundledCardEditor
+            key={editing}
+            deckId={deckId}
+            cardId={editing}
+            // A save ends after its commit: if Edit was pressed on another card meanwhile, that card stays open.
+            onDone={() => setEditing((current) => (current === editing ? null : current))}
+          />
         </section>
       ) : null}
       {changed.length > 0 ? (
