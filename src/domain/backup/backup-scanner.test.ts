@@ -90,6 +90,16 @@ describe('BackupScanner', () => {
     expect(error.issues[0]?.line).toBe(4);
   });
 
+  it('counts lines and columns right where long lines and several line ends share a chunk', () => {
+    // A long first line of items, then items on lines of their own, then a bad one: its place is
+    // the same whatever the chunks are.
+    const items = Array.from({ length: 50 }, (_, i) => `{"id": ${i}}`);
+    const text = `{"reviewLog": [${items.join(', ')},\n{"id": 50},\n\n  {"id": 51},\n  {"id": 52,, "x": 1}\n]}`;
+    for (const size of [text.length, 7, 64, 333]) {
+      expect(failure(text, size).message).toMatch(/^backup\.json: line 5, column 3: reviewLog item 53 is not valid JSON \(/);
+    }
+  });
+
   it('refuses what is not a backup document, saying what it is', () => {
     expect(failure('[1, 2]').message).toBe('backup.json: this is not a Flipdeck backup file.');
     expect(failure('{"schemaVersion": 1, "id": "x", "cards": []}').message).toBe('backup.json: this is a deck file, not a backup. Import it on the Import page instead.');

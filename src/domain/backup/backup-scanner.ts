@@ -48,6 +48,8 @@ export class BackupScanner {
   private line = 1;
   private column = 1;
   private readonly seenFields = new Set<string>();
+  /** The last newline search in the current chunk (see newlineFrom); reset by each push. */
+  private newlineSearch: { readonly from: number; readonly at: number } | null = null;
 
   constructor(
     private readonly source: string,
@@ -57,6 +59,7 @@ export class BackupScanner {
   /** The items and fields completed by this chunk. */
   push(text: string): ScanOutput[] {
     const out: ScanOutput[] = [];
+    this.newlineSearch = null;
     let i = 0;
     const n = text.length;
     while (i < n) {
@@ -256,7 +259,7 @@ export class BackupScanner {
 
   /** Moves the line and column past text[from, to). */
   private advance(text: string, from: number, to: number): void {
-    let newline = text.indexOf('\n', from);
+    let newline = this.newlineFrom(text, from);
     if (newline === -1 || newline >= to) {
       this.column += to - from;
       return;
@@ -265,9 +268,22 @@ export class BackupScanner {
     while (newline !== -1 && newline < to) {
       this.line += 1;
       last = newline;
-      newline = text.indexOf('\n', newline + 1);
+      newline = this.newlineFrom(text, newline + 1);
     }
     this.column = to - last;
+  }
+
+  /**
+   * The first newline in `text` at or after `from`, or -1. Within one `push`, `from` only grows, so
+   * the last search's answer is reused while it still lies ahead: without that, a backup on one line
+   * (as JSON.stringify writes it) searched to the end of its chunk at every item, quadratic in the chunk.
+   */
+  private newlineFrom(text: string, from: number): number {
+    const search = this.newlineSearch;
+    if (search !== null && search.from <= from && (search.at === -1 || search.at >= from)) return search.at;
+    const at = text.indexOf('\n', from);
+    this.newlineSearch = { from, at };
+    return at;
   }
 
   private fail(message: string): ImportError {
