@@ -8,6 +8,7 @@ import { createSyncSpace } from '../domain/sync';
 import type { Deck } from '../domain/deck/types';
 import { userDeckId } from '../domain/deck/user-deck';
 import { asCardId, type DeckId } from '../domain/ids';
+import { byBytes } from './sync-engine';
 import { cleanup, Device, serverInProcess, tempDir } from './test-harness';
 
 // Real sockets, a real server and fake-indexeddb: slower than a unit test on a shared machine.
@@ -526,5 +527,13 @@ describe('on the device', () => {
     const localBytes = await laptop.engine!.localBytes();
     console.log(`sync state on the device: ${localBytes} bytes for ${cardEvents.length} events of ${rawBytes} bytes (ratio ${(localBytes / rawBytes).toFixed(2)})`);
     expect(localBytes / rawBytes).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('byBytes', () => {
+  it('cuts entries into updates of at most the given sealed bytes, in order, an oversized one alone', () => {
+    const entry = (key: string, size: number) => [key, new Uint8Array(size)] as const;
+    const groups = byBytes([entry('a', 400), entry('b', 500), entry('c', 200), entry('d', 2_000), entry('e', 10)], 1_000);
+    expect(groups.map((group) => group.map(([key]) => key))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
   });
 });
