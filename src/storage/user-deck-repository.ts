@@ -17,7 +17,6 @@ import { moveCardEvents } from '../domain/events/move-card';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckDeletedEvent } from '../domain/authoring/deck-deletion';
 import type { ContentEvent } from '../domain/authoring/types';
-import { replayAuthoredDeck } from './content-repository';
 import { contentEventToRow } from './content-rows';
 import type { FlipdeckDb } from './db';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
@@ -200,13 +199,16 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents, db.contentEvents];
 
   const saveDecks = (toSave: readonly DeckToSave[], events: readonly CardEvent[] = [], moves: readonly CardMove[] = []) =>
-    run('save-deck', () =>
-      db.transaction('rw', allTables, async () => {
+    run('save-deck', async () => {
+      // Loaded before the transaction (an await on anything but Dexie inside would end it), and only
+      // for an import recorded as events: replay is no part of the first visit.
+      const { replayAuthoredDeck } = toSave.some((member) => member.contentEvents !== undefined) ? await import('./content-repository') : { replayAuthoredDeck: null };
+      return db.transaction('rw', allTables, async () => {
         for (const { deck, media, contentEvents } of toSave) {
           if (contentEvents === undefined) await db.userDecks.put(userDeckToRow(deck));
           else {
             await db.contentEvents.bulkAdd(contentEvents.map(contentEventToRow));
-            await replayAuthoredDeck(db, deck.id, report);
+            await replayAuthoredDeck!(db, deck.id, report);
           }
           if (media === undefined) continue;
           await db.media.where('deckId').equals(deck.id).delete();
@@ -223,8 +225,8 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         let added = 0;
         for (let start = 0; start < all.length; start += RESTORE_CHUNK_ROWS) added += (await log.merge(all.slice(start, start + RESTORE_CHUNK_ROWS))).cardEventsAdded;
         return added;
-      }),
-    );
+      });
+    });
 
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),
