@@ -40,7 +40,7 @@ async function harness(deckSource?: DeckSource) {
     clock: () => NOON,
   });
   await store.getState().hydrate();
-  return { store, repository };
+  return { store, repository, storage };
 }
 
 const listed = (store: Awaited<ReturnType<typeof harness>>['store']) =>
@@ -124,13 +124,7 @@ describe('an import is recorded as content events, so it syncs (issue 13)', () =
   const card = (id: string, front: string, back: string, extra = {}) => ({ id: asCardId(id), front, back, tags: [], ...extra });
 
   async function storeWithContent() {
-    const storage = await testStorage();
-    const store = createStudyStore({
-      openRepository: async () => storage.opened,
-      deckSource: { listDecks: async () => [deckIndexEntry(bundled)], loadDeck: async () => bundled },
-      clock: () => NOON,
-    });
-    await store.getState().hydrate();
+    const { store, storage } = await harness();
     const eventsOf = async () => (await storage.content.exportContentEvents()).filter((event) => event.deckId === userDeckId('capitals'));
     return { store, eventsOf };
   }
