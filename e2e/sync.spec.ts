@@ -120,7 +120,7 @@ async function deckCounts(page: Page) {
   return { isNew: await tileCount(page, 'New'), learning: await tileCount(page, 'Learning'), due: await tileCount(page, 'Due') };
 }
 
-test('a laptop linked from the phone merges offline work from both, renames, undo, settings, a new deck and its deletion reach the other', async ({ browser }, testInfo) => {
+test('a laptop linked from the phone merges offline work from both, renames, undo, settings, a new deck and its deletion, and an imported deck reach the other', async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'The two devices are two contexts of one run.');
   const phone = await open(browser, 'phone');
   const laptop = await open(browser, 'laptop');
@@ -227,6 +227,21 @@ test('a laptop linked from the phone merges offline work from both, renames, und
   await expect(laptop.page.getByRole('article', { name: 'Networks' })).toHaveCount(0);
   await expect(phone.page.getByRole('article', { name: 'Networks' })).toHaveCount(0, { timeout: 30_000 });
   await expect(phone.page.getByRole('article').first()).toBeVisible();
+
+  // A deck imported from a file on the phone appears on the laptop, as an imported deck, and studies there.
+  await phone.page.goto(`${app!.url}#/import`);
+  await phone.page.getByLabel('Deck file').setInputFiles({ name: 'capitals.csv', mimeType: 'text/plain', buffer: Buffer.from('France,Paris\nItaly,Rome\n') });
+  await expect(phone.page.getByRole('heading', { name: 'Preview: capitals' })).toBeVisible();
+  await phone.page.getByRole('button', { name: /Add to my decks/ }).click();
+  await expect(phone.page.getByRole('heading', { level: 1, name: 'capitals' })).toBeVisible();
+  await laptop.page.goto(app!.url);
+  const imported = laptop.page.getByRole('article', { name: 'capitals' });
+  await expect(imported).toBeVisible({ timeout: 30_000 });
+  await expect(imported.locator('.deck-counts__item').filter({ hasText: 'New' }).locator('dd')).toHaveText('2', { timeout: 30_000 });
+  await imported.getByRole('link', { name: 'Study capitals' }).click();
+  await expect(question(laptop.page)).toContainText('France');
+  await laptop.page.getByRole('button', { name: /Show answer/ }).click();
+  await expect(laptop.page.getByText('Paris')).toBeVisible();
 
   await phone.context.close();
   await laptop.context.close();

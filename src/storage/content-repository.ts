@@ -76,7 +76,7 @@ export async function replayAuthoredDeck(db: FlipdeckDb, deckId: DeckId, report:
  * expanded into its cards (stored, like a deck file, as one cloze entry). Inside a rw transaction over userDecks.
  */
 async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promise<void> {
-  await db.userDecks.put(userDeckToRow({ ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
+  await db.userDecks.put(userDeckToRow({ ...studyDeckOf(authored.deck), origin: authored.origin ?? 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
 }
 
 /** Creates the IndexedDB-backed content repository on the app's FlipdeckDb. */

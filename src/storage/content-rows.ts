@@ -5,8 +5,11 @@
 import { isEventId } from '../domain/events/event-id';
 import { asDeviceId, asEventId } from '../domain/events/types';
 import { CONTENT_EVENT_KINDS, type ContentEvent } from '../domain/authoring/types';
+import { USER_DECK_ORIGINS, type ImportedOrigin } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
 import { FieldError, describeValue, finiteNumber, isObject, nonEmptyString, oneOf, toResult, type Fields, type RowResult } from './row-parse';
+
+const IMPORTED_ORIGINS = USER_DECK_ORIGINS.filter((origin): origin is ImportedOrigin => origin !== 'authored');
 
 /** A stored content event. Primary key `id`; indexed by deckId and createdAt. */
 export type ContentEventRow = Record<string, unknown> & { id: string; deckId: string; createdAt: number; kind: string };
@@ -50,7 +53,14 @@ export function contentEventFromRow(row: unknown): RowResult<ContentEvent> {
     const cardId = () => asCardId(nonEmptyString(row, 'cardId', ''));
     switch (kind) {
       case 'deck-created':
-        return { ...base, kind, title: text(row, 'title'), description: text(row, 'description'), ...(row['parent'] === undefined ? {} : { parent: asDeckId(nonEmptyString(row, 'parent', '')) }) };
+        return {
+          ...base,
+          kind,
+          title: text(row, 'title'),
+          description: text(row, 'description'),
+          ...(row['parent'] === undefined ? {} : { parent: asDeckId(nonEmptyString(row, 'parent', '')) }),
+          ...(row['origin'] === undefined ? {} : { origin: oneOf(row, 'origin', '', IMPORTED_ORIGINS) }),
+        };
       case 'deck-edited':
         return {
           ...base,

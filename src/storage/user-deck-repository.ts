@@ -16,6 +16,7 @@ import { asDeckId, type CardId, type DeckId } from '../domain/ids';
 import { moveCardEvents } from '../domain/events/move-card';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { DeckDeletedEvent } from '../domain/authoring/deck-deletion';
+import type { ContentEvent } from '../domain/authoring/types';
 import { contentEventToRow } from './content-rows';
 import type { FlipdeckDb } from './db';
 import { cardEventToRow, settingsEventToRow } from './event-rows';
@@ -26,10 +27,15 @@ import type { BackupPreview, BackupProgressListener } from './streamed-restore';
 import { StorageError, toStorageError, type StorageOperation } from './storage-error';
 import { mediaFromRow, mediaToRow, userDeckFromRow, userDeckToRow } from './user-deck-rows';
 
-/** A deck to write, with its images (absent: leave them as they are). */
+/**
+ * A deck to write, with its images (absent: leave them as they are). With `contentEvents` (an
+ * import recorded as events, so it syncs), they are added and the stored row is the deck as its
+ * events leave it, which is what every other device replays too.
+ */
 export interface DeckToSave {
   readonly deck: UserDeck;
   readonly media?: readonly ImportedMedia[];
+  readonly contentEvents?: readonly ContentEvent[];
 }
 
 /** A card that now belongs to another deck: its progress goes with it. */
@@ -193,10 +199,17 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
   const allTables = [db.userDecks, db.media, db.cardStates, db.events, db.settingsEvents, db.contentEvents];
 
   const saveDecks = (toSave: readonly DeckToSave[], events: readonly CardEvent[] = [], moves: readonly CardMove[] = []) =>
-    run('save-deck', () =>
-      db.transaction('rw', allTables, async () => {
-        for (const { deck, media } of toSave) {
-          await db.userDecks.put(userDeckToRow(deck));
+    run('save-deck', async () => {
+      // Loaded before the transaction (an await on anything but Dexie inside would end it), and only
+      // for an import recorded as events: replay is no part of the first visit.
+      const { replayAuthoredDeck } = toSave.some((member) => member.contentEvents !== undefined) ? await import('./content-repository') : { replayAuthoredDeck: null };
+      return db.transaction('rw', allTables, async () => {
+        for (const { deck, media, contentEvents } of toSave) {
+          if (contentEvents === undefined) await db.userDecks.put(userDeckToRow(deck));
+          else {
+            await db.contentEvents.bulkAdd(contentEvents.map(contentEventToRow));
+            await replayAuthoredDeck!(db, deck.id, report);
+          }
           if (media === undefined) continue;
           await db.media.where('deckId').equals(deck.id).delete();
           await db.media.bulkPut(media.map((file) => mediaToRow(deck.id, file)));
@@ -212,8 +225,8 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
         let added = 0;
         for (let start = 0; start < all.length; start += RESTORE_CHUNK_ROWS) added += (await log.merge(all.slice(start, start + RESTORE_CHUNK_ROWS))).cardEventsAdded;
         return added;
-      }),
-    );
+      });
+    });
 
   return {
     listDecks: () => run('load', async () => decks(await db.userDecks.toArray())),

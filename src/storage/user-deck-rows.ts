@@ -5,7 +5,7 @@
  */
 import { cardsToFileEntries } from '../domain/deck/deck-schema';
 import { parseDeck } from '../domain/deck/parse-deck';
-import { isUserDeckId, portableDeckId, userDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
+import { isUserDeckId, portableDeckId, USER_DECK_ORIGINS, userDeckId, type UserDeck, type UserDeckOrigin } from '../domain/deck/user-deck';
 import { asDeckId } from '../domain/ids';
 import type { ImportedMedia } from '../domain/import/imported-deck';
 import type { RowResult } from './row-parse';
@@ -28,7 +28,7 @@ export interface MediaRow {
   bytes: ArrayBuffer;
 }
 
-const ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup', 'authored'];
+const ORIGINS = USER_DECK_ORIGINS;
 
 /** Copies a user deck into its stored row. */
 export function userDeckToRow(deck: UserDeck): UserDeckRow {

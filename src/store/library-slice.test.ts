@@ -40,7 +40,7 @@ async function harness(deckSource?: DeckSource) {
     clock: () => NOON,
   });
   await store.getState().hydrate();
-  return { store, repository };
+  return { store, repository, storage };
 }
 
 const listed = (store: Awaited<ReturnType<typeof harness>>['store']) =>
@@ -116,5 +116,37 @@ describe('reading a backup file', () => {
     const preview = await store.getState().previewBackupFile(new Blob([text]), 'backup.json', (p) => progress.push(p.bytesRead));
     expect(preview).toMatchObject({ exportedAt: NOON, deckCount: 1, summary: { decksAdded: 0, decksKept: 1, isSettingsChanged: false } });
     expect(progress.at(-1)).toBe(text.length);
+  });
+});
+
+describe('an import is recorded as content events, so it syncs (issue 13)', () => {
+  const imported = (cards: UserDeck['cards'], title = 'Capitals') => ({ slug: 'capitals', origin: 'csv' as const, title, description: '', cards, warnings: [] });
+  const card = (id: string, front: string, back: string, extra = {}) => ({ id: asCardId(id), front, back, tags: [], ...extra });
+
+  async function storeWithContent() {
+    const { store, storage } = await harness();
+    const eventsOf = async () => (await storage.content.exportContentEvents()).filter((event) => event.deckId === userDeckId('capitals'));
+    return { store, eventsOf };
+  }
+
+  it('keeps the deck an imported one with its origin, and a second import and a rename add only their changes', async () => {
+    const { store, eventsOf } = await storeWithContent();
+    await store.getState().addImportedDeck(imported([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Bonn')]));
+    expect(store.getState().decks.get(userDeckId('capitals'))).toMatchObject({ origin: 'csv', title: 'Capitals' });
+    expect((await eventsOf()).map((event) => event.kind).sort()).toEqual(['card-created', 'card-created', 'deck-created']);
+
+    await store.getState().addImportedDeck(imported([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Berlin')]));
+    await store.getState().renameUserDeck(userDeckId('capitals'), 'Capitals of Europe');
+    const deck = store.getState().decks.get(userDeckId('capitals'));
+    expect(deck).toMatchObject({ origin: 'csv', title: 'Capitals of Europe' });
+    expect(deck?.cards.map((c) => c.back)).toEqual(['Paris', 'Berlin']);
+    expect((await eventsOf()).map((event) => event.kind).sort()).toEqual(['card-created', 'card-created', 'card-edited', 'deck-created', 'deck-edited']);
+  });
+
+  it('leaves a deck whose cards the events cannot carry (a typed answer) on this device, whole', async () => {
+    const { store, eventsOf } = await storeWithContent();
+    await store.getState().addImportedDeck(imported([card('fr', 'France', 'Paris', { typeAnswer: true })]));
+    expect(store.getState().decks.get(userDeckId('capitals'))?.cards[0]).toMatchObject({ typeAnswer: true });
+    expect(await eventsOf()).toEqual([]);
   });
 });

@@ -15,6 +15,9 @@ import { deckTreeOf, studyDeckOf } from './deck-family';
 import { toUserDeck } from '../domain/import/to-user-deck';
 import type { CardId, DeckId } from '../domain/ids';
 import type { CardEvent } from '../domain/events/types';
+import type { ContentEvent } from '../domain/authoring/types';
+import type { EventEnvelope } from '../domain/authoring/commands';
+import type { ProgressRepository } from '../storage/progress-repository';
 import type { CardMove, DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 
 /** What deleting a deck takes with it. */
@@ -111,6 +114,30 @@ function cardsMovedWithin(stored: readonly UserDeck[], rootId: DeckId, deckOfCar
   return moves;
 }
 
+/** The envelope of the events this device makes now. */
+const envelopeOf = (repository: Pick<ProgressRepository, 'newEventId' | 'deviceId'>, now: number): EventEnvelope => ({ newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now });
+
+/**
+ * The content events that record importing each of `decks`, so the import syncs like a deck
+ * written in the app (docs/sync.md, "Imported decks"): from the deck as its events leave it, so a
+ * second import writes only the file's differences. A deck the events cannot carry whole
+ * (canRecordImport), or any deck without a content repository, gets none and stays on this device.
+ */
+async function recordImports(state: StudyState, decks: readonly UserDeck[], now: number): Promise<Map<DeckId, ContentEvent[]>> {
+  const { repository, contentRepository } = state;
+  const recorded = new Map<DeckId, ContentEvent[]>();
+  if (!repository || !contentRepository) return recorded;
+  // Loaded with the first import, beside the editor's code that shares it.
+  const { canRecordImport, importedDeckEvents } = await import('../domain/authoring/commands');
+  const envelope = envelopeOf(repository, now);
+  for (const deck of decks) {
+    if (deck.origin === 'authored' || !canRecordImport(deck)) continue;
+    const current = await contentRepository.loadAuthoredDeck(deck.id);
+    recorded.set(deck.id, importedDeckEvents(envelope, current, deck, deck.origin));
+  }
+  return recorded;
+}
+
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
   userDecks: null,
 
@@ -143,6 +170,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       const parent = member.parentSlug === undefined ? existing?.parent : userDeckId(member.parentSlug);
       return { deck: parent === undefined ? deck : { ...deck, parent }, ...(member.media === undefined ? {} : { media: member.media }) };
     });
+    const recorded = await recordImports(get(), toSave.map(({ deck }) => deck), now);
+    const withEvents = toSave.map((member) => {
+      const contentEvents = recorded.get(member.deck.id);
+      return contentEvents === undefined ? member : { ...member, contentEvents };
+    });
     const deckOfCard = new Map(toSave.flatMap(({ deck }) => deck.cards.map((card) => [card.id, deck.id] as const)));
     const root = toSave[0]!.deck;
     const moves = cardsMovedWithin(stored, root.id, deckOfCard);
@@ -153,7 +185,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
       const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
       events = await ankiHistoryEventsInSlices(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now, pause);
     }
-    await repository.saveDecks(toSave, events, moves);
+    await repository.saveDecks(withEvents, events, moves);
     const deck = root;
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
@@ -167,7 +199,15 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     if (!deck) throw new Error('That deck no longer exists.');
     // A deck written in the app is what its content events say: a rename is one of them.
     if (deck.origin === 'authored') return get().editAuthoredDeck(deckId, trimmed, deck.description);
-    await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
+    const { repository, contentRepository } = get();
+    const recorded = contentRepository ? await contentRepository.loadAuthoredDeck(deckId) : null;
+    if (recorded !== null && repository && contentRepository) {
+      // An import recorded as events is renamed by one, so the new name syncs and a replay keeps it.
+      const { editDeckEvents } = await import('../domain/authoring/commands');
+      await contentRepository.appendContent(editDeckEvents(envelopeOf(repository, deps.clock()), recorded, trimmed, recorded.deck.description));
+    } else {
+      await requireUserDecks(get()).saveDeck({ ...deck, title: trimmed, updatedAt: deps.clock() });
+    }
     announceWrite(get(), deps, LIBRARY_CHANGE);
     await get().loadDecks();
   },
@@ -179,7 +219,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     const repository = get().repository;
     const now = deps.clock();
     await requireUserDecks(get()).deleteDecks(family, (lastSeenAt) =>
-      repository ? deckDeletedEvents(family, { newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now }, lastSeenAt) : [],
+      repository ? deckDeletedEvents(family, envelopeOf(repository, now), lastSeenAt) : [],
     );
     announceWrite(get(), deps, LIBRARY_CHANGE);
     const studied = get().session?.deckId;

@@ -5,7 +5,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSyncSpace } from '../domain/sync';
-import type { DeckId } from '../domain/ids';
+import type { Deck } from '../domain/deck/types';
+import { userDeckId } from '../domain/deck/user-deck';
+import { asCardId, type DeckId } from '../domain/ids';
+import { byBytes } from './sync-engine';
 import { cleanup, Device, serverInProcess, tempDir } from './test-harness';
 
 // Real sockets, a real server and fake-indexeddb: slower than a unit test on a shared machine.
@@ -204,6 +207,79 @@ describe('decks written in the app', () => {
     expect((await tablet.stateOf(card, deckId))?.reps).toBe(1);
     // One first-sync batch: the deck and its card, then the card's review.
     expect(order).toEqual(['content', 'cards']);
+  });
+});
+
+describe('imported decks', () => {
+  const card = (id: string, front: string, back: string) => ({ id: asCardId(id), front, back, tags: [] });
+  const file = (cards: Deck['cards'], title = 'Capitals'): Deck => ({ schemaVersion: 1, id: userDeckId('capitals'), title, description: 'From a CSV', cards });
+
+  it('a deck imported on the phone appears on the laptop as an imported deck, and importing it again there reaches the phone as its differences', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await phone.importDeck(file([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Bonn'), card('it', 'Italy', 'Rome')]));
+    await phone.study('de', 'good', userDeckId('capitals'));
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    const onLaptop = (await laptop.storage.userDecks.listDecks()).find((deck) => deck.id === userDeckId('capitals'));
+    expect(onLaptop).toMatchObject({ origin: 'csv', title: 'Capitals', description: 'From a CSV' });
+    expect(onLaptop?.cards.map((c) => [c.id, c.back])).toEqual([['fr', 'Paris'], ['de', 'Bonn'], ['it', 'Rome']]);
+    // Its progress is keyed by the file's card ids, so it follows the deck.
+    expect((await laptop.stateOf('de', userDeckId('capitals')))?.reps).toBe(1);
+
+    // A newer file on the laptop: one card changed, one gone, one new, matched by id.
+    laptop.now = phone.now + 60_000;
+    await laptop.importDeck(file([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Berlin'), card('es', 'Spain', 'Madrid')], 'European capitals'));
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    const onPhone = (await phone.storage.userDecks.listDecks()).find((deck) => deck.id === userDeckId('capitals'));
+    expect(onPhone).toMatchObject({ origin: 'csv', title: 'European capitals' });
+    expect(onPhone?.cards.map((c) => [c.id, c.back])).toEqual([['fr', 'Paris'], ['de', 'Berlin'], ['es', 'Madrid']]);
+    // The changed card kept its progress; the gone card's review stays in the log.
+    expect((await phone.stateOf('de', userDeckId('capitals')))?.reps).toBe(1);
+    // The second import wrote only the differences (the title, two edits, a create, a delete, no second deck).
+    const events = (await laptop.storage.content.exportContentEvents()).filter((event) => event.deckId === userDeckId('capitals'));
+    expect(events.filter((event) => event.kind === 'deck-created')).toHaveLength(1);
+    expect(events).toHaveLength(1 + 3 + 4);
+  });
+
+  it('the same file imported on two devices before they synced merges into one deck with each card once', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    await phone.importDeck(file([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Berlin')]));
+    laptop.now = phone.now + 60_000;
+    await laptop.importDeck(file([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Berlin'), card('es', 'Spain', 'Madrid')]), 'apkg');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    for (const device of [phone, laptop]) {
+      const deck = (await device.storage.userDecks.listDecks()).find((d) => d.id === userDeckId('capitals'));
+      // The later import names the origin, and every card of either file is there once.
+      expect(deck?.origin).toBe('apkg');
+      expect(deck?.cards.map((c) => c.id)).toEqual(['fr', 'de', 'es']);
+    }
+  });
+
+  it('a deck imported on one device and deleted on the other is gone from both', async () => {
+    const { server, open, space } = await setup();
+    const phone = await open('phone');
+    const laptop = await open('laptop');
+    phone.sync(space, server.url);
+    laptop.sync(space, server.url);
+    await phone.importDeck(file([card('fr', 'France', 'Paris')]));
+    await phone.engine!.whenIdle();
+    await laptop.engine!.whenIdle();
+    laptop.now = phone.now + 60_000;
+    await laptop.deleteDecks([userDeckId('capitals')]);
+    await laptop.engine!.whenIdle();
+    await phone.engine!.whenIdle();
+    for (const device of [phone, laptop]) expect((await device.storage.userDecks.listDecks()).map((deck) => deck.id)).not.toContain(userDeckId('capitals'));
   });
 });
 
@@ -451,5 +527,13 @@ describe('on the device', () => {
     const localBytes = await laptop.engine!.localBytes();
     console.log(`sync state on the device: ${localBytes} bytes for ${cardEvents.length} events of ${rawBytes} bytes (ratio ${(localBytes / rawBytes).toFixed(2)})`);
     expect(localBytes / rawBytes).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('byBytes', () => {
+  it('cuts entries into updates of at most the given sealed bytes, in order, an oversized one alone', () => {
+    const entry = (key: string, size: number) => [key, new Uint8Array(size)] as const;
+    const groups = byBytes([entry('a', 400), entry('b', 500), entry('c', 200), entry('d', 2_000), entry('e', 10)], 1_000);
+    expect(groups.map((group) => group.map(([key]) => key))).toEqual([['a', 'b'], ['c'], ['d'], ['e']]);
   });
 });

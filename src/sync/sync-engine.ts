@@ -25,7 +25,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { ContentEvent } from '../domain/authoring/types';
 import type { ProgressEvent } from '../domain/events/types';
-import { deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
+import { DEFAULT_SERVER_LIMITS, deriveSpaceKeys, documentName, ENTRIES_MAP, entryKey, fromUtf8, open, REVOKE_SPACE_MESSAGE, seal, SyncCryptoError, utf8, type RandomBytes, type SpaceKeys, type SyncSpace } from '../domain/sync';
 import { deviceEntryId, encodeDeviceEntry, isEntryStale, listDevices, parseDeviceEntry, type DeviceEntry } from '../domain/sync/devices';
 import { messageOf } from '../domain/errors';
 import type { ContentRepository } from '../storage/content-repository';
@@ -353,7 +353,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (!entry.map.has(key)) sealedEntries.push([key, await sealEvent(spaceKeys, entry.name, key, event, randomBytes)]);
         sent.add(event.id);
       }
-      if (sealedEntries.length > 0) entry.doc.transact(() => sealedEntries.forEach(([key, sealed]) => entry.map.set(key, sealed)), LOCAL);
+      // One transaction is one websocket message: a large import goes as several, each well under the server's cap.
+      for (const group of byBytes(sealedEntries, MAX_UPDATE_BYTES)) entry.doc.transact(() => group.forEach(([key, sealed]) => entry.map.set(key, sealed)), LOCAL);
     }
   }
 
@@ -453,6 +454,26 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       socket.destroy();
     },
   };
+}
+
+/** Entries per Yjs update are cut at about this many sealed bytes, an eighth of the server's message cap. */
+const MAX_UPDATE_BYTES = DEFAULT_SERVER_LIMITS.maxMessageBytes / 8;
+
+/** `entries` in order, in groups of at most `maxBytes` sealed bytes (a larger entry goes alone). */
+export function byBytes(entries: readonly (readonly [string, Uint8Array])[], maxBytes: number): (readonly [string, Uint8Array])[][] {
+  const groups: (readonly [string, Uint8Array])[][] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const last = groups.at(-1);
+    if (last === undefined || bytes + entry[1].byteLength > maxBytes) {
+      groups.push([entry]);
+      bytes = entry[1].byteLength;
+    } else {
+      last.push(entry);
+      bytes += entry[1].byteLength;
+    }
+  }
+  return groups;
 }
 
 const flatten = ({ cardEvents, settingsEvents }: { readonly cardEvents: readonly ProgressEvent[]; readonly settingsEvents: readonly ProgressEvent[] }) => [...cardEvents, ...settingsEvents];

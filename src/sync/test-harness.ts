@@ -13,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { startSyncServer, type RunningSyncServer, type SyncServerOptions } from '../../sync-server/src/server';
-import { addCardEvents, createDeckEvents, editCardEvents, newAuthoredDeckId, type CardDraft, type EventEnvelope } from '../domain/authoring/commands';
+import { addCardEvents, createDeckEvents, editCardEvents, importedDeckEvents, newAuthoredDeckId, type CardDraft, type EventEnvelope } from '../domain/authoring/commands';
+import type { Deck } from '../domain/deck/types';
+import type { ImportedOrigin } from '../domain/deck/user-deck';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { CardEvent } from '../domain/events/types';
 import { asCardId, asDeckId, type CardId, type DeckId } from '../domain/ids';
@@ -255,6 +257,13 @@ export class Device {
     const card = current?.deck.cards.find((candidate) => candidate.id === cardId);
     if (!current || !card) throw new Error(`${this.name} has no card ${cardId}`);
     await this.storage.content.appendContent(editCardEvents(this.envelope(), current, cardId, { front: card.front, back: card.back, tags: card.tags ?? [], ...change }));
+  }
+
+  /** Imports a deck file (first time or again) as the import screen does: the deck and the events that record it, in one transaction. */
+  async importDeck(deck: Deck, origin: ImportedOrigin = 'csv'): Promise<void> {
+    const envelope = this.envelope();
+    const contentEvents = importedDeckEvents(envelope, await this.authored(deck.id), deck, origin);
+    await this.storage.userDecks.saveDecks([{ deck: { ...deck, origin, createdAt: envelope.now, updatedAt: envelope.now }, contentEvents }]);
   }
 
   /** Deletes user decks as the deck list does: one tombstone per deck, in the repository's one transaction. */

@@ -5,12 +5,14 @@
  */
 import { CARD_ID_PATTERN, MAX_CARD_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema';
 import type { Card, Deck } from '../deck/types';
-import { slugify, userDeckId } from '../deck/user-deck';
+import { slugify, userDeckId, type ImportedOrigin } from '../deck/user-deck';
 import type { DeviceId, EventId } from '../events/types';
 import { asCardId, type CardId, type DeckId } from '../ids';
 import { clozeTextProblem, collapseToNotes, looksLikeCloze } from './cloze-notes';
 import type { AuthoredDeck } from './content-replay';
 import { positionBetween } from './position';
+import { utf8 } from '../sync/bytes';
+import { MAX_ENTRY_BYTES } from '../sync/limits';
 import type { CardEditedBody, ContentEvent, ContentEventBody } from './types';
 
 /** Makes one event's envelope: its id is fresh for each call (the repository's generator). */
@@ -235,4 +237,50 @@ export function importOverEvents(envelope: EventEnvelope, current: AuthoredDeck,
   });
   for (const card of current.deck.cards) if (!kept.has(card.id)) events.push(contentEvent(envelope, current.deck.id, { kind: 'card-deleted', cardId: card.id }));
   return events;
+}
+
+/** Room in a synced entry for an event's own fields (ids, deck id, kind, position) and its sealing, bytes. */
+const ENTRY_ENVELOPE_BYTES = 1024;
+
+/**
+ * Whether an imported deck can be recorded as content events without losing anything: the events
+ * carry a card's front, back and tags, so a card that asks for a typed answer (`typeAnswer`), one
+ * the editor would refuse (an empty side, an oversized or broken cloze), or one too large for one
+ * synced entry (MAX_ENTRY_BYTES) keeps its deck on this device.
+ */
+export function canRecordImport(deck: Deck): boolean {
+  try {
+    checkTitle(deck.title);
+    for (const card of deck.cards) {
+      if (card.typeAnswer !== undefined) return false;
+      checkDraft(card);
+      if (utf8(JSON.stringify([card.front, card.back, card.tags])).length + ENTRY_ENVELOPE_BYTES > MAX_ENTRY_BYTES) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The content events that record importing `incoming` (a file, package or link, `origin`), so the
+ * deck syncs like one written in the app. First import (`current` null): a `deck-created` naming
+ * the origin, and a `card-created` per note in the file's order. Importing again: the file's
+ * differences from the deck as its events leave it (importOverEvents: cards matched by id, so an
+ * Anki note's guid keeps its card; missing cards deleted), plus its parent when that changed.
+ */
+export function importedDeckEvents(envelope: EventEnvelope, current: AuthoredDeck | null, incoming: Deck, origin: ImportedOrigin): ContentEvent[] {
+  if (current === null) {
+    const created = contentEvent(envelope, incoming.id, {
+      kind: 'deck-created',
+      title: checkTitle(incoming.title),
+      description: incoming.description.trim(),
+      origin,
+      ...(incoming.parent === undefined ? {} : { parent: incoming.parent }),
+    });
+    const empty: AuthoredDeck = { deck: { ...incoming, cards: [] }, positions: new Map(), createdAt: envelope.now, updatedAt: envelope.now, lastEvent: null };
+    return [created, ...importOverEvents(envelope, empty, incoming)];
+  }
+  const parent = (incoming.parent ?? null) === (current.deck.parent ?? null) ? [] : [contentEvent(envelope, incoming.id, { kind: 'deck-edited', parent: incoming.parent ?? null })];
+  return [...parent, ...importOverEvents(envelope, current, incoming)];
 }

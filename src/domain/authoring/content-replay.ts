@@ -9,6 +9,7 @@
 import { compareEvents } from '../events/order';
 import type { EventBase } from '../events/types';
 import { DECK_SCHEMA_VERSION, type Card, type Deck } from '../deck/types';
+import type { ImportedOrigin } from '../deck/user-deck';
 import type { CardId, DeckId } from '../ids';
 import { comparePositioned } from './position';
 import type { ContentEvent } from './types';
@@ -39,6 +40,8 @@ export interface AuthoredDeck {
   readonly updatedAt: number;
   /** The latest event folded in (log order), or null for none: where `applyNewerContentEvents` may go on from. */
   readonly lastEvent: NonNullable<Stamp> | null;
+  /** An imported deck's origin (the latest `deck-created` that names one); absent: written in the app. */
+  readonly origin?: ImportedOrigin;
 }
 
 /** The log's order (createdAt, then id), on stamps. */
@@ -68,6 +71,7 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
   const title: Register<string> = { value: base?.title ?? '', at: null };
   const description: Register<string> = { value: base?.description ?? '', at: null };
   const parent: Register<DeckId | null> = { value: base?.parent ?? null, at: null };
+  const origin: Register<ImportedOrigin | null> = { value: null, at: null };
   let isCreated = base !== null;
   let createdAt = base === null ? Number.POSITIVE_INFINITY : 0;
   let updatedAt = 0;
@@ -105,6 +109,7 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
         write(title, event.title, stamp);
         write(description, event.description, stamp);
         write(parent, event.parent, stamp);
+        write(origin, event.origin, stamp);
         break;
       case 'deck-edited':
         write(title, event.title, stamp);
@@ -158,6 +163,7 @@ export function replayDeckContent(deckId: DeckId, events: readonly ContentEvent[
     createdAt: Number.isFinite(createdAt) ? createdAt : 0,
     updatedAt,
     lastEvent,
+    ...(origin.value === null ? {} : { origin: origin.value }),
   };
 }
 
@@ -174,6 +180,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
   if (current.lastEvent !== null && !isAfter(own[0]!, current.lastEvent)) return null;
   let { title, description } = current.deck;
   let parent: DeckId | null = current.deck.parent ?? null;
+  let origin = current.origin;
   const cards = new Map(current.deck.cards.map((card) => [card.id, card]));
   const positions = new Map(current.positions);
   let isOrderChanged = false;
@@ -184,6 +191,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
         title = event.title ?? title;
         description = event.description ?? description;
         parent = event.parent === undefined ? parent : event.parent;
+        if (event.kind === 'deck-created') origin = event.origin ?? origin;
         break;
       case 'card-created':
         cards.set(event.cardId, { id: event.cardId, front: event.front, back: event.back, tags: event.tags });
@@ -233,6 +241,7 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
     createdAt: current.createdAt,
     updatedAt: Math.max(current.updatedAt, ...own.map((event) => event.createdAt)),
     lastEvent: { createdAt: last.createdAt, id: last.id },
+    ...(origin === undefined ? {} : { origin }),
   };
 }
 

@@ -9,6 +9,7 @@
  * card's progress.
  */
 import type { EventBase } from '../events/types';
+import type { ImportedOrigin } from '../deck/user-deck';
 import type { CardId, DeckId } from '../ids';
 
 /** A new deck, with its first title and description. */
@@ -18,6 +19,11 @@ export interface DeckCreatedBody {
   readonly description: string;
   /** The deck this one is a subdeck of (another of the student's decks); absent for a top-level deck. */
   readonly parent?: DeckId;
+  /**
+   * How an imported deck got here (a file, a package, a link): its import is recorded as events so
+   * it syncs, and the deck stays an imported one (not editable in the app). Absent: written in the app.
+   */
+  readonly origin?: ImportedOrigin;
 }
 
 /** The deck fields that changed; last writer wins per field. */

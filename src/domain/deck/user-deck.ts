@@ -13,6 +13,12 @@ export const USER_DECK_ID_PREFIX = 'user.';
 /** How the deck got here, shown in the deck list and used to explain updates. 'authored': written in the app (content events). */
 export type UserDeckOrigin = 'json' | 'csv' | 'markdown' | 'shared-link' | 'apkg' | 'backup' | 'authored';
 
+/** Every origin, for the parsers of stored rows and synced events. */
+export const USER_DECK_ORIGINS: readonly UserDeckOrigin[] = ['json', 'csv', 'markdown', 'shared-link', 'apkg', 'backup', 'authored'];
+
+/** How a deck that was not written in the app got here. */
+export type ImportedOrigin = Exclude<UserDeckOrigin, 'authored'>;
+
 export interface UserDeck extends Deck {
   readonly origin: UserDeckOrigin;
   /** When it was first added, epoch ms. */
