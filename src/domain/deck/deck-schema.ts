@@ -101,7 +101,7 @@ export const occlusionCardSchema = jsonObject(
     back: optionalText,
     tags: tagsSchema,
     occlusion: v.pipe(
-      v.custom<Occlusion>((value) => occlusionProblem(value) === null, (issue) => occlusionProblem(issue.input) ?? 'is not valid'),
+      v.custom<Occlusion>((value) => occlusionProblem(value) === null, (issue) => `is not valid: ${occlusionProblem(issue.input) ?? 'unknown problem'}`),
       v.transform(normalizeOcclusion),
     ),
   },

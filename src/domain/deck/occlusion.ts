@@ -58,17 +58,17 @@ const isOrdinal = (n: unknown): n is number => typeof n === 'number' && Number.i
 /** The problem with one shape, or null. */
 function shapeProblem(shape: unknown): string | null {
   if (!isRecord(shape)) return 'must be an object';
-  if (!isOrdinal(shape['ordinal'])) return `field "ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
+  if (!isOrdinal(shape['ordinal'])) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
   const kind = shape['kind'];
   if (kind === 'polygon') {
     const points = shape['points'];
-    if (!Array.isArray(points) || points.length < 3 || points.length > MAX_POLYGON_POINTS) return `field "points" must list 3 to ${MAX_POLYGON_POINTS} corners`;
+    if (!Array.isArray(points) || points.length < 3 || points.length > MAX_POLYGON_POINTS) return `"points" must list 3 to ${MAX_POLYGON_POINTS} corners`;
     const bad = points.findIndex((p) => !Array.isArray(p) || p.length !== 2 || !isFraction(p[0]) || !isFraction(p[1]));
-    return bad === -1 ? null : `field "points" item ${bad + 1} must be [x, y] with both from 0 to 1`;
+    return bad === -1 ? null : `corner ${bad + 1} of "points" must be [x, y], both from 0 to 1`;
   }
-  if (kind !== 'rect' && kind !== 'ellipse') return 'field "kind" must be "rect", "ellipse" or "polygon"';
+  if (kind !== 'rect' && kind !== 'ellipse') return '"kind" must be "rect", "ellipse" or "polygon"';
   for (const key of ['left', 'top', 'width', 'height'] as const) {
-    if (!isFraction(shape[key])) return `field "${key}" must be a number from 0 to 1 (a fraction of the image)`;
+    if (!isFraction(shape[key])) return `"${key}" must be a number from 0 to 1 (a fraction of the image)`;
   }
   return null;
 }
@@ -81,20 +81,20 @@ export function occlusionProblem(value: unknown): string | null {
   if (!isRecord(value)) return 'must be an object with "image", "ordinal", "mode" and "shapes"';
   const image = value['image'];
   if (typeof image !== 'string' || !image.startsWith('media/') || image.length <= 'media/'.length) {
-    return 'field "image" must name the deck\'s image as "media/<file name>"';
+    return '"image" must name the deck\'s image as "media/<file name>"';
   }
-  if (!isOrdinal(value['ordinal'])) return `field "ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
-  if (value['mode'] !== 'hide-all' && value['mode'] !== 'hide-one') return 'field "mode" must be "hide-all" or "hide-one"';
+  if (!isOrdinal(value['ordinal'])) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
+  if (value['mode'] !== 'hide-all' && value['mode'] !== 'hide-one') return '"mode" must be "hide-all" or "hide-one"';
   const shapes = value['shapes'];
   if (!Array.isArray(shapes) || shapes.length === 0 || shapes.length > MAX_OCCLUSION_SHAPES) {
-    return `field "shapes" must list 1 to ${MAX_OCCLUSION_SHAPES} shapes`;
+    return `"shapes" must list 1 to ${MAX_OCCLUSION_SHAPES} shapes`;
   }
   for (const [index, shape] of shapes.entries()) {
     const problem = shapeProblem(shape);
-    if (problem !== null) return `field "shapes" item ${index + 1}: ${problem}`;
+    if (problem !== null) return `shape ${index + 1}: ${problem}`;
   }
   const ordinal = value['ordinal'];
-  if (!shapes.some((shape: { ordinal: number }) => shape.ordinal === ordinal)) return `has no shape with the card's ordinal ${ordinal}`;
+  if (!shapes.some((shape: { ordinal: number }) => shape.ordinal === ordinal)) return `no shape has the card's ordinal ${ordinal}`;
   return null;
 }
 
