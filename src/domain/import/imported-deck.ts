@@ -99,7 +99,8 @@ export function subdeckSlug(rootSlug: string, path: readonly string[], taken: Re
 export function importedFamily(imported: ImportedDeck): ImportedFamilyMember[] {
   const mediaFor = (cards: readonly Card[]) => {
     if (imported.media === undefined) return {};
-    const text = cards.map((card) => `${card.front}\n${card.back}`).join('\n');
+    // An occlusion card's image is in its occlusion, not its text.
+    const text = cards.map((card) => `${card.front}\n${card.back}\n${card.occlusion?.image ?? ''}`).join('\n');
     return { media: imported.media.filter((file) => text.includes(mediaPath(file.name))) };
   };
   const root: ImportedFamilyMember = { slug: imported.slug, title: imported.title, description: imported.description, cards: imported.cards, ...mediaFor(imported.cards) };

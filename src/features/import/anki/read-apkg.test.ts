@@ -76,6 +76,8 @@ describe.each([
     // Neither the template's script, its "Toggle Masks" button nor the raw field text reaches a card.
     expect(JSON.stringify(deck.cards)).not.toMatch(/image-occlusion:|Toggle Masks|setupImageCloze/);
     expect(deck.media?.map((m) => m.name)).toEqual(['heart.png']);
+    // The image is stored with the deck, though no card text names it.
+    expect(importedFamily(deck)[0]?.media?.map((m) => m.name)).toEqual(['heart.png']);
     // What is stored reads back through the deck-file rules unchanged.
     const reread = parseDeck({ schemaVersion: 1, id: 'heart', title: 'Heart', description: '', cards: cardsToFileEntries(deck.cards) }, 'heart.json');
     expect(reread.cards).toEqual(deck.cards);
