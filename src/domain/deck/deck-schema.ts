@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { clozeNumbersOf } from '../cloze/cloze-numbers.ts';
-import { normalizeOcclusion, occlusionProblem, type Occlusion } from './occlusion.ts';
+import { readOcclusion, type Occlusion } from './occlusion.ts';
 import { DECK_SCHEMA_VERSION, type Card } from './types.ts';
 import { jsonObject, mustBe, mustBeVersion } from './valibot-messages.ts';
 
@@ -101,8 +101,8 @@ export const occlusionCardSchema = jsonObject(
     back: optionalText,
     tags: tagsSchema,
     occlusion: v.pipe(
-      v.custom<Occlusion>((value) => occlusionProblem(value) === null, (issue) => `is not valid: ${occlusionProblem(issue.input) ?? 'unknown problem'}`),
-      v.transform(normalizeOcclusion),
+      v.custom<Occlusion>((value) => typeof readOcclusion(value) !== 'string', (issue) => `is not valid: ${String(readOcclusion(issue.input))}`),
+      v.transform((value) => readOcclusion(value) as Occlusion),
     ),
   },
   'an object',

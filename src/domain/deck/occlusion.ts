@@ -55,61 +55,48 @@ const MAX_POLYGON_POINTS = 200;
 const isFraction = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
 const isOrdinal = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_OCCLUSION_ORDINAL;
 
-/** The problem with one shape, or null. */
-function shapeProblem(shape: unknown): string | null {
+/** One shape with only the fields the format knows, or what is wrong with it. */
+function readShape(shape: unknown): OcclusionShape | string {
   if (!isRecord(shape)) return 'must be an object';
-  if (!isOrdinal(shape['ordinal'])) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
-  const kind = shape['kind'];
+  const { kind, ordinal } = shape;
+  if (!isOrdinal(ordinal)) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
   if (kind === 'polygon') {
     const points = shape['points'];
     if (!Array.isArray(points) || points.length < 3 || points.length > MAX_POLYGON_POINTS) return `"points" must list 3 to ${MAX_POLYGON_POINTS} corners`;
     const bad = points.findIndex((p) => !Array.isArray(p) || p.length !== 2 || !isFraction(p[0]) || !isFraction(p[1]));
-    return bad === -1 ? null : `corner ${bad + 1} of "points" must be [x, y], both from 0 to 1`;
+    if (bad !== -1) return `corner ${bad + 1} of "points" must be [x, y], both from 0 to 1`;
+    return { kind, ordinal, points: points.map(([x, y]: [number, number]) => [x, y] as const) };
   }
   if (kind !== 'rect' && kind !== 'ellipse') return '"kind" must be "rect", "ellipse" or "polygon"';
-  for (const key of ['left', 'top', 'width', 'height'] as const) {
-    if (!isFraction(shape[key])) return `"${key}" must be a number from 0 to 1 (a fraction of the image)`;
-  }
-  return null;
+  const { left, top, width, height } = shape;
+  const bad = Object.entries({ left, top, width, height }).find(([, n]) => !isFraction(n));
+  if (bad) return `"${bad[0]}" must be a number from 0 to 1 (a fraction of the image)`;
+  return { kind, ordinal, left, top, width, height } as OcclusionBox;
 }
 
 /**
- * What is wrong with a card's `occlusion` value, in words for the deck's author, or null when it
- * is a valid Occlusion.
+ * A card's `occlusion` value as an Occlusion with only the fields the format knows (unknown ones
+ * dropped), or what is wrong with it, in words for the deck's author.
  */
-export function occlusionProblem(value: unknown): string | null {
+export function readOcclusion(value: unknown): Occlusion | string {
   if (!isRecord(value)) return 'must be an object with "image", "ordinal", "mode" and "shapes"';
-  const image = value['image'];
+  const { image, ordinal, mode, shapes } = value;
   if (typeof image !== 'string' || !image.startsWith('media/') || image.length <= 'media/'.length) {
     return '"image" must name the deck\'s image as "media/<file name>"';
   }
-  if (!isOrdinal(value['ordinal'])) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
-  if (value['mode'] !== 'hide-all' && value['mode'] !== 'hide-one') return '"mode" must be "hide-all" or "hide-one"';
-  const shapes = value['shapes'];
+  if (!isOrdinal(ordinal)) return `"ordinal" must be a whole number from 1 to ${MAX_OCCLUSION_ORDINAL}`;
+  if (mode !== 'hide-all' && mode !== 'hide-one') return '"mode" must be "hide-all" or "hide-one"';
   if (!Array.isArray(shapes) || shapes.length === 0 || shapes.length > MAX_OCCLUSION_SHAPES) {
     return `"shapes" must list 1 to ${MAX_OCCLUSION_SHAPES} shapes`;
   }
+  const read: OcclusionShape[] = [];
   for (const [index, shape] of shapes.entries()) {
-    const problem = shapeProblem(shape);
-    if (problem !== null) return `shape ${index + 1}: ${problem}`;
+    const result = readShape(shape);
+    if (typeof result === 'string') return `shape ${index + 1}: ${result}`;
+    read.push(result);
   }
-  const ordinal = value['ordinal'];
-  if (!shapes.some((shape: { ordinal: number }) => shape.ordinal === ordinal)) return `no shape has the card's ordinal ${ordinal}`;
-  return null;
-}
-
-/** A checked occlusion value, with only the fields the format knows (unknown ones dropped). */
-export function normalizeOcclusion(value: Occlusion): Occlusion {
-  return {
-    image: value.image,
-    ordinal: value.ordinal,
-    mode: value.mode,
-    shapes: value.shapes.map((shape) =>
-      shape.kind === 'polygon'
-        ? { kind: shape.kind, ordinal: shape.ordinal, points: shape.points.map(([x, y]) => [x, y] as const) }
-        : { kind: shape.kind, ordinal: shape.ordinal, left: shape.left, top: shape.top, width: shape.width, height: shape.height },
-    ),
-  };
+  if (!read.some((shape) => shape.ordinal === ordinal)) return `no shape has the card's ordinal ${ordinal}`;
+  return { image, ordinal, mode, shapes: read };
 }
 
 /** The shapes drawn on a card: the asked ones, and in hide-all mode the others too. */
