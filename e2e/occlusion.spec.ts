@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { IMAGE_OCCLUSION_CARDS, IMAGE_OCCLUSION_MEDIA, IMAGE_OCCLUSION_NOTES, makeAnki21bApkg } from '../scripts/apkg-fixtures.mjs';
 import { answer, gradeButton, question } from './helpers';
-import { importDeck } from './import-helpers';
+import { chooseImportFile } from './import-helpers';
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -21,7 +21,11 @@ test('an Anki Image Occlusion package imports and studies as masks over its imag
     if (message.type() === 'error' && /Content Security Policy|style-src/.test(message.text())) cspErrors.push(message.text());
   });
   const apkg = await makeAnki21bApkg({ notes: IMAGE_OCCLUSION_NOTES, cards: IMAGE_OCCLUSION_CARDS, media: IMAGE_OCCLUSION_MEDIA, decks: [[2001, 'Anatomy']] });
-  await importDeck(page, 'anatomy.apkg', Buffer.from(apkg), 'Anatomy');
+  await chooseImportFile(page, 'anatomy.apkg', Buffer.from(apkg));
+  // The package is read in a worker with SQLite's WebAssembly: slow on a loaded machine.
+  await expect(page.getByRole('heading', { name: 'Preview: Anatomy' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anatomy' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('5 cards', { exact: true })).toBeVisible();
 
   await page.goto('./#/deck/user.anatomy/study');
