@@ -47,7 +47,11 @@ export interface FixtureRevlog {
 /** The collection's creation time (col.crt), epoch seconds: review-card due days count from it. */
 export declare const COLLECTION_CREATED_SECS: number;
 /** Note type ids of the stock note types every fixture declares. */
-export declare const NOTETYPE_IDS: { readonly basic: number; readonly reversed: number; readonly cloze: number; readonly typeIn: number };
+export declare const NOTETYPE_IDS: { readonly basic: number; readonly reversed: number; readonly cloze: number; readonly typeIn: number; readonly imageOcclusion: number };
+/** Two Image Occlusion notes (hide all, with a grouped c3; hide one), their image is heart.png. */
+export declare const IMAGE_OCCLUSION_NOTES: readonly FixtureNote[];
+export declare const IMAGE_OCCLUSION_CARDS: readonly (readonly [number, number])[];
+export declare const IMAGE_OCCLUSION_MEDIA: readonly (readonly [string, Uint8Array])[];
 /** Anki's schema11.sql, statement by statement. */
 export declare const SCHEMA_11: readonly string[];
 export declare const FIXTURE_NOTES: readonly FixtureNote[];

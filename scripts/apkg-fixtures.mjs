@@ -43,8 +43,9 @@ const BASIC = 1001;
 const REVERSED = 1002;
 const CLOZE = 1003;
 const TYPE_IN = 1004;
+const IMAGE_OCCLUSION = 1005;
 /** The note type ids, for tests that make notes of their own. */
-export const NOTETYPE_IDS = { basic: BASIC, reversed: REVERSED, cloze: CLOZE, typeIn: TYPE_IN };
+export const NOTETYPE_IDS = { basic: BASIC, reversed: REVERSED, cloze: CLOZE, typeIn: TYPE_IN, imageOcclusion: IMAGE_OCCLUSION };
 const DECK = 2001;
 /** Fixed times (epoch seconds / ms) so every build is byte-identical. */
 const MTIME_SECS = 1_700_000_000;
@@ -70,7 +71,63 @@ const FIXTURE_CARDS = [
 ];
 /** A real 1x1 PNG, so the browser test can check that the image decodes. */
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+/**
+ * Image Occlusion notes as Anki's mask editor writes them (ts/routes/image-occlusion/shapes/
+ * to-cloze.ts): one cloze per shape, `<br>` after each, coordinates as fractions written ".2500".
+ * Note 11 is "hide all, guess one" (oi=1) with a grouped question (two shapes in c3); note 12 is
+ * "hide one, guess one". Fields: Occlusion, Image, Header, Back Extra, Comments.
+ */
+export const IMAGE_OCCLUSION_NOTES = [
+  [
+    11,
+    'g.io.all',
+    IMAGE_OCCLUSION,
+    [
+      '{{c1::image-occlusion:rect:left=.1000:top=.1000:width=.3000:height=.2000:oi=1}}<br>' +
+        '{{c2::image-occlusion:ellipse:left=.5000:top=.1000:rx=.1500:ry=.1000:oi=1}}<br>' +
+        '{{c3::image-occlusion:polygon:left=.2000:top=.6000:points=.0000,.0000 .3000,.0000 .1500,.3000:oi=1}}<br>' +
+        '{{c3::image-occlusion:rect:left=.6000:top=.6000:width=.2000:height=.2000:oi=1}}<br>',
+      '<img src="heart.png">',
+      'Parts of the <b>heart</b>',
+      'From the <i>atlas</i>',
+      'a comment nobody sees',
+    ],
+  ],
+  [
+    12,
+    'g.io.one',
+    IMAGE_OCCLUSION,
+    ['{{c1::image-occlusion:rect:left=.0500:top=.0500:width=.2000:height=.1000}}<br>{{c2::image-occlusion:rect:left=.5000:top=.5000:width=.2000:height=.2000}}<br>', '<img src="heart.png">', '', '', ''],
+  ],
+];
+/** [note id, card ord] of the occlusion notes: one card per occlusion number. */
+export const IMAGE_OCCLUSION_CARDS = [
+  [11, 0],
+  [11, 1],
+  [11, 2],
+  [12, 0],
+  [12, 1],
+];
+/** The occlusion notes' image, to pass as `media`. */
+export const IMAGE_OCCLUSION_MEDIA = [['heart.png', PNG]];
+
 const STUB_NOTE = [1, 'stub', BASIC, ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', '']];
+
+const IO_QFMT = `{{#Header}}<div>{{Header}}</div>{{/Header}}
+<div style="display: none">{{cloze:Occlusion}}</div>
+<div id="err"></div>
+<div id="image-occlusion-container">
+    {{Image}}
+    <canvas id="image-occlusion-canvas"></canvas>
+</div>
+<script>
+try {
+    anki.setupImageCloze();
+} catch (exc) {
+    document.getElementById("err").innerHTML = \`Error loading image occlusion. Is your Anki version up to date?<br><br>\${exc}\`;
+}
+</script>
+`;
 
 const NOTETYPES = [
   { id: BASIC, name: 'Basic', kind: 0, stockKind: 1, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}', '{{FrontSide}}<hr id=answer>{{Back}}']] },
@@ -91,9 +148,19 @@ const NOTETYPES = [
     id: TYPE_IN,
     name: 'Basic (type in the answer)',
     kind: 0,
-    stockKind: 3,
+    stockKind: 4,
     fields: ['Front', 'Back'],
     templates: [['Card 1', '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}']],
+  },
+  // rslib/src/image_occlusion/notetype.rs: a cloze type, original stock kind 6, fields tagged 0-4.
+  {
+    id: IMAGE_OCCLUSION,
+    name: 'Image Occlusion',
+    kind: 1,
+    stockKind: 6,
+    fields: ['Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'],
+    fieldTags: [0, 1, 2, 3, 4],
+    templates: [['Image Occlusion', IO_QFMT, `${IO_QFMT}\n<div><button id="toggle">Toggle Masks</button></div>\n{{#Back Extra}}<div>{{Back Extra}}</div>{{/Back Extra}}\n`]],
   },
 ];
 const CSS = '.card { font-family: arial; font-size: 20px; text-align: center; }';
@@ -200,7 +267,13 @@ const notetypeConfig = (nt) =>
     pbString(255, '{"vers":[]}'),
   );
 /** Notetype.Field.Config: font, size and a random id (a negative int32: a ten-byte varint). */
-const fieldConfig = (ord) => pb(pbString(3, 'Arial'), pbVarint(4, 20), pbVarint(9, -1_234_567 - ord), pbString(255, '{"media":[]}'));
+const fieldConfig = (nt, ord) => {
+  const tag = nt.fieldTags?.[ord];
+  // Image Occlusion's fields carry their role (tag, an optional field: 0 is written) and the
+  // Occlusion and Image fields cannot be deleted.
+  const ioParts = tag === undefined ? [] : [[...varint(10 << 3), ...varint(tag)], pbVarint(11, tag <= 1 ? 1 : 0)];
+  return pb(pbString(3, 'Arial'), pbVarint(4, 20), pbVarint(9, -1_234_567 - ord), ...ioParts, pbString(255, '{"media":[]}'));
+};
 /** Notetype.Template.Config: question and answer formats, a template id. */
 const templateConfig = (qfmt, afmt, ord) => pb(pbString(1, qfmt), pbString(2, afmt), pbVarint(8, 987_654_321 + ord));
 /** Deck.Common and Deck.KindContainer { normal: Deck.Normal { config_id, description } }. */
@@ -295,7 +368,17 @@ async function schema11Collection(options) {
         tags: [],
         vers: [],
         req: nt.templates.map((_t, ord) => [ord, 'any', [ord === 0 ? 0 : 1]]),
-        flds: nt.fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
+        originalStockKind: nt.stockKind,
+        flds: nt.fields.map((name, ord) => ({
+          name,
+          ord,
+          sticky: false,
+          rtl: false,
+          font: 'Arial',
+          size: 20,
+          media: [],
+          ...(nt.fieldTags ? { tag: nt.fieldTags[ord], preventDeletion: nt.fieldTags[ord] <= 1 } : {}),
+        })),
         tmpls: nt.templates.map(([name, qfmt, afmt], ord) => ({ name, ord, qfmt, afmt, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 })),
       },
     ]),
@@ -331,7 +414,7 @@ async function schema18Collection(options) {
   db.run("UPDATE col SET crt = ?, mod = ?, scm = ?, conf = '', models = '', decks = '', dconf = '', tags = ''", [MTIME_SECS, CREATED_MS, CREATED_MS]);
   for (const nt of NOTETYPES) {
     db.run('INSERT INTO notetypes VALUES (?,?,?,-1,?)', [nt.id, nt.name, MTIME_SECS, notetypeConfig(nt)]);
-    nt.fields.forEach((name, ord) => db.run('INSERT INTO fields VALUES (?,?,?,?)', [nt.id, ord, name, fieldConfig(ord)]));
+    nt.fields.forEach((name, ord) => db.run('INSERT INTO fields VALUES (?,?,?,?)', [nt.id, ord, name, fieldConfig(nt, ord)]));
     nt.templates.forEach(([name, qfmt, afmt], ord) => db.run('INSERT INTO templates VALUES (?,?,?,?,-1,?)', [nt.id, ord, name, MTIME_SECS, templateConfig(qfmt, afmt, ord)]));
   }
   // Native deck names separate levels with U+001F.

@@ -14,13 +14,16 @@ export interface FlipCardProps {
   readonly repeatsQuestion?: boolean;
   /** Shown between the question and the answer on the back: the typed-answer comparison. */
   readonly answerExtra?: ReactNode;
+  /** Shown under the question text on each side: an image occlusion card's masked image. */
+  readonly frontFigure?: ReactNode;
+  readonly backFigure?: ReactNode;
 }
 
 /**
  * Displays one card; it does not decide anything. Both faces share one grid cell so the card takes
  * the height of the taller face, and the hidden face is inert so it is neither focusable nor read.
  */
-export function FlipCard({ front, back, isFlipped, frontId, onReveal, repeatsQuestion = true, answerExtra }: FlipCardProps) {
+export function FlipCard({ front, back, isFlipped, frontId, onReveal, repeatsQuestion = true, answerExtra, frontFigure, backFigure }: FlipCardProps) {
   return (
     <div className="flip-card" data-flipped={isFlipped} onClick={isFlipped ? undefined : onReveal}>
       <div className="flip-card__inner">
@@ -28,6 +31,7 @@ export function FlipCard({ front, back, isFlipped, frontId, onReveal, repeatsQue
           {/* The id is on the content, not the labelled section: a description taken from the section would be just "Question". */}
           <div id={frontId}>
             <Markdown text={front} />
+            {frontFigure}
           </div>
         </section>
         <section className="flip-card__face flip-card__back" aria-label="Answer" inert={!isFlipped} aria-hidden={!isFlipped} aria-live="polite">
@@ -37,6 +41,7 @@ export function FlipCard({ front, back, isFlipped, frontId, onReveal, repeatsQue
                 <>
                   <div className="flip-card__question">
                     <Markdown text={front} />
+                    {backFigure}
                   </div>
                   <hr />
                 </>

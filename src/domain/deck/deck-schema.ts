@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { clozeNumbersOf } from '../cloze/cloze-numbers.ts';
+import { readOcclusion, type Occlusion } from './occlusion.ts';
 import { DECK_SCHEMA_VERSION, type Card } from './types.ts';
 import { jsonObject, mustBe, mustBeVersion } from './valibot-messages.ts';
 
@@ -90,10 +91,27 @@ export const clozeNoteSchema = jsonObject(
   'an object',
 );
 
-/** A card entry of a deck file: a cloze note when it has a `cloze` field, else a front/back card. */
-const cardEntrySchema = v.lazy((input) =>
-  typeof input === 'object' && input !== null && !Array.isArray(input) && 'cloze' in input ? clozeNoteSchema : cardSchema,
+const optionalText = v.optional(v.pipe(v.string(mustBe('a string')), tooLong), '');
+
+/** An image occlusion card: the image and its masks; the texts around it may be empty. */
+export const occlusionCardSchema = jsonObject(
+  {
+    id: cardIdSchema,
+    front: optionalText,
+    back: optionalText,
+    tags: tagsSchema,
+    occlusion: v.pipe(
+      v.custom<Occlusion>((value) => typeof readOcclusion(value) !== 'string', (issue) => `is not valid: ${String(readOcclusion(issue.input))}`),
+      v.transform((value) => readOcclusion(value) as Occlusion),
+    ),
+  },
+  'an object',
 );
+
+const hasKey = (input: unknown, key: string) => typeof input === 'object' && input !== null && !Array.isArray(input) && key in input;
+
+/** A card entry of a deck file: a cloze note when it has a `cloze` field, an occlusion card with `occlusion`, else a front/back card. */
+const cardEntrySchema = v.lazy((input) => (hasKey(input, 'cloze') ? clozeNoteSchema : hasKey(input, 'occlusion') ? occlusionCardSchema : cardSchema));
 
 export const deckSchema = jsonObject(
   {
@@ -134,7 +152,7 @@ export const deckSchema = jsonObject(
  */
 
 export type CardFileEntry =
-  | { id: string; front: string; back: string; tags: string[]; typeAnswer?: true | string }
+  | { id: string; front: string; back: string; tags: string[]; typeAnswer?: true | string; occlusion?: Occlusion }
   | { id: string; cloze: string; back?: string; tags: string[]; typeAnswer?: true };
 
 /** The deck-file entries for `cards`, in order. */
@@ -144,7 +162,8 @@ export function cardsToFileEntries(cards: readonly Card[]): CardFileEntry[] {
   for (const card of cards) {
     const typeAnswer = card.typeAnswer === undefined ? {} : { typeAnswer: card.typeAnswer };
     if (card.clozeNumber === undefined || card.noteId === undefined) {
-      entries.push({ id: card.id, front: card.front, back: card.back, tags: [...card.tags], ...typeAnswer });
+      const occlusion = card.occlusion === undefined ? {} : { occlusion: card.occlusion };
+      entries.push({ id: card.id, front: card.front, back: card.back, tags: [...card.tags], ...typeAnswer, ...occlusion });
       continue;
     }
     if (notesWritten.has(card.noteId)) continue;

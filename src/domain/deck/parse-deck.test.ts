@@ -287,6 +287,43 @@ describe('parseDeck: cloze notes and typed answers', () => {
     expect(bad.issues[0]?.message).toBe('decks/foo.json: card 1 (id "p"): field "typeAnswer" must be true (type the answer) or the non-empty text to type');
   });
 
+  it('reads an image occlusion card, whose texts may be empty, and drops fields it does not know', () => {
+    const occlusion = {
+      image: 'media/heart.png',
+      ordinal: 2,
+      mode: 'hide-all',
+      shapes: [
+        { kind: 'rect', ordinal: 1, left: 0.1, top: 0.1, width: 0.2, height: 0.2, angle: 30 },
+        { kind: 'polygon', ordinal: 2, points: [[0.5, 0.5], [0.9, 0.5], [0.7, 0.9]] },
+      ],
+    };
+    const deck = parseDeck(withCards({ id: 'io', front: '', occlusion }), SOURCE);
+    expect(deck.cards).toEqual([
+      {
+        id: 'io',
+        front: '',
+        back: '',
+        tags: [],
+        occlusion: { ...occlusion, shapes: [{ kind: 'rect', ordinal: 1, left: 0.1, top: 0.1, width: 0.2, height: 0.2 }, occlusion.shapes[1]] },
+      },
+    ]);
+    expect(parseDeck({ ...validRaw(), cards: cardsToFileEntries(deck.cards) }, SOURCE)).toEqual(deck);
+  });
+
+  it('says what is wrong with an occlusion, naming the card, the field and the shape', () => {
+    const base = { image: 'media/heart.png', ordinal: 1, mode: 'hide-one', shapes: [{ kind: 'rect', ordinal: 1, left: 0.1, top: 0.1, width: 0.2, height: 0.2 }] };
+    const messageOf = (occlusion: unknown) => deckErrorOf(() => parseDeck(withCards({ id: 'io', occlusion }), SOURCE)).issues[0]?.message;
+    expect(messageOf({ ...base, image: 'heart.png' })).toBe('decks/foo.json: card 1 (id "io"): field "occlusion" is not valid: "image" must name the deck\'s image as "media/<file name>"');
+    expect(messageOf({ ...base, mode: 'all' })).toBe('decks/foo.json: card 1 (id "io"): field "occlusion" is not valid: "mode" must be "hide-all" or "hide-one"');
+    expect(messageOf({ ...base, shapes: [{ kind: 'rect', ordinal: 1, left: 120, top: 0.1, width: 0.2, height: 0.2 }] })).toBe(
+      'decks/foo.json: card 1 (id "io"): field "occlusion" is not valid: shape 1: "left" must be a number from 0 to 1 (a fraction of the image)',
+    );
+    expect(messageOf({ ...base, ordinal: 3 })).toBe('decks/foo.json: card 1 (id "io"): field "occlusion" is not valid: no shape has the card\'s ordinal 3');
+    expect(messageOf({ ...base, shapes: [{ kind: 'polygon', ordinal: 1, points: [[0, 0], [1, 1]] }] })).toBe(
+      'decks/foo.json: card 1 (id "io"): field "occlusion" is not valid: shape 1: "points" must list 3 to 200 corners',
+    );
+  });
+
   it('round-trips cloze notes through the deck-file entries storage and export write', () => {
     const raw = withCards({ id: 'p', front: 'Q', back: 'A' }, { id: 'n', cloze: '{{c1::a}} {{c2::b}}', tags: ['t'], typeAnswer: true });
     const deck = parseDeck(raw, SOURCE);

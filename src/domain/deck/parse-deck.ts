@@ -80,6 +80,7 @@ type CardEntry = v.InferOutput<typeof deckSchema>['cards'][number];
 
 /** A deck file's entry as cards: itself, or one card per cloze number of a cloze note. */
 function toCards(entry: CardEntry): Card[] {
+  if ('occlusion' in entry) return [{ id: asCardId(entry.id), front: entry.front, back: entry.back, tags: entry.tags, occlusion: entry.occlusion }];
   const typeAnswer = entry.typeAnswer === undefined ? {} : { typeAnswer: entry.typeAnswer as true | string };
   if (!('cloze' in entry)) {
     return [{ id: asCardId(entry.id), front: entry.front, back: entry.back, tags: entry.tags, ...typeAnswer }];

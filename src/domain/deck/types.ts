@@ -1,4 +1,5 @@
 import type { CardId, DeckId } from '../ids';
+import type { Occlusion } from './occlusion';
 
 /** The deck file format version this build reads and writes. */
 export const DECK_SCHEMA_VERSION = 1;
@@ -23,6 +24,11 @@ export interface Card {
    * cloze card's deletions, else the back as plain text), a string gives the expected text.
    */
   readonly typeAnswer?: true | string;
+  /**
+   * An image occlusion card: the image with masks drawn over it. `front` is then the text above
+   * the image (Anki's Header) and `back` the text under the answer (Back Extra); either may be empty.
+   */
+  readonly occlusion?: Occlusion;
 }
 
 /** A parsed, validated deck. Card order is the order new cards are introduced. */

@@ -11,7 +11,7 @@
 
 import { soundTypeOf } from '../deck/media-types';
 
-const escapeHtml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+export const escapeHtml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** Characters that may start Markdown syntax; a field without them is plain text. */
 const MARKDOWN_SYNTAX = /[*_`[\]!#>\\~|$-]|^\s*\d+[.)]\s|\n/m;

@@ -21,7 +21,8 @@
 import type { Card } from '../deck/types.ts';
 import type { DeckId } from '../ids.ts';
 import type { CardPhase, CardState, Rating, ReviewLogEntry } from '../scheduling/types.ts';
-import { markdownToAnkiHtml } from './anki-html.ts';
+import { escapeHtml, markdownToAnkiHtml } from './anki-html.ts';
+import { ankiOcclusionField } from './anki-occlusion-field.ts';
 import { sha1Hex } from './sha1.ts';
 
 /** One deck of the export; `path` is its Anki name's levels (["Course", "Week 1"] -> "Course::Week 1"). */
@@ -75,7 +76,13 @@ export interface AnkiPackageRows {
   readonly revlog: readonly RevlogRow[];
 }
 
-export const ANKI_NOTETYPE_IDS = { basic: 1_700_000_000_001, reversed: 1_700_000_000_002, typeIn: 1_700_000_000_003, cloze: 1_700_000_000_004 } as const;
+export const ANKI_NOTETYPE_IDS = {
+  basic: 1_700_000_000_001,
+  reversed: 1_700_000_000_002,
+  typeIn: 1_700_000_000_003,
+  cloze: 1_700_000_000_004,
+  imageOcclusion: 1_700_000_000_005,
+} as const;
 type NotetypeKey = keyof typeof ANKI_NOTETYPE_IDS;
 
 const CSS = '.card {\n    font-family: arial;\n    font-size: 20px;\n    text-align: center;\n    color: black;\n    background-color: white;\n}\n';
@@ -83,20 +90,44 @@ const CLOZE_CSS = `${CSS}\n.cloze {\n    font-weight: bold;\n    color: blue;\n}
 const LATEX_PRE = '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n';
 const LATEX_POST = '\\end{document}';
 
-/** Anki's stock note types, as schema 11 stores them in col.models. */
-const STOCK: Readonly<Record<NotetypeKey, { name: string; isCloze: boolean; fields: readonly string[]; templates: readonly (readonly [string, string, string])[] }>> = {
-  basic: { name: 'Basic', isCloze: false, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}']] },
+// rslib/src/image_occlusion/notetype.rs; the image and masks are drawn by Anki's own script.
+const IO_QUESTION = `{{#Header}}<div>{{Header}}</div>{{/Header}}
+<div style="display: none">{{cloze:Occlusion}}</div>
+<div id="err"></div>
+<div id="image-occlusion-container">
+    {{Image}}
+    <canvas id="image-occlusion-canvas"></canvas>
+</div>
+<script>
+try {
+    anki.setupImageCloze();
+} catch (exc) {
+    document.getElementById("err").innerHTML = \`Error loading image occlusion. Is your Anki version up to date?<br><br>\${exc}\`;
+}
+</script>
+`;
+const IO_ANSWER = `${IO_QUESTION}\n<div><button id="toggle">Toggle Masks</button></div>\n{{#Back Extra}}<div>{{Back Extra}}</div>{{/Back Extra}}\n`;
+
+/**
+ * Anki's stock note types, as schema 11 stores them in col.models; `stockKind` is
+ * StockNotetype.OriginalStockKind, which tells current Anki which stock type a note type is
+ * (Image Occlusion's editor opens only for kind 6).
+ */
+const STOCK: Readonly<Record<NotetypeKey, { name: string; isCloze: boolean; stockKind: number; fields: readonly string[]; templates: readonly (readonly [string, string, string])[] }>> = {
+  basic: { name: 'Basic', isCloze: false, stockKind: 1, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}']] },
   reversed: {
     name: 'Basic (and reversed card)',
     isCloze: false,
+    stockKind: 2,
     fields: ['Front', 'Back'],
     templates: [
       ['Card 1', '{{Front}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}'],
       ['Card 2', '{{Back}}', '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}'],
     ],
   },
-  typeIn: { name: 'Basic (type in the answer)', isCloze: false, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}']] },
-  cloze: { name: 'Cloze', isCloze: true, fields: ['Text', 'Back Extra'], templates: [['Cloze', '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}']] },
+  typeIn: { name: 'Basic (type in the answer)', isCloze: false, stockKind: 4, fields: ['Front', 'Back'], templates: [['Card 1', '{{Front}}\n\n{{type:Back}}', '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}']] },
+  cloze: { name: 'Cloze', isCloze: true, stockKind: 5, fields: ['Text', 'Back Extra'], templates: [['Cloze', '{{cloze:Text}}', '{{cloze:Text}}<br>\n{{Back Extra}}']] },
+  imageOcclusion: { name: 'Image Occlusion', isCloze: true, stockKind: 6, fields: ['Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'], templates: [['Image Occlusion', IO_QUESTION, IO_ANSWER]] },
 };
 
 function modelsJson(modSecs: number, deckId: number): string {
@@ -115,7 +146,18 @@ function modelsJson(modSecs: number, deckId: number): string {
           sortf: 0,
           did: deckId,
           tmpls: nt.templates.map(([name, qfmt, afmt], ord) => ({ name, ord, qfmt, afmt, bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 })),
-          flds: nt.fields.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
+          flds: nt.fields.map((name, ord) => ({
+            name,
+            ord,
+            sticky: false,
+            rtl: false,
+            font: 'Arial',
+            size: 20,
+            media: [],
+            // Image Occlusion's fields carry their role (ImageOcclusionField: 0 Occlusion … 4 Comments).
+            ...(key === 'imageOcclusion' ? { tag: ord, preventDeletion: ord <= 1 } : {}),
+          })),
+          originalStockKind: nt.stockKind,
           css: nt.isCloze ? CLOZE_CSS : CSS,
           latexPre: LATEX_PRE,
           latexPost: LATEX_POST,
@@ -163,6 +205,7 @@ function revlogInterval(state: CardState | null, at: number): number {
 }
 
 const isClozeCard = (card: Card) => card.clozeNumber !== undefined;
+const mediaNameOf = (path: string) => decodeURIComponent(path.slice('media/'.length));
 
 const ANKI_CARD_ID = /^anki-([A-Za-z0-9_]+)-(\d+)$/;
 
@@ -198,8 +241,15 @@ function planNotes(deck: AnkiExportDeck, mediaNames: ReadonlySet<string>): Plann
   const html = (markdown: string) => markdownToAnkiHtml(markdown, mediaNames);
   const notes: PlannedNote[] = [];
   const clozeNotes = new Map<string, Card[]>();
+  const occlusionNotes = new Map<string, Card[]>();
   const byGuid = new Map<string, Card[]>();
   for (const card of deck.cards) {
+    if (card.occlusion !== undefined) {
+      // The cards of one Anki note: the same guid, image and shapes.
+      const key = `${ankiOrigin(card.id)?.guid ?? card.id}\u0000${card.occlusion.image}\u0000${JSON.stringify(card.occlusion.shapes)}`;
+      occlusionNotes.set(key, [...(occlusionNotes.get(key) ?? []), card]);
+      continue;
+    }
     if (isClozeCard(card)) {
       const key = card.noteId ?? card.id;
       clozeNotes.set(key, [...(clozeNotes.get(key) ?? []), card]);
@@ -229,8 +279,21 @@ function planNotes(deck: AnkiExportDeck, mediaNames: ReadonlySet<string>): Plann
       cards: ords.map((ord) => ({ card: cards.find((card) => (card.clozeNumber ?? 1) - 1 === ord)!, ord })),
     });
   }
+  for (const cards of occlusionNotes.values()) {
+    const first = cards[0]!;
+    const image = mediaNameOf(first.occlusion!.image);
+    const occlusions = cards.map((card) => card.occlusion!);
+    notes.push({
+      deck,
+      type: 'imageOcclusion',
+      guid: ankiOrigin(first.id)?.guid ?? derivedGuid(deck.id, first.id),
+      fields: [ankiOcclusionField(occlusions), mediaNames.has(image) ? `<img src="${escapeHtml(image)}">` : '', html(first.front), html(first.back), ''],
+      tags: first.tags,
+      cards: cards.map((card) => ({ card, ord: card.occlusion!.ordinal - 1 })),
+    });
+  }
   for (const card of deck.cards) {
-    if (isClozeCard(card) || paired.has(card)) continue;
+    if (isClozeCard(card) || paired.has(card) || card.occlusion !== undefined) continue;
     const type: NotetypeKey = card.typeAnswer === undefined ? 'basic' : 'typeIn';
     // A typed answer given as a string is what Anki's {{type:Back}} compares with.
     const back = typeof card.typeAnswer === 'string' ? card.typeAnswer : card.back;

@@ -26,10 +26,14 @@ import { imageTypeOf, mediaTypeOf, soundTypeOf } from '../deck/media-types.ts';
 import type { CardId } from '../ids.ts';
 import { readAnkiHistory } from './anki-history.ts';
 import { guidSlug } from './parse-delimited.ts';
+import { parseAnkiOcclusions } from './anki-occlusion.ts';
+import type { Occlusion } from '../deck/occlusion.ts';
 
 export interface AnkiNotetype {
   readonly id: number;
   readonly isCloze: boolean;
+  /** Notetype.Config.original_stock_kind (schema 11: "originalStockKind"): 6 is Image Occlusion; 0 when unsaid. */
+  readonly originalStockKind?: number;
   readonly fieldNames: readonly string[];
   readonly templates: readonly { readonly ord: number; readonly questionFormat: string; readonly answerFormat: string }[];
 }
@@ -263,6 +267,41 @@ function splitIntoSubdecks(cards: readonly Card[], relativePathOf: (cardId: stri
   return { own, subdecks };
 }
 
+/** StockNotetype.OriginalStockKind.ORIGINAL_STOCK_KIND_IMAGE_OCCLUSION (proto/anki/notetypes.proto). */
+const IMAGE_OCCLUSION_STOCK_KIND = 6;
+
+/**
+ * Anki's Image Occlusion note type: by its stock kind, or, where a collection does not say it
+ * (a copy made before 23.10 kept the kind), a cloze type whose template runs the occlusion script.
+ */
+export const isImageOcclusionNotetype = (notetype: AnkiNotetype): boolean =>
+  notetype.originalStockKind === IMAGE_OCCLUSION_STOCK_KIND ||
+  (!notetype.originalStockKind && notetype.isCloze && notetype.templates.some((t) => /setupImageCloze|image-occlusion/.test(t.questionFormat)));
+
+const imageSource = (html: string): string | undefined => {
+  const match = /<img\b[^>]*\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(html);
+  const name = match?.[1] ?? match?.[2] ?? match?.[3];
+  return name === undefined ? undefined : decodeEntitiesLite(name);
+};
+
+/**
+ * One Image Occlusion card's mask data, or why it cannot be shown. Fields are read by position, as
+ * Anki does (rslib/src/image_occlusion/imagedata.rs): Occlusion, Image, Header, Back Extra, Comments.
+ */
+function occlusionOfCard(
+  fields: readonly string[],
+  ordinal: number,
+  media: ReadonlyMap<string, Uint8Array>,
+): { readonly occlusion: Occlusion; readonly imageName: string; readonly problems: readonly string[] } | { readonly skip: string; readonly problems: readonly string[] } {
+  const { shapes, hidesAll, problems } = parseAnkiOcclusions(fields[0] ?? '');
+  const name = imageSource(fields[1] ?? '');
+  if (name === undefined || !media.has(name) || imageTypeOf(name) === undefined) {
+    return { skip: `its image (${name === undefined ? 'no <img> in the Image field' : `"${name}"`}) is missing from the package or not a PNG, JPEG, GIF, WebP or AVIF`, problems };
+  }
+  if (!shapes.some((shape) => shape.ordinal === ordinal)) return { skip: `its Occlusion field has no shape for c${ordinal}`, problems };
+  return { occlusion: { image: mediaPath(name), ordinal, mode: hidesAll.has(ordinal) ? 'hide-all' : 'hide-one', shapes }, imageName: name, problems };
+}
+
 /**
  * Turns a read collection into a previewable deck.
  * @throws ImportError `no-cards` or `invalid-deck`
@@ -284,6 +323,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   const exportedDecks = [...collection.deckNames].filter(([id, name]) => name !== 'Default' || usedDecks.has(id)).map(([, name]) => deckPath(name));
   const common = commonDeckPath([...paths, ...exportedDecks]);
   const relativePathOfDraft = new Map<string, readonly string[]>();
+  const occlusionNotesSeen = new Set<number>();
 
   collection.cards.forEach((card, index) => {
     const where = `card ${index + 1}`;
@@ -300,12 +340,39 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
       return;
     }
     const clozeNumber = card.ord + 1;
+    const id = `anki-${guidSlug(note.guid)}-${card.ord}`;
+    if (isImageOcclusionNotetype(notetype)) {
+      const read = occlusionOfCard(note.fields, clozeNumber, collection.media);
+      // A note's shape problems are listed once, with the first of its cards.
+      if (!occlusionNotesSeen.has(note.id)) {
+        occlusionNotesSeen.add(note.id);
+        for (const problem of read.problems) warnings.push({ cardNumber: index + 1, message: `${source}: ${where}: ${problem}` });
+      }
+      if ('skip' in read) {
+        warnings.push({ cardNumber: index + 1, message: `${source}: ${where}: image occlusion card skipped: ${read.skip}.` });
+        return;
+      }
+      usedMedia.add(read.imageName);
+      const header = linkMedia(note.fields[2] ?? '', collection.media, usedMedia);
+      const backExtra = linkMedia(note.fields[3] ?? '', collection.media, usedMedia);
+      droppedMedia += header.dropped + backExtra.dropped;
+      ankiCardOf.set(id, card.id);
+      relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
+      drafts.push({
+        id,
+        front: htmlToMarkdown(withoutStyleAttributes(header.html)).trim(),
+        back: htmlToMarkdown(withoutStyleAttributes(backExtra.html)).trim(),
+        tags: note.tags,
+        where,
+        occlusion: read.occlusion,
+      });
+      return;
+    }
     const frontHtml = renderTemplate(template.questionFormat, fields, { frontSide: '', clozeNumber, side: 'front' });
     const backHtml = answerOnly(renderTemplate(template.answerFormat, fields, { frontSide: '', clozeNumber, side: 'back' }));
     const front = linkMedia(frontHtml, collection.media, usedMedia);
     const back = linkMedia(backHtml, collection.media, usedMedia);
     droppedMedia += front.dropped + back.dropped;
-    const id = `anki-${guidSlug(note.guid)}-${card.ord}`;
     ankiCardOf.set(id, card.id);
     relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
     drafts.push({
@@ -319,7 +386,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
   });
 
   const usable = drafts.filter((draft, index) => {
-    if (draft.front !== '') return true;
+    if (draft.front !== '' || draft.occlusion !== undefined) return true;
     warnings.push({ message: `${source}: ${draft.where}: the front is empty once rendered (an image-only or empty field). Card skipped.`, cardNumber: index + 1 });
     return false;
   });

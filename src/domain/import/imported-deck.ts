@@ -8,6 +8,7 @@ import { DeckError } from '../deck/errors.ts';
 import { MAX_CARD_TEXT_LENGTH, MAX_DECK_ID_LENGTH, MAX_TITLE_LENGTH } from '../deck/deck-schema.ts';
 import { parseDeckStrict } from '../deck/check-clozes.ts';
 import type { ParseDeckOptions } from '../deck/parse-deck.ts';
+import type { Occlusion } from '../deck/occlusion.ts';
 import type { Card, Deck } from '../deck/types.ts';
 import { mediaPath, slugify, type UserDeckOrigin } from '../deck/user-deck.ts';
 import { ImportError, type ImportIssue } from './import-error.ts';
@@ -98,7 +99,8 @@ export function subdeckSlug(rootSlug: string, path: readonly string[], taken: Re
 export function importedFamily(imported: ImportedDeck): ImportedFamilyMember[] {
   const mediaFor = (cards: readonly Card[]) => {
     if (imported.media === undefined) return {};
-    const text = cards.map((card) => `${card.front}\n${card.back}`).join('\n');
+    // An occlusion card's image is in its occlusion, not its text.
+    const text = cards.map((card) => `${card.front}\n${card.back}\n${card.occlusion?.image ?? ''}`).join('\n');
     return { media: imported.media.filter((file) => text.includes(mediaPath(file.name))) };
   };
   const root: ImportedFamilyMember = { slug: imported.slug, title: imported.title, description: imported.description, cards: imported.cards, ...mediaFor(imported.cards) };
@@ -123,6 +125,8 @@ export interface DraftCard {
   readonly tags?: readonly string[];
   /** A type-in card (Anki's `{{type:Field}}`): the student types the back before it is shown. */
   readonly typeAnswer?: true;
+  /** An image occlusion card (Anki's Image Occlusion note type). */
+  readonly occlusion?: Occlusion;
   /** Where it came from, for messages: "line 12" or "card 3". */
   readonly where: string;
   readonly line?: number;
@@ -175,7 +179,7 @@ export function finishDraftCards(drafts: readonly DraftCard[], source: string, w
       id = `${id}-${n}`;
     }
     used.add(id);
-    cards.push({ id: id as Card['id'], front: draft.front, back: draft.back, tags: draft.tags ?? [], ...(draft.typeAnswer ? { typeAnswer: draft.typeAnswer } : {}) });
+    cards.push({ id: id as Card['id'], front: draft.front, back: draft.back, tags: draft.tags ?? [], ...(draft.typeAnswer ? { typeAnswer: draft.typeAnswer } : {}), ...(draft.occlusion ? { occlusion: draft.occlusion } : {}) });
   }
   if (cards.length === 0) {
     throw new ImportError('no-cards', source, [{ message: `${source}: no cards found.` }, ...warnings.slice(0, 10)]);
@@ -222,6 +226,8 @@ export function buildImportedDeck(
   }
 }
 
+const sameOcclusion = (a: Card, b: Card) => JSON.stringify(a.occlusion) === JSON.stringify(b.occlusion);
+
 /** What adding an import changes in an existing deck, by card id. */
 export interface DeckChange {
   readonly isNewDeck: boolean;
@@ -246,7 +252,7 @@ export function compareWithExisting(imported: ImportedDeck, existing: Pick<Deck,
   for (const card of incoming) {
     const before = old.get(card.id);
     if (before === undefined) added += 1;
-    else if (before.front === card.front && before.back === card.back && before.tags.join('\n') === card.tags.join('\n')) unchanged += 1;
+    else if (before.front === card.front && before.back === card.back && before.tags.join('\n') === card.tags.join('\n') && sameOcclusion(before, card)) unchanged += 1;
     else changed += 1;
   }
   const kept = new Set(incoming.map((card) => card.id));

@@ -3,6 +3,7 @@ import { expectedTypedAnswer } from '../../domain/answer/compare-answer';
 import { cardFaces } from '../../domain/cloze/card-faces';
 import type { Card, Deck } from '../../domain/deck/types';
 import { FlipCard } from '../../components/FlipCard';
+import { OcclusionFigure } from '../../components/OcclusionFigure';
 import type { CardId, DeckId } from '../../domain/ids';
 import type { Rating } from '../../domain/scheduling/types';
 import { studyDeckOf, useStudyStore } from '../../store';
@@ -120,6 +121,8 @@ export function StudyScreen({ deckId, deckHref, CardEditor: editor }: StudyScree
             back={faces.back}
             repeatsQuestion={!faces.isBackComplete}
             answerExtra={isFlipped && expectedAnswer !== null ? <TypedAnswerComparison expected={expectedAnswer} typed={typedText} /> : null}
+            frontFigure={card?.occlusion ? <OcclusionFigure occlusion={card.occlusion} side="front" /> : null}
+            backFigure={card?.occlusion ? <OcclusionFigure occlusion={card.occlusion} side="back" /> : null}
             isFlipped={isFlipped}
             frontId={frontId}
             onReveal={flip}

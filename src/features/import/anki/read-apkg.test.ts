@@ -3,13 +3,15 @@ import { decompress } from 'fzstd';
 import initSqlJs from 'sql.js';
 import TurndownService from 'turndown';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, NOTETYPE_IDS, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
+import { COLLECTION_CREATED_SECS, FIXTURE_NOTES, IMAGE_OCCLUSION_CARDS, IMAGE_OCCLUSION_MEDIA, IMAGE_OCCLUSION_NOTES, NOTETYPE_IDS, makeAnki21Apkg, makeAnki21bApkg, makeLegacyApkg, silentWav, zstdStored, type FixtureNote } from '../../../../scripts/apkg-fixtures.mjs';
 import { ankiCollectionToDeck, renderCloze, renderTemplate, withoutStyleAttributes } from '../../../domain/import/anki-collection';
 import { compareWithExisting, importedFamily } from '../../../domain/import/imported-deck';
 import { toUserDeck } from '../../../domain/import/to-user-deck';
 import { retargetAnkiImport } from '../../../domain/import/match-anki-deck';
 import { ImportError } from '../../../domain/import/import-error';
 import { readAnkiPackage } from './read-apkg';
+import { cardsToFileEntries } from '../../../domain/deck/deck-schema';
+import { parseDeck } from '../../../domain/deck/parse-deck';
 
 const turndown = new TurndownService();
 turndown.remove(['script', 'style']);
@@ -50,6 +52,50 @@ describe.each([
       'biology.apkg: 1 media file(s) were left out, missing from the package or of a type Flipdeck does not keep (it shows PNG, JPEG, GIF, WebP and AVIF images, and plays MP3, M4A, AAC, OGG, Opus, WAV, FLAC and WebM sounds; never SVG).',
     ]);
     expect(deck.media?.map((m) => [m.name, m.mimeType, m.bytes.subarray(0, 4)])).toEqual([['cell.png', 'image/png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47])]]);
+  });
+
+  it('makes an Image Occlusion note one card per occlusion number, with its shapes, image and texts', async () => {
+    const apkg = await make({ notes: IMAGE_OCCLUSION_NOTES, cards: IMAGE_OCCLUSION_CARDS, media: IMAGE_OCCLUSION_MEDIA });
+    const deck = ankiCollectionToDeck(await readAnkiPackage(apkg, 'heart.apkg'), 'heart.apkg', toMarkdown);
+    expect(deck.warnings).toEqual([]);
+    expect(deck.cards.map((c) => [c.id, c.front, c.back, c.occlusion?.ordinal, c.occlusion?.mode])).toEqual([
+      ['anki-g_2eio_2eall-0', 'Parts of the **heart**', 'From the _atlas_', 1, 'hide-all'],
+      ['anki-g_2eio_2eall-1', 'Parts of the **heart**', 'From the _atlas_', 2, 'hide-all'],
+      ['anki-g_2eio_2eall-2', 'Parts of the **heart**', 'From the _atlas_', 3, 'hide-all'],
+      ['anki-g_2eio_2eone-0', '', '', 1, 'hide-one'],
+      ['anki-g_2eio_2eone-1', '', '', 2, 'hide-one'],
+    ]);
+    const [first] = deck.cards;
+    expect(first?.occlusion?.image).toBe('media/heart.png');
+    expect(first?.occlusion?.shapes).toEqual([
+      { kind: 'rect', ordinal: 1, left: 0.1, top: 0.1, width: 0.3, height: 0.2 },
+      { kind: 'ellipse', ordinal: 2, left: 0.5, top: 0.1, width: 0.3, height: 0.2 },
+      { kind: 'polygon', ordinal: 3, points: [[0.2, 0.6], [0.5, 0.6], [0.35, 0.9]] },
+      { kind: 'rect', ordinal: 3, left: 0.6, top: 0.6, width: 0.2, height: 0.2 },
+    ]);
+    // Neither the template's script, its "Toggle Masks" button nor the raw field text reaches a card.
+    expect(JSON.stringify(deck.cards)).not.toMatch(/image-occlusion:|Toggle Masks|setupImageCloze/);
+    expect(deck.media?.map((m) => m.name)).toEqual(['heart.png']);
+    // The image is stored with the deck, though no card text names it.
+    expect(importedFamily(deck)[0]?.media?.map((m) => m.name)).toEqual(['heart.png']);
+    // What is stored reads back through the deck-file rules unchanged.
+    const reread = parseDeck({ schemaVersion: 1, id: 'heart', title: 'Heart', description: '', cards: cardsToFileEntries(deck.cards) }, 'heart.json');
+    expect(reread.cards).toEqual(deck.cards);
+  });
+
+  it('lists an occlusion shape it cannot draw and skips a card left without shapes or image', async () => {
+    const notes: FixtureNote[] = [
+      [21, 'g.io.bad', NOTETYPE_IDS.imageOcclusion, ['{{c1::image-occlusion:rect:left=.1:top=.1:width=.2:height=.2}}{{c2::image-occlusion:rect:left=x:top=.1:width=.2:height=.2}}', '<img src="heart.png">', '', '', '']],
+      [22, 'g.io.noimage', NOTETYPE_IDS.imageOcclusion, ['{{c1::image-occlusion:rect:left=.1:top=.1:width=.2:height=.2}}', '<img src="gone.png">', '', '', '']],
+    ];
+    const apkg = await make({ notes, cards: [[21, 0], [21, 1], [22, 0]], media: IMAGE_OCCLUSION_MEDIA });
+    const deck = ankiCollectionToDeck(await readAnkiPackage(apkg, 'bad.apkg'), 'bad.apkg', toMarkdown);
+    expect(deck.cards.map((c) => c.id)).toEqual(['anki-g_2eio_2ebad-0']);
+    expect(deck.warnings.map((w) => w.message)).toEqual([
+      'bad.apkg: card 1: shape 2 ("{{c2::image-occlusion:rect:left=x:top=.1:width=.2:height=.2}}") left out: "left" is not a number ("x")',
+      'bad.apkg: card 2: image occlusion card skipped: its Occlusion field has no shape for c2.',
+      'bad.apkg: card 3: image occlusion card skipped: its image ("gone.png") is missing from the package or not a PNG, JPEG, GIF, WebP or AVIF.',
+    ]);
   });
 
   it('keeps a [sound:…] with its file, as a sound the card plays', async () => {

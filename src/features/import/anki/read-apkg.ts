@@ -75,11 +75,12 @@ const blob = (value: SqlValue | undefined) => (value instanceof Uint8Array ? val
 function legacyNotetypes(db: Database): AnkiNotetype[] {
   const models = JSON.parse(String(rows(db, 'SELECT models FROM col')[0]?.['models'] ?? '{}')) as Record<
     string,
-    { id: number; type: number; flds: { name: string; ord: number }[]; tmpls: { ord: number; qfmt: string; afmt: string }[] }
+    { id: number; type: number; originalStockKind?: number; flds: { name: string; ord: number }[]; tmpls: { ord: number; qfmt: string; afmt: string }[] }
   >;
   return Object.values(models).map((model) => ({
     id: Number(model.id),
     isCloze: model.type === 1,
+    originalStockKind: Number(model.originalStockKind ?? 0),
     fieldNames: [...model.flds].sort((a, b) => a.ord - b.ord).map((f) => f.name),
     templates: model.tmpls.map((t) => ({ ord: t.ord, questionFormat: t.qfmt, answerFormat: t.afmt })),
   }));
@@ -88,17 +89,22 @@ function legacyNotetypes(db: Database): AnkiNotetype[] {
 function schema18Notetypes(db: Database): AnkiNotetype[] {
   const fields = rows(db, 'SELECT ntid, ord, name FROM fields ORDER BY ntid, ord');
   const templates = rows(db, 'SELECT ntid, ord, config FROM templates ORDER BY ntid, ord');
-  return rows(db, 'SELECT id, config FROM notetypes').map((nt) => ({
-    id: Number(nt['id']),
-    isCloze: readProtobuf(blob(nt['config'])).get(1)?.[0] === 1,
-    fieldNames: fields.filter((f) => f['ntid'] === nt['id']).map((f) => String(f['name'])),
-    templates: templates
-      .filter((t) => t['ntid'] === nt['id'])
-      .map((t) => {
-        const config = readProtobuf(blob(t['config']));
-        return { ord: Number(t['ord']), questionFormat: text(config.get(1)?.[0]), answerFormat: text(config.get(2)?.[0]) };
-      }),
-  }));
+  return rows(db, 'SELECT id, config FROM notetypes').map((nt) => {
+    // Notetype.Config: kind = 1, original_stock_kind = 9 (proto/anki/notetypes.proto).
+    const config = readProtobuf(blob(nt['config']));
+    return {
+      id: Number(nt['id']),
+      isCloze: config.get(1)?.[0] === 1,
+      originalStockKind: Number(config.get(9)?.[0] ?? 0),
+      fieldNames: fields.filter((f) => f['ntid'] === nt['id']).map((f) => String(f['name'])),
+      templates: templates
+        .filter((t) => t['ntid'] === nt['id'])
+        .map((t) => {
+          const formats = readProtobuf(blob(t['config']));
+          return { ord: Number(t['ord']), questionFormat: text(formats.get(1)?.[0]), answerFormat: text(formats.get(2)?.[0]) };
+        }),
+    };
+  });
 }
 
 /**

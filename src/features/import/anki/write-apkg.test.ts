@@ -101,6 +101,29 @@ describe('an exported Anki package (#11)', () => {
     expect(deck.history?.buriedCount).toBe(1);
   });
 
+  it('writes image occlusion cards as one Image Occlusion note that reads back as the same cards', async () => {
+    const shapes = [
+      { kind: 'rect', ordinal: 1, left: 0.1, top: 0.1, width: 0.3, height: 0.2 },
+      { kind: 'ellipse', ordinal: 2, left: 0.5, top: 0.1, width: 0.3, height: 0.2 },
+      { kind: 'polygon', ordinal: 2, points: [[0.2, 0.6], [0.5, 0.6], [0.35, 0.9]] },
+    ] as const;
+    const occlusionCard = (ord: number, mode: 'hide-all' | 'hide-one') =>
+      card(`anki-g_2eio-${ord}`, 'Parts of the **heart**', 'From the atlas', { occlusion: { image: 'media/cell.png', ordinal: ord + 1, mode, shapes } });
+    const cards = [occlusionCard(0, 'hide-all'), occlusionCard(1, 'hide-one')];
+    const rows = buildAnkiPackageRows({ decks: [{ id: ROOT, path: ['Heart'], cards }], states: [], reviews: [], mediaNames: ['cell.png'], nowMs: NOW });
+    expect(rows.notes).toHaveLength(1);
+    expect(rows.notes[0]![6].split('\x1f').slice(0, 2)).toEqual([
+      '{{c1::image-occlusion:rect:left=.1000:top=.1000:width=.3000:height=.2000:oi=1}}<br>' +
+        '{{c2::image-occlusion:ellipse:left=.5000:top=.1000:rx=.1500:ry=.1000}}<br>' +
+        '{{c2::image-occlusion:polygon:points=.2000,.6000 .5000,.6000 .3500,.9000}}<br>',
+      '<img src="cell.png">',
+    ]);
+    const collection = await readAnkiPackage(zipAnkiPackage(await writeAnkiCollection(rows), [{ name: 'cell.png', bytes: PNG }]), 'heart.apkg');
+    expect(collection.notetypes.find((nt) => nt.id === collection.notes[0]!.notetypeId)?.originalStockKind).toBe(6);
+    const deck = ankiCollectionToDeck(collection, 'heart.apkg', toMarkdown);
+    expect(deck.cards.map((c) => [c.id, c.front, c.back, c.occlusion])).toEqual(cards.map((c) => [c.id, c.front, c.back, c.occlusion]));
+  });
+
   it('gives each card the scheduling columns of its current state, and FSRS memory in cards.data', async () => {
     const input = exportInput();
     const rows = buildAnkiPackageRows(input);
