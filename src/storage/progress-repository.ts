@@ -10,6 +10,7 @@
  * Every method speaks domain types and throws only StorageError. A row that does not parse is
  * skipped and reported via `onCorruptRow`, never thrown.
  */
+import Dexie from 'dexie';
 import { isDeletedBy } from '../domain/authoring/deck-deletion';
 import { createEventIdGenerator, type EventIdGenerator } from '../domain/events/event-id';
 import { compareEvents } from '../domain/events/order';
@@ -24,7 +25,7 @@ import type { CardProgressMethods } from './card-progress';
 import type { FlipdeckDb } from './db';
 import { storedTombstones } from './deck-tombstones';
 import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
-import { cardStateFromRow, cardStateToRow, isSameCardState } from './progress-rows';
+import { cardStateFromRow, cardStateToRow, isSameCardState, type CardStateRow } from './progress-rows';
 import type { RowProblem, RowResult } from './row-parse';
 import { corruptUndoError, inconsistentReviewError, staleReviewError, toStorageError, undoConflictError } from './storage-error';
 import type { StorageOperation } from './storage-error';
@@ -234,7 +235,113 @@ export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void
     return { cardEventsAdded: newCards.length, settingsEventsAdded: 0, cardsReplayed: touched.size };
   }
 
-  return { cardEvents, settingsEvents, settingsTimeline, replayInto, rebuildAll, merge };
+  /**
+   * merge for a big batch of card events (an import with its history), with the same outcome in
+   * far fewer requests: a card that has no stored events yet is replayed from its incoming events
+   * alone, without reading them back, and an id already stored is found by its add failing
+   * (ConstraintError) rather than by reading every id first. Works a chunk of about `chunkEvents`
+   * events at a time (a card is never split); the next chunk's add is queued before this one's
+   * cards are replayed, so IndexedDB always has work while the page replays, and no main-thread
+   * task holds much more than one chunk's copying and replay. Inside a rw transaction over
+   * events, settingsEvents and cardStates; resolves with how many events were added.
+   */
+  async function mergeCardEvents(events: readonly CardEvent[], chunkEvents = MERGE_CHUNK_EVENTS): Promise<number> {
+    const byCard = new Map<string, Map<string, CardEvent>>();
+    for (const event of events) {
+      const key = cardKey(event);
+      const card = byCard.get(key) ?? new Map<string, CardEvent>();
+      card.set(event.id, event);
+      byCard.set(key, card);
+    }
+    // Which of these cards have events stored already (their replay must read them): one key scan per deck.
+    const withStored = new Set<string>();
+    for (const deckId of new Set(events.map((event) => event.deckId))) {
+      const keys = await db.events.where('[deckId+cardId]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).uniqueKeys();
+      for (const key of keys) if (Array.isArray(key) && typeof key[1] === 'string') withStored.add(cardKey({ deckId, cardId: asCardId(key[1]) }));
+    }
+    const settingsAt = await settingsTimeline();
+    const chunks = chunkByCard([...byCard.values()].map((card) => [...card.values()]), chunkEvents);
+    const queueAdd = (chunk: readonly CardEvent[][] | undefined) => {
+      if (chunk === undefined) return null;
+      const adding = addNew(chunk.flat());
+      // If it fails, the transaction aborts and every later request rejects too; the first failure is the one thrown.
+      adding.catch(() => undefined);
+      return adding;
+    };
+    let added = 0;
+    let adding = queueAdd(chunks[0]);
+    for (let i = 0; i < chunks.length; i += 1) {
+      const next = queueAdd(chunks[i + 1]);
+      const isAdded = await adding!;
+      const toPut: CardStateRow[] = [];
+      const toDelete: [string, string][] = [];
+      let offset = 0;
+      for (const card of chunks[i]!) {
+        const fresh = card.filter((_, j) => isAdded[offset + j]);
+        offset += card.length;
+        if (fresh.length === 0) continue;
+        added += fresh.length;
+        const { deckId, cardId } = fresh[0]!;
+        if (withStored.has(cardKey(fresh[0]!))) {
+          await replayInto(deckId, cardId, settingsAt);
+          continue;
+        }
+        // Nothing else is stored for this card, so its log is exactly what was just added.
+        const { state } = replayCard(fresh, settingsAt);
+        if (state === null) toDelete.push([deckId, cardId]);
+        else toPut.push(cardStateToRow(state));
+      }
+      const writing = Promise.all([db.cardStates.bulkPut(toPut), db.cardStates.bulkDelete(toDelete)]);
+      writing.catch(() => undefined);
+      if (next === null) await writing;
+      adding = next;
+    }
+    return added;
+  }
+
+  /** Adds the events; for each, whether it was added (false: an event with its id is stored already). */
+  async function addNew(chunk: readonly CardEvent[]): Promise<boolean[]> {
+    const isAdded = chunk.map(() => true);
+    try {
+      await db.events.bulkAdd(chunk.map(cardEventToRow));
+    } catch (error) {
+      // Dexie keeps the transaction alive past failed adds when the BulkError is caught; any
+      // failure other than "this id is stored" is real and aborts the whole import.
+      if (!(error instanceof Dexie.BulkError)) throw error;
+      for (const [position, failure] of Object.entries(error.failuresByPos)) {
+        if (failure.name !== 'ConstraintError') throw failure;
+        isAdded[Number(position)] = false;
+      }
+    }
+    return isAdded;
+  }
+
+  return { cardEvents, settingsEvents, settingsTimeline, replayInto, rebuildAll, merge, mergeCardEvents };
+}
+
+/**
+ * Events per chunk of mergeCardEvents. Queuing a review event row for IndexedDB costs the page
+ * about 50–140 µs (it is copied, with the states before and after), and replaying its card a few
+ * tens more, so 300 keep a chunk's task (the next chunk's copying and this one's replay) near 50 ms on a busy 2-core machine.
+ */
+export const MERGE_CHUNK_EVENTS = 300;
+
+/** Cards (each its events) in runs of about `size` events; a card is never split, so one larger than `size` is a run alone. */
+export function chunkByCard<T>(cards: readonly (readonly T[])[], size: number): T[][][] {
+  const chunks: T[][][] = [];
+  let current: T[][] = [];
+  let count = 0;
+  for (const card of cards) {
+    if (current.length > 0 && count + card.length > size) {
+      chunks.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push([...card]);
+    count += card.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /** The due times in [deckId, dueAt] index keys; a key of another shape has no usable due time and is skipped. */

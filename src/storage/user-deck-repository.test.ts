@@ -7,7 +7,10 @@ import { asCardId, asDeckId } from '../domain/ids';
 import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';
-import { createDexieRepository } from './progress-repository';
+import { MERGE_CHUNK_EVENTS, chunkByCard, createDexieRepository } from './progress-repository';
+import { cardStateFromRow } from './progress-rows';
+import { ANKI_DEVICE_ID, ankiEventId } from '../domain/events/move-card';
+import type { CardEvent } from '../domain/events/types';
 import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
 import { makeReview, makeState, testStorage } from './test-fixtures';
@@ -223,5 +226,82 @@ describe('restore', () => {
     const { userDecks: decks } = await testStorage();
     await expect(decks.restore((current) => planRestore(current, backupOf()))).rejects.toThrow(/Nothing was changed/);
     expect((await decks.snapshot()).decks).toEqual([]);
+  });
+});
+
+describe('saving an import with a long history', () => {
+  const DAY_MS = 86_400_000;
+  /** `cardCount` cards of MINE, each learned and reviewed: four review events a card, ids unique. */
+  function history(cardCount: number, startMs = 10 * DAY_MS): CardEvent[] {
+    return Array.from({ length: cardCount }, (_, card) =>
+      [0, 600_000, 3 * DAY_MS, 20 * DAY_MS].map((offsetMs, i): CardEvent => {
+        const at = startMs + card * 1_000 + offsetMs;
+        const cardId = asCardId(`c${card}`);
+        const placeholder = makeState(`c${card}`, { deckId: MINE, phase: 'new', dueAt: at });
+        return { id: ankiEventId(at, MINE, cardId, 'review'), deviceId: ANKI_DEVICE_ID, createdAt: at, deckId: MINE, cardId, kind: 'review', rating: i === 2 ? 'again' : 'good', answerMs: 3_000, before: null, after: placeholder };
+      }),
+    ).flat();
+  }
+  const deckOf = (cardCount: number) => userDeck({ cards: Array.from({ length: cardCount }, (_, i) => ({ id: asCardId(`c${i}`), front: `f${i}`, back: `b${i}`, tags: [] })) });
+  const storedStates = async (db: FlipdeckDb) => (await db.cardStates.toArray()).sort((a, b) => a.cardId.localeCompare(b.cardId));
+
+  it('over several write chunks stores every event once and each card\'s state as a replay of its log', async () => {
+    const { db, decks, progress } = setup();
+    const events = history(200);
+    expect(events.length).toBeGreaterThan(MERGE_CHUNK_EVENTS * 2);
+    expect(await decks.saveDecks([{ deck: deckOf(200) }], events)).toBe(events.length);
+    expect(await db.events.count()).toBe(events.length);
+    const written = await storedStates(db);
+    expect(written).toHaveLength(200);
+    // The cache written without reading the events back is what replaying the stored log gives.
+    await progress.rebuildAllStates();
+    expect(await storedStates(db)).toEqual(written);
+  });
+
+  it('again adds nothing; a card with reviews made here since is replayed with both', async () => {
+    const { db, decks, progress } = setup();
+    const events = history(100);
+    await decks.saveDecks([{ deck: deckOf(100) }], events);
+    const first = await storedStates(db);
+    expect(await decks.saveDecks([{ deck: deckOf(100) }], events)).toBe(0);
+    expect(await storedStates(db)).toEqual(first);
+
+    // A review here of c7 after its last Anki review, then a newer package with one more review of c7 and of c8.
+    const c7 = first.find((row) => row.cardId === 'c7')!;
+    const c7State = cardStateFromRow(c7);
+    if (!c7State.ok) throw new Error('c7 has no state');
+    await progress.recordReview(makeReview(c7State.value, makeState('c7', { deckId: MINE, lastReviewedAt: 40 * DAY_MS }), { reviewedAt: 40 * DAY_MS }));
+    const later = (card: number): CardEvent => ({ ...events[card * 4 + 3]!, id: ankiEventId(50 * DAY_MS, MINE, asCardId(`c${card}`), 'review'), createdAt: 50 * DAY_MS });
+    expect(await decks.saveDecks([{ deck: deckOf(100) }], [...events, later(7), later(8)])).toBe(2);
+    expect(await db.events.where('[deckId+cardId]').equals([MINE, 'c7']).count()).toBe(6);
+    const written = await storedStates(db);
+    await progress.rebuildAllStates();
+    expect(await storedStates(db)).toEqual(written);
+    expect(written.find((row) => row.cardId === 'c7')!.lastReviewedAt).toBe(50 * DAY_MS);
+  });
+
+  it('that fails in a late chunk leaves every table as it was, the deck row too', async () => {
+    const { db, decks } = setup();
+    await decks.saveDeck(userDeck({ title: 'Before' }));
+    const before = await decks.snapshot();
+    let created = 0;
+    db.events.hook('creating', () => {
+      created += 1;
+      if (created === MERGE_CHUNK_EVENTS * 2 + 5) throw new Error('disk gave up');
+    });
+    const error = await decks.saveDecks([{ deck: deckOf(200) }], history(200)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect(created).toBeGreaterThan(MERGE_CHUNK_EVENTS * 2);
+    expect(await decks.snapshot()).toEqual(before);
+    expect(await db.cardStates.count()).toBe(0);
+  });
+});
+
+describe('chunkByCard', () => {
+  it('makes runs of about the size asked, never splitting a card, a big card alone', () => {
+    const cards = [[1, 2], [3, 4, 5], [6], [7, 8, 9, 10, 11, 12], [13]];
+    expect(chunkByCard(cards, 4)).toEqual([[[1, 2]], [[3, 4, 5], [6]], [[7, 8, 9, 10, 11, 12]], [[13]]]);
+    expect(chunkByCard(cards, 100).flat()).toEqual(cards);
+    expect(chunkByCard([], 4)).toEqual([]);
   });
 });

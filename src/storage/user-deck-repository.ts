@@ -219,12 +219,9 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
           const stored = log.cardEvents(await db.events.where('[deckId+cardId]').equals([move.fromDeckId, move.cardId]).toArray());
           moved.push(...moveCardEvents(stored, move.toDeckId));
         }
-        // Merged a chunk at a time (events come grouped by card), so no single bulk call holds the
-        // page for long on a big package; still one transaction.
-        const all = [...moved, ...events];
-        let added = 0;
-        for (let start = 0; start < all.length; start += RESTORE_CHUNK_ROWS) added += (await log.merge(all.slice(start, start + RESTORE_CHUNK_ROWS))).cardEventsAdded;
-        return added;
+        // Merged a chunk at a time, so no single task holds the page for long on a big package;
+        // still one transaction.
+        return log.mergeCardEvents([...moved, ...events]);
       });
     });
 

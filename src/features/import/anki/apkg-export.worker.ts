@@ -4,15 +4,24 @@
  * and the zip take seconds on a big deck. Uses the importer's sql.js, served from the app's origin.
  */
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { buildAnkiPackageRows } from '../../../domain/export/anki-package';
+import { buildAnkiPackageRows, type AnkiExportSource } from '../../../domain/export/anki-package';
 import type { ApkgExportMessage, ApkgExportRequest } from './apkg-export-messages';
 import { writeAnkiCollection, zipAnkiPackage } from './write-apkg';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: ApkgExportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-scope.onmessage = async (event: MessageEvent<ApkgExportRequest>) => {
-  const { source } = event.data;
+const states: AnkiExportSource['states'][number][] = [];
+const reviews: AnkiExportSource['reviews'][number][] = [];
+
+scope.onmessage = (event: MessageEvent<ApkgExportRequest>) => {
+  const request = event.data;
+  if (request.type === 'states') states.push(...request.states);
+  else if (request.type === 'reviews') reviews.push(...request.reviews);
+  else void write({ ...request.source, states: [...states, ...request.source.states], reviews: [...reviews, ...request.source.reviews] });
+};
+
+async function write(source: AnkiExportSource) {
   try {
     const cardCount = source.decks.reduce((sum, deck) => sum + deck.cards.length, 0);
     post({ type: 'progress', stage: 'build', done: 0, total: cardCount });
@@ -24,4 +33,4 @@ scope.onmessage = async (event: MessageEvent<ApkgExportRequest>) => {
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
-};
+}

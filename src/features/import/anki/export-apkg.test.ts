@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeWorker as fakeApkgWorker } from '../../../test-support/fake-worker';
 import type { AnkiExportSource } from '../../../domain/export/anki-package';
 import type { ApkgExportMessage, ApkgExportProgress, ApkgExportRequest } from './apkg-export-messages';
-import { exportAnkiPackage } from './export-apkg';
+import { EXPORT_PART_ROWS, exportAnkiPackage } from './export-apkg';
 
 const fakeWorker = () => fakeApkgWorker<ApkgExportRequest, ApkgExportMessage>();
 
@@ -13,7 +13,7 @@ describe('the .apkg export worker client', () => {
     const worker = fakeWorker();
     const seen: ApkgExportProgress[] = [];
     const result = exportAnkiPackage(source, { createWorker: () => worker, onProgress: (p) => seen.push(p) });
-    expect(worker.posted).toEqual([{ source }]);
+    expect(worker.posted).toEqual([{ type: 'source', source }]);
     worker.say({ type: 'progress', stage: 'write', done: 1000, total: 4000 });
     worker.say({ type: 'done', bytes: Uint8Array.of(0x50, 0x4b) });
     await expect(result).resolves.toEqual(Uint8Array.of(0x50, 0x4b));
@@ -31,6 +31,29 @@ describe('the .apkg export worker client', () => {
     expect(worker.isTerminated).toBe(true);
     worker.say({ type: 'done', bytes: Uint8Array.of(1) });
     await expect(result).rejects.toBe(reason);
+  });
+
+  it('sends a big deck\'s states and reviews in parts, a task each, then the rest; cancelling stops the parts', async () => {
+    const state = { cardId: 'c' } as unknown as AnkiExportSource['states'][number];
+    const review = { id: 'r' } as unknown as AnkiExportSource['reviews'][number];
+    const big: AnkiExportSource = { ...source, states: Array.from({ length: EXPORT_PART_ROWS + 1 }, () => state), reviews: Array.from({ length: EXPORT_PART_ROWS * 2 }, () => review) };
+    const worker = fakeWorker();
+    void exportAnkiPackage(big, { createWorker: () => worker });
+    // One part per task: only the first is posted before the page gets the thread back.
+    expect(worker.posted).toHaveLength(1);
+    await vi.waitFor(() => expect(worker.posted.at(-1)).toEqual({ type: 'source', source }));
+    const parts = worker.posted.slice(0, -1) as { type: string; states?: unknown[]; reviews?: unknown[] }[];
+    expect(parts.map((part) => part.type)).toEqual(['states', 'states', 'reviews', 'reviews']);
+    expect(parts.flatMap((part) => part.states ?? [])).toHaveLength(big.states.length);
+    expect(parts.flatMap((part) => part.reviews ?? [])).toHaveLength(big.reviews.length);
+
+    const cancelled = fakeWorker();
+    const controller = new AbortController();
+    const result = exportAnkiPackage(big, { createWorker: () => cancelled, signal: controller.signal });
+    controller.abort(new DOMException('Export cancelled', 'AbortError'));
+    await expect(result).rejects.toThrow('Export cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(cancelled.posted).toHaveLength(1);
   });
 
   it('a failure in the worker is reported in words', async () => {

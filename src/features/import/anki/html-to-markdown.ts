@@ -11,9 +11,12 @@ export function createHtmlToMarkdown(): (html: string) => string {
   const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', emDelimiter: '*' });
   // Their text is never card content; everything else is converted or reduced to its text.
   turndown.remove(['script', 'style', 'iframe', 'object', 'embed', 'svg' as keyof HTMLElementTagNameMap]);
+  // One document for every field: making a document per field (html, head, body) cost more than
+  // parsing the field itself, and a fresh element per field keeps each field's parse on its own.
+  const document = domino.createDocument('');
   return (html) => {
-    const document = domino.createDocument(`<x-fragment id="fragment">${html}</x-fragment>`);
-    const root = document.getElementById('fragment');
-    return root === null ? '' : turndown.turndown(root as unknown as HTMLElement);
+    const root = document.createElement('x-fragment');
+    root.innerHTML = html;
+    return turndown.turndown(root as unknown as HTMLElement);
   };
 }

@@ -27,7 +27,7 @@ const createApkgWorker = (): ApkgWorker => new Worker(new URL('./apkg.worker.ts'
 export function importAnkiPackage(bytes: Uint8Array, source: string, options: ApkgImportOptions = {}): Promise<ImportedDeck> {
   // A copy goes to the worker, so the chosen file's bytes stay usable here.
   const copy = bytes.slice();
-  return runWorkerJob(options.createWorker ?? createApkgWorker, { bytes: copy, source }, [copy.buffer], {
+  return runWorkerJob(options.createWorker ?? createApkgWorker, (worker) => worker.postMessage({ bytes: copy, source }, [copy.buffer]), {
     ...options,
     settle: (message) => {
       if (message.type === 'done') return message.deck;

@@ -1,6 +1,6 @@
 /**
  * The page's side of a one-shot worker job (reading or writing an Anki package): start the worker,
- * post the request, pass progress on, settle on the worker's final message, and end the worker
+ * post the request (`post`: one message, or several), pass progress on, settle on the worker's final message, and end the worker
  * when the job settles or is cancelled. A message that arrives after that changes nothing.
  */
 
@@ -13,7 +13,7 @@ type Final<M extends JobMessage> = Exclude<M, { readonly type: 'progress' }>;
 export interface JobWorker<Request, Message extends JobMessage> {
   onmessage: ((event: MessageEvent<Message>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: Request, transfer: Transferable[]): void;
+  postMessage(message: Request, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -29,8 +29,7 @@ export interface JobOptions<Message extends JobMessage, Result> {
 
 export function runWorkerJob<Request, Message extends JobMessage, Result>(
   createWorker: () => JobWorker<Request, Message>,
-  request: Request,
-  transfer: Transferable[],
+  post: (worker: JobWorker<Request, Message>) => void,
   options: JobOptions<Message, Result>,
 ): Promise<Result> {
   const { signal, onProgress, settle, startError } = options;
@@ -62,7 +61,7 @@ export function runWorkerJob<Request, Message extends JobMessage, Result>(
       finish();
       reject(startError(event.message || 'worker error'));
     };
-    worker.postMessage(request, transfer);
+    post(worker);
   });
 }
 
