@@ -7,18 +7,13 @@
 import { deckDeletedEvents } from '../domain/authoring/deck-deletion';
 import type { ProgressSnapshot, RestoreSummary } from '../domain/backup/restore-plan';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
-import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
+import type { UserDeck } from '../domain/deck/user-deck';
 import type { AnkiExportSource } from '../domain/export/anki-package';
 import type { ImportedDeck, ImportedMedia } from '../domain/import/imported-deck';
-import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
+import { deckFamily } from '../domain/deck/deck-tree';
 import { deckTreeOf, studyDeckOf } from './deck-family';
-import { toUserDeck } from '../domain/import/to-user-deck';
-import type { CardId, DeckId } from '../domain/ids';
-import type { CardEvent } from '../domain/events/types';
-import type { ContentEvent } from '../domain/authoring/types';
-import type { EventEnvelope } from '../domain/authoring/commands';
-import type { ProgressRepository } from '../storage/progress-repository';
-import type { CardMove, DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
+import type { DeckId } from '../domain/ids';
+import type { DeckProgressCount, UserDeckRepository } from '../storage/user-deck-repository';
 
 /** What deleting a deck takes with it. */
 export interface DeckDeletionCount extends DeckProgressCount {
@@ -32,13 +27,11 @@ function userDeckFamily(state: StudyState, deckId: DeckId): DeckId[] {
   return deckFamily(deckTreeOf(state), deckId).filter((id) => id === deckId || own.has(id));
 }
 import type { SliceCreator, StudyState } from './study-store';
-import { measureSince, performanceNow } from './user-timing';
 import { announceWrite } from './announce-write';
+import { lazyActions } from './lazy-actions';
+import { LIBRARY_CHANGE, envelopeOf, requireUserDecks, type ImportOptions } from './library-common';
 
-export interface ImportOptions {
-  /** Bring the package's review history and scheduling along (default true). */
-  readonly withHistory?: boolean;
-}
+export type { ImportOptions };
 
 export interface LibrarySlice {
   /** Null until hydrate() has opened storage. */
@@ -80,89 +73,10 @@ export interface LibrarySlice {
   restoreBackupFile(file: Blob, fileName: string, onProgress?: BackupProgressListener): Promise<RestoreSummary>;
 }
 
-/** User Timing entries for a restore's steps, in ms (read by the benchmark). */
-export const RESTORE_READ_MEASURE = 'flipdeck:restore-read';
-export const RESTORE_WRITE_MEASURE = 'flipdeck:restore-write';
-/** User Timing entries for adding an import's steps, in ms: the history's events, the transaction, the reload of the deck list. */
-export const IMPORT_HISTORY_MEASURE = 'flipdeck:import-history';
-export const IMPORT_WRITE_MEASURE = 'flipdeck:import-write';
-export const IMPORT_RELOAD_MEASURE = 'flipdeck:import-reload';
 
-/**
- * Cards replayed per slice of an import's history: about 4 reviews each in a typical deck, so a
- * slice is 10–20 ms of scheduling on an idle core and stays well under 100 ms on a busy one.
- */
-const HISTORY_SLICE_CARDS = 50;
+// Adding an import and the backup file's actions load on first use: the first screen runs none of them.
+const loadLibraryActions = lazyActions(() => import('./library-actions'));
 
-/**
- * A new task, without setTimeout's clamp (4 ms once timers nest): the slices follow each other at
- * once, and the page can paint and take input between them.
- */
-function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-// Only the backup screen needs the file format, so it loads with it rather than with the app.
-const loadBackupFile = () => import('../storage/backup-file');
-
-/** Any library write may bring progress too (a restore, an import): every deck's reads go stale. */
-const LIBRARY_CHANGE = { kind: 'library' } as const;
-
-function requireUserDecks(state: StudyState): UserDeckRepository {
-  if (!state.userDecks) throw new Error('Storage is not open yet.');
-  return state.userDecks;
-}
-
-/**
- * The cards of the stored family of `rootId` (the deck and its subdecks) that the import puts in
- * another deck of the family: a newer export moved them, or the deck was imported whole before it
- * had subdecks. Their progress moves with them.
- */
-function cardsMovedWithin(stored: readonly UserDeck[], rootId: DeckId, deckOfCard: ReadonlyMap<CardId, DeckId>): CardMove[] {
-  const tree = buildDeckTree(stored.map((deck) => ({ id: deck.id, cardCount: deck.cards.length, ...(deck.parent === undefined ? {} : { parent: deck.parent }) })));
-  if (!stored.some((deck) => deck.id === rootId)) return [];
-  const byId = new Map(stored.map((deck) => [deck.id, deck]));
-  const moves: CardMove[] = [];
-  for (const fromDeckId of deckFamily(tree, rootId)) {
-    for (const card of byId.get(fromDeckId)?.cards ?? []) {
-      const toDeckId = deckOfCard.get(card.id);
-      if (toDeckId !== undefined && toDeckId !== fromDeckId) moves.push({ cardId: card.id, fromDeckId, toDeckId });
-    }
-  }
-  return moves;
-}
-
-/** The envelope of the events this device makes now. */
-const envelopeOf = (repository: Pick<ProgressRepository, 'newEventId' | 'deviceId'>, now: number): EventEnvelope => ({ newId: (at) => repository.newEventId(at), deviceId: repository.deviceId, now });
-
-/**
- * The content events that record importing each of `decks`, so the import syncs like a deck
- * written in the app (docs/sync.md, "Imported decks"): from the deck as its events leave it, so a
- * second import writes only the file's differences. A deck the events cannot carry whole
- * (canRecordImport), or any deck without a content repository, gets none and stays on this device.
- */
-async function recordImports(state: StudyState, decks: readonly UserDeck[], now: number): Promise<Map<DeckId, ContentEvent[]>> {
-  const { repository, contentRepository } = state;
-  const recorded = new Map<DeckId, ContentEvent[]>();
-  if (!repository || !contentRepository) return recorded;
-  // Loaded with the first import, beside the editor's code that shares it.
-  const { canRecordImport, importedDeckEvents } = await import('../domain/authoring/commands');
-  const envelope = envelopeOf(repository, now);
-  for (const deck of decks) {
-    if (deck.origin === 'authored' || !canRecordImport(deck)) continue;
-    const current = await contentRepository.loadAuthoredDeck(deck.id);
-    recorded.set(deck.id, importedDeckEvents(envelope, current, deck, deck.origin));
-  }
-  return recorded;
-}
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) => ({
   userDecks: null,
@@ -173,54 +87,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
     await get().loadDecks();
   },
 
-  async addImportedDeck(imported, options = {}) {
-    const repository = requireUserDecks(get());
-    const stored = await repository.listDecks();
-    const storedById = new Map(stored.map((deck) => [deck.id, deck]));
-    const now = deps.clock();
-    const existingRoot = storedById.get(userDeckId(imported.slug));
-    if (existingRoot?.origin === 'authored') {
-      // A deck written in the app is what its events say: the file's changes become events, so the
-      // deck stays editable and its edits and the file's merge instead of one overwriting the other.
-      await get().importOverAuthoredDeck(existingRoot.id, toUserDeck(imported, existingRoot, now));
-      return existingRoot.id;
-    }
-    // The deck and its subdecks, each new or updating the stored deck of the same id.
-    // Loaded here, not with the store: the import screen that made `imported` has it loaded already,
-    // and with it the full deck and cloze checks, which the first screen does not need.
-    const { importedFamily } = await import('../domain/import/imported-deck');
-    const toSave = importedFamily(imported).map((member) => {
-      const id = userDeckId(member.slug);
-      const existing = storedById.get(id);
-      const deck = toUserDeck({ ...imported, ...member }, existing, now);
-      const parent = member.parentSlug === undefined ? existing?.parent : userDeckId(member.parentSlug);
-      return { deck: parent === undefined ? deck : { ...deck, parent }, ...(member.media === undefined ? {} : { media: member.media }) };
-    });
-    const recorded = await recordImports(get(), toSave.map(({ deck }) => deck), now);
-    const withEvents = toSave.map((member) => {
-      const contentEvents = recorded.get(member.deck.id);
-      return contentEvents === undefined ? member : { ...member, contentEvents };
-    });
-    const deckOfCard = new Map(toSave.flatMap(({ deck }) => deck.cards.map((card) => [card.id, deck.id] as const)));
-    const root = toSave[0]!.deck;
-    const moves = cardsMovedWithin(stored, root.id, deckOfCard);
-    let events: readonly CardEvent[] = [];
-    const historyStartMs = performanceNow();
-    if (options.withHistory !== false && imported.history !== undefined && imported.history.cards.length > 0) {
-      // Loaded with the first history import: replay and the scheduler stay out of the entry chunk.
-      const { ankiHistoryEventsInSlices } = await import('../domain/import/anki-history');
-      events = await ankiHistoryEventsInSlices(imported.history, (cardId) => deckOfCard.get(cardId) ?? root.id, get().settings, now, nextTask, HISTORY_SLICE_CARDS);
-    }
-    measureSince(IMPORT_HISTORY_MEASURE, historyStartMs);
-    const writeStartMs = performanceNow();
-    await repository.saveDecks(withEvents, events, moves);
-    measureSince(IMPORT_WRITE_MEASURE, writeStartMs);
-    const reloadStartMs = performanceNow();
-    announceWrite(get(), deps, LIBRARY_CHANGE);
-    await get().loadDecks();
-    measureSince(IMPORT_RELOAD_MEASURE, reloadStartMs);
-    return root.id;
-  },
+  addImportedDeck: async (imported, options) => (await loadLibraryActions()).addImportedDeck(get, deps, imported, options),
 
   async renameUserDeck(deckId, title) {
     const trimmed = title.trim();
@@ -278,35 +145,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, deps) =
 
   readSnapshot: () => requireUserDecks(get()).snapshot(),
 
-  async exportBackupText() {
-    const [{ serializeBackup }, snapshot, contentEvents] = await Promise.all([
-      loadBackupFile(),
-      requireUserDecks(get()).snapshot(),
-      get().contentRepository?.exportContentEvents() ?? [],
-    ]);
-    // Read apart from the snapshot: a restore rebuilds each authored deck from its events, so a
-    // deck row older or newer than these events comes out the same.
-    return serializeBackup({ ...snapshot, contentEvents }, deps.clock());
-  },
-
-  async previewBackupFile(file, fileName, onProgress) {
-    const { assertBackupSize } = await loadBackupFile();
-    assertBackupSize(file.size, fileName);
-    const startMs = performanceNow();
-    const preview = await requireUserDecks(get()).previewBackup(file, fileName, onProgress);
-    measureSince(RESTORE_READ_MEASURE, startMs);
-    return preview;
-  },
-
-  async restoreBackupFile(file, fileName, onProgress) {
-    const startMs = performanceNow();
-    const applied = await requireUserDecks(get()).restoreBackup(file, fileName, onProgress);
-    measureSince(RESTORE_WRITE_MEASURE, startMs);
-    announceWrite(get(), deps, LIBRARY_CHANGE);
-    const { settingsRepository } = get();
-    if (applied.summary.isSettingsChanged && settingsRepository) set({ settings: await settingsRepository.loadSettings() });
-    get().leaveSession();
-    await get().loadDecks();
-    return applied.summary;
-  },
+  exportBackupText: async () => (await loadLibraryActions()).exportBackupText(get, deps),
+  previewBackupFile: async (file, fileName, onProgress) => (await loadLibraryActions()).previewBackupFile(get, file, fileName, onProgress),
+  restoreBackupFile: async (file, fileName, onProgress) => (await loadLibraryActions()).restoreBackupFile(set, get, deps, file, fileName, onProgress),
 });

@@ -147,7 +147,8 @@ describe('the sync slice', () => {
     await phone.store.getState().addCards(deckId, [{ front: 'What is TCP?', back: 'A byte stream', tags: [] }]);
     await phone.store.getState().turnOnSync();
     await laptop.store.getState().joinSync(phone.store.getState().syncSpace!);
-    await expect.poll(() => laptop.store.getState().decks.has(deckId), { timeout: 10_000 }).toBe(true);
+    // The deck and its card can arrive in separate updates: wait for the card, which the session needs.
+    await expect.poll(() => laptop.store.getState().decks.get(deckId)?.cards.length, { timeout: 10_000 }).toBe(1);
     await laptop.store.getState().startSession(deckId);
     expect(laptop.store.getState().session?.deckId).toBe(deckId);
 
