@@ -22,6 +22,7 @@ import type { CardId, DeckId } from '../domain/ids';
 import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import { dexieCardProgress } from './card-progress';
 import type { CardProgressMethods } from './card-progress';
+import type { Table } from 'dexie';
 import type { FlipdeckDb } from './db';
 import { storedTombstones } from './deck-tombstones';
 import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
@@ -185,6 +186,24 @@ function operationOf(events: readonly CardEvent[]): StorageOperation {
   return 'save-card';
 }
 
+/** Above this many touched cards, a merge reads the log once and replays in memory instead of reading each card's events. */
+const MANY_CARDS = 64;
+
+/**
+ * Which of `ids` (event ids, ULIDs) a table holds: one key read over the range they span rather
+ * than a get per id, so a first sync of 100,000 events costs one request here, not 100,000.
+ */
+async function storedIds(table: Table<unknown, string>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let low = ids[0]!;
+  let high = low;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  return new Set(await table.where(':id').between(low, high, true, true).primaryKeys());
+}
+
 /** The Dexie work shared by the progress, settings and library repositories: reading events and replaying them into the cache. */
 export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void) {
   const cardEvents = (rows: readonly unknown[]) => keepValid(rows.map(cardEventFromRow), report);
@@ -217,21 +236,29 @@ export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void
       if (event.kind === 'settings') incomingSettings.set(event.id, event);
       else incomingCards.set(event.id, event);
     }
-    const cardIds = [...incomingCards.keys()];
-    const settingsIds = [...incomingSettings.keys()];
-    const storedCards = await db.events.bulkGet(cardIds);
-    const storedSettings = await db.settingsEvents.bulkGet(settingsIds);
-    const newCards = cardIds.filter((_, i) => storedCards[i] === undefined).map((id) => incomingCards.get(id)!);
-    const newSettings = settingsIds.filter((_, i) => storedSettings[i] === undefined).map((id) => incomingSettings.get(id)!);
+    const storedCards = await storedIds(db.events, [...incomingCards.keys()]);
+    const storedSettings = await storedIds(db.settingsEvents, [...incomingSettings.keys()]);
+    const newCards = [...incomingCards.values()].filter((event) => !storedCards.has(event.id));
+    const newSettings = [...incomingSettings.values()].filter((event) => !storedSettings.has(event.id));
+    const touched = new Map(newCards.map((event) => [cardKey(event), event]));
+    // Many cards at once (a first sync): their stored events in one read, before the new ones join them.
+    const earlier = touched.size > MANY_CARDS && newSettings.length === 0 ? cardEvents(await db.events.toArray()).filter((event) => touched.has(cardKey(event))) : null;
     await db.events.bulkAdd(newCards.map(cardEventToRow));
     await db.settingsEvents.bulkAdd(newSettings.map(settingsEventToRow));
     if (newSettings.length > 0) {
       await rebuildAll();
       return { cardEventsAdded: newCards.length, settingsEventsAdded: newSettings.length, cardsReplayed: -1 };
     }
-    const touched = new Map(newCards.map((event) => [cardKey(event), event]));
     const settingsAt = await settingsTimeline();
-    for (const event of touched.values()) await replayInto(event.deckId, event.cardId, settingsAt);
+    if (earlier === null) {
+      for (const event of touched.values()) await replayInto(event.deckId, event.cardId, settingsAt);
+    } else {
+      const replayed = replayAll([...earlier, ...newCards], settingsAt);
+      const kept = [...replayed.values()].flatMap(({ state }) => (state === null ? [] : [cardStateToRow(state)]));
+      const gone = [...replayed.keys()].filter((key) => replayed.get(key)!.state === null).map((key) => touched.get(key)!);
+      await db.cardStates.bulkPut(kept);
+      await db.cardStates.bulkDelete(gone.map((event): [string, string] => [event.deckId, event.cardId]));
+    }
     return { cardEventsAdded: newCards.length, settingsEventsAdded: 0, cardsReplayed: touched.size };
   }
 

@@ -30,16 +30,23 @@ import { deviceEntryId, encodeDeviceEntry, isEntryStale, listDevices, parseDevic
 import { messageOf } from '../domain/errors';
 import type { ContentRepository } from '../storage/content-repository';
 import type { ProgressRepository } from '../storage/progress-repository';
+import { importBatches } from './import-batches';
 import { DEVICES_DOC, isContentEvent, logicalDocOf, manifestEntryOf, manifestTarget, MANIFEST_DOC, openEvent, sealEvent, SETTINGS_DOC, type SyncedEvent } from './sync-docs';
 
 export type SyncStatus =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'synced'; readonly lastSyncedAt: number }
-  | { readonly kind: 'syncing'; readonly pending: number }
+  /** `progress` while entries are being merged: how many of those heard of since the last idle moment are in storage. */
+  | { readonly kind: 'syncing'; readonly pending: number; readonly progress?: MergeProgress }
   | { readonly kind: 'offline'; readonly waiting: number }
   | { readonly kind: 'error'; readonly message: string }
   /** Set by the store, never by the engine: another tab of this device holds the sync lock and syncs for it. */
   | { readonly kind: 'other-tab' };
+
+export interface MergeProgress {
+  readonly merged: number;
+  readonly known: number;
+}
 
 export interface SyncEngineOptions {
   readonly repository: Pick<ProgressRepository, 'importEvents' | 'eventsSince' | 'exportEvents'>;
@@ -102,6 +109,8 @@ export interface SyncEngine {
 const LOCAL = Symbol('flipdeck-sync-local');
 const APPLIED_KEY = 'applied-state-vector';
 const FLUSH_DELAY_MS = 100;
+/** Entries of one document opened at once. */
+const OPEN_PARALLEL = 64;
 /** Local events are looked for from this long before the newest one sent: another tab's clock or a slow write may stamp a little earlier. */
 const CURSOR_MARGIN_MS = 10 * 60_000;
 const defaultRandom: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
@@ -117,6 +126,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const sent = new Set<string>();
   const unmergeable = new Set<string>();
   let batch: { events: SyncedEvent[]; marks: Map<SyncedDoc, Uint8Array> } = { events: [], marks: new Map() };
+  /** Entries heard of since sync was last idle, and how many of them are merged (or were not events): the progress a catch-up shows. */
+  const progress = { known: 0, merged: 0 };
   let isFlushQueued = false;
   /** Entries heard of and not opened yet: with unsent changes, the count "Syncing N" shows, so a first sync counts down. */
   let incoming = 0;
@@ -159,8 +170,11 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     let next: SyncStatus;
     if (fatal !== null) next = { kind: 'error', message: fatal };
     else if (!connected) next = lastSyncedAt === 0 && waiting === 0 ? { kind: 'connecting' } : { kind: 'offline', waiting };
-    else if (waiting > 0 || [...docs.values()].some((entry) => entry.provider !== null && !entry.provider.isSynced)) next = { kind: 'syncing', pending: waiting };
-    else {
+    else if (waiting > 0 || progress.merged < progress.known || [...docs.values()].some((entry) => entry.provider !== null && !entry.provider.isSynced)) {
+      next = progress.known > 0 ? { kind: 'syncing', pending: waiting, progress: { ...progress } } : { kind: 'syncing', pending: waiting };
+    } else {
+      progress.known = 0;
+      progress.merged = 0;
       lastSyncedAt = clock();
       next = { kind: 'synced', lastSyncedAt };
     }
@@ -226,6 +240,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function queueMerge(entry: SyncedDoc, changed: readonly string[], stateVector: Uint8Array): void {
     incoming += changed.length;
+    progress.known += changed.length;
     report();
     serially(() => merge(entry, changed, stateVector))
       .catch((error: unknown) => fail(`Synced changes could not be read: ${messageOf(error)}`))
@@ -240,27 +255,13 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (changed.length === 0) return;
     const spaceKeys = await keys();
     const events: SyncedEvent[] = [];
-    for (const key of changed) {
-      const sealed = entry.map.get(key);
-      if (sealed === undefined) continue;
-      try {
-        if (entry.logical === DEVICES_DOC) {
-          await readDeviceEntry(spaceKeys, entry, key, sealed);
-          continue;
-        }
-        if (entry.logical === MANIFEST_DOC) {
-          const target = manifestTarget(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
-          if (target !== null && (options.content !== undefined || !target.startsWith('content/'))) void docFor(target);
-          continue;
-        }
-        const event = await openEvent(spaceKeys, entry.name, key, sealed);
-        sent.add(event.id);
-        events.push(event);
-      } catch (error) {
-        if (!(error instanceof SyncCryptoError)) throw error;
-        rejected.push(error.message);
-        fail(`${error.message} Another device, or the server, may be damaged or tampered with.`);
-      }
+    const isEventDoc = entry.logical !== DEVICES_DOC && entry.logical !== MANIFEST_DOC;
+    // Event entries are opened a slice at a time in parallel (WebCrypto works off the main thread), in order.
+    for (let start = 0; start < changed.length; start += isEventDoc ? OPEN_PARALLEL : 1) {
+      const slice = changed.slice(start, start + (isEventDoc ? OPEN_PARALLEL : 1));
+      const opened = await Promise.all(slice.map((key) => openEntry(spaceKeys, entry, key)));
+      for (const event of opened) if (event !== null) events.push(event);
+      progress.merged += opened.filter((event) => event === null).length;
     }
     batch.events.push(...events);
     batch.marks.set(entry, stateVector);
@@ -268,6 +269,31 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       isFlushQueued = true;
       // A moment for the other documents of a first sync to arrive and join the same import.
       setTimeout(() => void serially(flush), FLUSH_DELAY_MS);
+    }
+  }
+
+  /** Opens one entry: an event to merge, or null when it was not one (a device, a manifest line, a rejected entry). */
+  async function openEntry(spaceKeys: SpaceKeys, entry: SyncedDoc, key: string): Promise<SyncedEvent | null> {
+    const sealed = entry.map.get(key);
+    if (sealed === undefined) return null;
+    try {
+      if (entry.logical === DEVICES_DOC) {
+        await readDeviceEntry(spaceKeys, entry, key, sealed);
+        return null;
+      }
+      if (entry.logical === MANIFEST_DOC) {
+        const target = manifestTarget(fromUtf8(await open(spaceKeys, { documentName: entry.name, entryKey: key }, sealed)));
+        if (target !== null && (options.content !== undefined || !target.startsWith('content/'))) void docFor(target);
+        return null;
+      }
+      const event = await openEvent(spaceKeys, entry.name, key, sealed);
+      sent.add(event.id);
+      return event;
+    } catch (error) {
+      if (!(error instanceof SyncCryptoError)) throw error;
+      rejected.push(error.message);
+      fail(`${error.message} Another device, or the server, may be damaged or tampered with.`);
+      return null;
     }
   }
 
@@ -303,27 +329,37 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /**
-   * Merges what the merges queued so far opened, in one importEvents: a new device's first sync
-   * opens a dozen month documents at once, and one import replays each card once, not once per
-   * month. Then records, per document, the state vector its merged keys were read at.
+   * Merges what the merges queued so far opened: a new device's first sync opens a dozen month
+   * documents at once, and each card's events from all of them go to storage in one batch
+   * (import-batches.ts), so each card is replayed once, not once per month. Progress is reported
+   * after each batch. Then records, per document, the state vector its merged keys were read at.
    */
   async function flush(): Promise<void> {
     isFlushQueued = false;
     const { events, marks } = batch;
     batch = { events: [], marks: new Map() };
+    const mergedBefore = progress.merged;
     if (events.length > 0) {
       try {
         const content: ContentEvent[] = [];
-        const progress: ProgressEvent[] = [];
+        const progressEvents: ProgressEvent[] = [];
         for (const event of events) {
           if (isContentEvent(event)) content.push(event);
-          else progress.push(event);
+          else progressEvents.push(event);
         }
         // Decks and cards first: a deck exists before its cards' progress arrives.
         const contentEvents = content.length > 0 && options.content ? await options.content.importContentEvents(content) : 0;
-        const result = progress.length > 0 ? await options.repository.importEvents(progress) : { cardEventsAdded: 0, settingsEventsAdded: 0 };
+        markMerged(content.length);
+        const result = { cardEventsAdded: 0, settingsEventsAdded: 0 };
+        for (const part of importBatches(progressEvents)) {
+          const added = await options.repository.importEvents(part);
+          result.cardEventsAdded += added.cardEventsAdded;
+          result.settingsEventsAdded += added.settingsEventsAdded;
+          markMerged(part.length);
+        }
         options.onMerged?.({ received: events.length, cardEvents: result.cardEventsAdded, settingsEvents: result.settingsEventsAdded, contentEvents });
       } catch (error) {
+        markMerged(events.length - (progress.merged - mergedBefore));
         fail(`Synced changes could not be saved on this device: ${messageOf(error)}`);
         // Not marked as merged, nor is anything after it: tried again at the next start.
         for (const entry of marks.keys()) unmergeable.add(entry.logical);
@@ -333,6 +369,11 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const [entry, stateVector] of marks) {
       if (!unmergeable.has(entry.logical)) await entry.persistence?.set(APPLIED_KEY, stateVector as unknown as ArrayBuffer);
     }
+  }
+
+  function markMerged(count: number): void {
+    progress.merged += count;
+    report();
   }
 
   /** Seals and adds the events whose keys their documents do not have yet. */

@@ -17,7 +17,7 @@ import { addCardEvents, createDeckEvents, editCardEvents, importedDeckEvents, ne
 import type { Deck } from '../domain/deck/types';
 import type { ImportedOrigin } from '../domain/deck/user-deck';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
-import type { CardEvent } from '../domain/events/types';
+import type { CardEvent, DeviceId, EventId, ProgressEvent } from '../domain/events/types';
 import { asCardId, asDeckId, type CardId, type DeckId } from '../domain/ids';
 import { createScheduler, newCardState } from '../domain/scheduling/scheduler';
 import type { CardState, Rating } from '../domain/scheduling/types';
@@ -41,6 +41,28 @@ export class NodeWebSocket extends WebSocket {
 }
 export const DECK: DeckId = asDeckId('sync-deck');
 const scheduler = createScheduler(DEFAULT_SETTINGS);
+
+const DAY_MS = 24 * 3600_000;
+const RATINGS: readonly Rating[] = ['good', 'good', 'good', 'hard', 'easy', 'again'];
+
+/** Review events for `cards` cards, each graded in turn from its last state, spread evenly over `months` months. */
+export function reviewEvents(deviceId: DeviceId, newId: (at: number) => EventId, reviews: number, cards: number, months: number, start: number): ProgressEvent[] {
+  const span = months * 30 * DAY_MS;
+  const states = new Map<number, CardState>();
+  const events: CardEvent[] = [];
+  for (let i = 0; i < reviews; i++) {
+    const card = i % cards;
+    const at = start + Math.floor((i / reviews) * span);
+    const cardId = asCardId(`card-${card}`);
+    const before = states.get(card) ?? null;
+    const id = newId(at);
+    const rating = RATINGS[(i * 7 + card) % RATINGS.length]!;
+    const after = scheduler.grade(before ?? newCardState(DECK, cardId, at), rating, at, id);
+    states.set(card, after);
+    events.push({ id, deviceId, createdAt: at, deckId: DECK, cardId, kind: 'review', rating, answerMs: 3_000, before, after });
+  }
+  return events;
+}
 
 /** A fresh temporary folder, removed by `cleanup`. */
 export function tempDir(label: string): string {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStudyStore } from '../../store';
 import { LinkDevice } from './LinkDevice';
 import { SyncDevices } from './SyncDevices';
-import { syncStatusText } from './SyncStatusBadge';
+import { SyncProgress, syncStatusText } from './SyncStatusBadge';
 import './sync.css';
 
 /** Settings → Sync: turn it on, link another device, stop, or move to a new space. */
@@ -34,6 +34,7 @@ export function SyncSettings() {
             This device syncs in space <code>{space.spaceId.slice(0, 8)}</code>. Status: <strong>{status ? syncStatusText(status) : 'Stopped'}</strong>
             {status?.kind === 'synced' ? `, last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}.
           </p>
+          <SyncProgress status={status} />
           {status?.kind === 'error' && <p role="alert" className="notice notice--warning">{status.message}</p>}
           <SyncDevices />
           {isLinkShown ? (
