@@ -100,7 +100,8 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       return replayed;
     });
     if (outcome.status === 'saved') {
-      show(outcome.value);
+      // A deck shown before its write already shows this, or a later change made on top of it.
+      show(after === undefined ? outcome.value : new Map([...outcome.value].filter(([deckId]) => deckId !== after.deck.id)));
       announceWrite(get(), deps, { kind: 'library' });
       await Promise.all([...outcome.value.keys()].map((deckId) => get().refreshCounts(deckId)));
       return outcome.value;
@@ -124,7 +125,7 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
     return { events, saved };
   }
 
-  /** Shows the decks, skipping those the store already shows as they are (a write of what was shown before it). */
+  /** Shows the decks, skipping those the store already shows as they are. */
   function show(replayed: ReadonlyMap<DeckId, AuthoredDeck | null>) {
     set((s) => {
       const changed = [...replayed].filter((entry): entry is [DeckId, AuthoredDeck] => entry[1] !== null && s.authoredDecks.get(entry[0]) !== entry[1]);

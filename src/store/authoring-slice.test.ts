@@ -212,6 +212,8 @@ describe('a card shows before its write, and counts as saved only once written',
 
     await release();
     await first.saved;
+    // The first write landing does not take back the second card, still on its way.
+    expect(fronts()).toEqual(['TCP?', 'UDP?', 'IP?']);
     expect(store.getState().pendingCardSaves).toBe(1);
     await release();
     await second.saved;
