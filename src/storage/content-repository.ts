@@ -28,8 +28,10 @@ export interface ContentRepository {
    * Resolves, once durable, with the replayed decks. With `base` (the deck as the caller last saw
    * it), a deck whose stored events still end where `base` does is updated from `base` without
    * reading its history (applyNewerContentEvents): the same result, without a replay of every card.
+   * `after`, when given, is that result as the caller already computed it from `base` and `events`
+   * (the store shows it before the write): it is cached and returned as it is, not computed again.
    */
-  appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[], base?: AuthoredDeck): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
+  appendContent(events: readonly ContentEvent[], cardEvents?: readonly CardEvent[], base?: AuthoredDeck, after?: AuthoredDeck): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>>;
   /**
    * The content events of one deck's stream, unordered. For a bundled deck they are the student's
    * versions of its cards (domain/authoring/overlay.ts), which no cached row holds.
@@ -108,11 +110,11 @@ export function createDexieContentRepository(db: FlipdeckDb, options: Repository
     loadAuthoredDeck: (deckId) =>
       run('load', async () => replayDeckContent(deckId, contentEventsOf(await db.contentEvents.where('deckId').equals(deckId).toArray(), report))),
 
-    appendContent: (events, cardEvents = [], base) =>
+    appendContent: (events, cardEvents = [], base, after) =>
       run('save-card', () =>
         db.transaction('rw', tables, async () => {
           const isBaseCurrent = base !== undefined && (await lastStoredId(base.deck.id)) === (base.lastEvent?.id ?? null);
-          const fast = isBaseCurrent ? applyNewerContentEvents(base, events) : null;
+          const fast = isBaseCurrent ? (after ?? applyNewerContentEvents(base, events)) : null;
           await db.contentEvents.bulkAdd(events.map(contentEventToRow));
           if (cardEvents.length > 0) {
             await db.events.bulkAdd(cardEvents.map(cardEventToRow));

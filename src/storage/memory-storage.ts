@@ -91,7 +91,7 @@ function lazyContentRepository(db: FlipdeckDb, options: RepositoryOptions): Cont
   const repository = () => (loaded ??= import('./content-repository').then((m) => m.createDexieContentRepository(db, options)));
   return {
     loadAuthoredDeck: async (deckId) => (await repository()).loadAuthoredDeck(deckId),
-    appendContent: async (events, cardEvents, base) => (await repository()).appendContent(events, cardEvents, base),
+    appendContent: async (events, cardEvents, base, after) => (await repository()).appendContent(events, cardEvents, base, after),
     loadContentEvents: async (deckId) => (await repository()).loadContentEvents(deckId),
     importContentEvents: async (events) => (await repository()).importContentEvents(events),
     exportContentEvents: async () => (await repository()).exportContentEvents(),

@@ -1,10 +1,13 @@
 /**
  * The actions of authoring-slice.ts, in their own chunk. Each action computes the content events with the domain
- * (domain/authoring/commands.ts) from the deck as its events leave it, appends them through
- * storage in one transaction (which also rewrites the deck's cached row), and only then updates
- * the deck in the store, so the study screen, browse and the deck list show the change at once.
- * A failed write throws a StorageError (with a message for the user) and changes nothing here.
- */
+ * (domain/authoring/commands.ts) from the deck as its events leave it and appends them through
+ * storage in one transaction (which also rewrites the deck's cached row). Every write goes through
+ * one commit queue (grade-commits.ts), in the order the changes were made. A change to a card is
+ * shown in the store before its write (the deck after it, applyNewerContentEvents), so the editor,
+ * the study screen, browse and the deck list show it at once and the editor is ready for the next
+ * card without waiting on the disk; the other actions wait for their write. A failed write throws a
+ * StorageError (with a message for the user); the writes queued behind it are cancelled, and the
+ * decks they touched are read again from storage, so the store never shows what was not saved. */
 import {
   addCardEvents,
   createDeckEvents,
@@ -19,7 +22,7 @@ import {
 } from '../domain/authoring/commands';
 import { checkCardImageType, checkImageBudget, uniqueImageName } from '../domain/authoring/card-images';
 import { noteCardIds, studyDeckOf } from '../domain/authoring/cloze-notes';
-import type { AuthoredDeck } from '../domain/authoring/content-replay';
+import { applyNewerContentEvents, touchedDecks, type AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
 import { deckIndexEntry } from '../domain/deck/deck-index';
 import { parentCandidates } from '../domain/deck/deck-tree';
@@ -29,15 +32,22 @@ import type { CardEvent } from '../domain/events/types';
 import type { DeckId } from '../domain/ids';
 import type { ContentRepository } from '../storage/content-repository';
 import { announceWrite } from './announce-write';
+import { createCommitQueue } from './grade-commits';
 import type { SliceCreator, StudyState } from './study-store';
-import type { AuthoringActions, OverlayActions } from './authoring-slice';
+import type { AuthoringActions, CardWrite, OverlayActions } from './authoring-slice';
 import { measureSince, performanceNow } from './user-timing';
 
-/** User Timing entry for saving one card (events appended, deck replayed and cached), in ms. */
 // The overlay actions on bundled decks share this chunk (authoring-slice.ts).
 export { createOverlayActions } from './overlay-actions';
 
+/**
+ * User Timing entry for the durable write of one content change (events appended, deck cached, in
+ * one transaction), from when its commit starts (not while it waits its turn), in ms.
+ */
 export const CARD_SAVE_MEASURE = 'flipdeck:card-save';
+
+/** Why a change queued behind a failed one was not written. */
+const CANCELLED_MESSAGE = 'This change was not saved, because a change made before it could not be saved.';
 
 
 const randomSuffix = (randomBytes: (length: number) => Uint8Array) =>
@@ -72,24 +82,58 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
     if (!parentCandidates(userDecks, deckId).includes(parent)) throw new Error('That deck cannot be the parent: it is this deck, one of its subdecks, or not one of your decks.');
   }
 
-  /** Writes the events, then shows every deck they changed. */
-  async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = [], base?: AuthoredDeck): Promise<void> {
-    if (events.length === 0) return;
-    const startMs = performanceNow();
-    const replayed = await requireContent(get()).appendContent(events, cardEvents, base);
-    measureSince(CARD_SAVE_MEASURE, startMs);
-    show(replayed);
-    announceWrite(get(), deps, { kind: 'library' });
-    await Promise.all([...replayed.keys()].map((deckId) => get().refreshCounts(deckId)));
+  // One at a time, in order: a change's events are computed from the deck as the changes before it leave it.
+  const commits = createCommitQueue((pendingCardSaves) => set({ pendingCardSaves }));
+
+  /**
+   * Queues the write of the events and, once it is durable, shows every deck they changed and
+   * resolves with them. `base` is the deck they were computed from and `after` the deck they make
+   * of it, when the caller has shown it already. When the write fails or is cancelled, the decks
+   * they touch are read again from storage and shown as stored, then the error is thrown.
+   */
+  async function commit(events: readonly ContentEvent[], cardEvents: readonly CardEvent[] = [], base?: AuthoredDeck, after?: AuthoredDeck): Promise<ReadonlyMap<DeckId, AuthoredDeck | null>> {
+    if (events.length === 0) return new Map();
+    const outcome = await commits.enqueue(async () => {
+      const startMs = performanceNow();
+      const replayed = await requireContent(get()).appendContent(events, cardEvents, base, after);
+      measureSince(CARD_SAVE_MEASURE, startMs);
+      return replayed;
+    });
+    if (outcome.status === 'saved') {
+      // A deck shown before its write already shows this, or a later change made on top of it.
+      show(after === undefined ? outcome.value : new Map([...outcome.value].filter(([deckId]) => deckId !== after.deck.id)));
+      announceWrite(get(), deps, { kind: 'library' });
+      await Promise.all([...outcome.value.keys()].map((deckId) => get().refreshCounts(deckId)));
+      return outcome.value;
+    }
+    // Storage holds none of these events: show each deck as it holds it (left as shown if it cannot be read either).
+    const stored = await Promise.all([...touchedDecks(events)].map(async (deckId) => [deckId, await requireContent(get()).loadAuthoredDeck(deckId).catch(() => null)] as const));
+    show(new Map(stored));
+    throw outcome.status === 'failed' ? outcome.error : new Error(CANCELLED_MESSAGE);
   }
 
+  /**
+   * Shows a card's change at once and queues its write (CardWrite.saved). A change the deck in the
+   * store cannot take without its history (applyNewerContentEvents gives null) shows once written.
+   */
+  async function stage(deckId: DeckId, make: (made: EventEnvelope, base: AuthoredDeck) => ContentEvent[]): Promise<{ readonly events: readonly ContentEvent[]; readonly saved: Promise<void> }> {
+    const base = await current(deckId);
+    const events = make(envelope(), base);
+    const after = events.length === 0 ? null : applyNewerContentEvents(base, events);
+    if (after !== null) show(new Map([[deckId, after]]));
+    const saved = commit(events, [], base, after ?? undefined).then(() => undefined);
+    return { events, saved };
+  }
+
+  /** Shows the decks, skipping those the store already shows as they are. */
   function show(replayed: ReadonlyMap<DeckId, AuthoredDeck | null>) {
     set((s) => {
+      const changed = [...replayed].filter((entry): entry is [DeckId, AuthoredDeck] => entry[1] !== null && s.authoredDecks.get(entry[0]) !== entry[1]);
+      if (changed.length === 0) return s;
       const authoredDecks = new Map(s.authoredDecks);
       const decks = new Map(s.decks);
       let deckEntries = s.deckEntries;
-      for (const [deckId, authored] of replayed) {
-        if (authored === null) continue;
+      for (const [deckId, authored] of changed) {
         authoredDecks.set(deckId, authored);
         const deck: UserDeck = { ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
         decks.set(deckId, deck);
@@ -105,8 +149,7 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       checkParent(null, parent);
       const deckId = newAuthoredDeckId(title, randomSuffix(randomBytes));
       const events = createDeckEvents(envelope(), deckId, title, description, parent);
-      const replayed = await requireContent(get()).appendContent(events);
-      announceWrite(get(), deps, { kind: 'library' });
+      const replayed = await commit(events);
       await get().loadDecks();
       show(replayed);
       return deckId;
@@ -127,26 +170,28 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       if (events.some((event) => event.kind === 'deck-edited' && event.parent !== undefined)) await get().loadDecks();
     },
 
+    async writeCard(deckId, cardId, draft): Promise<CardWrite> {
+      const { events, saved } = await stage(deckId, (made, base) => (cardId === null ? addCardEvents(made, base, [draft]) : editCardEvents(made, base, cardId, draft)));
+      const created = events.find((event) => event.kind === 'card-created');
+      return { cardId: created?.kind === 'card-created' ? created.cardId : cardId!, saved };
+    },
+
     async addCards(deckId, drafts) {
-      const base = await current(deckId);
-      const events = addCardEvents(envelope(), base, drafts);
-      await commit(events, [], base);
+      const { events, saved } = await stage(deckId, (made, base) => addCardEvents(made, base, drafts));
+      await saved;
       return events.flatMap((event) => (event.kind === 'card-created' ? [event.cardId] : []));
     },
 
     async editCard(deckId, cardId, draft) {
-      const base = await current(deckId);
-      await commit(editCardEvents(envelope(), base, cardId, draft), [], base);
+      await (await stage(deckId, (made, base) => editCardEvents(made, base, cardId, draft))).saved;
     },
 
     async deleteCard(deckId, cardId) {
-      const base = await current(deckId);
-      await commit(deleteCardEvents(envelope(), base, cardId), [], base);
+      await (await stage(deckId, (made, base) => deleteCardEvents(made, base, cardId))).saved;
     },
 
     async reorderCard(deckId, cardId, toIndex) {
-      const base = await current(deckId);
-      await commit(reorderCardEvents(envelope(), base, cardId, toIndex), [], base);
+      await (await stage(deckId, (made, base) => reorderCardEvents(made, base, cardId, toIndex))).saved;
     },
 
     async moveCardToDeck(fromDeckId, toDeckId, cardId) {

@@ -1,16 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { seededBytes } from '../domain/events/test-events';
 import { asCardId } from '../domain/ids';
-import { testStorage } from '../storage/test-fixtures';
+import type { ContentRepository } from '../storage/content-repository';
+import { quotaError, testStorage } from '../storage/test-fixtures';
 import { createStudyStore } from './study-store';
 import { NOON } from './store-test-harness';
 
-async function harness() {
+async function harness(wrapContent: (content: ContentRepository) => ContentRepository = (content) => content) {
   const storage = await testStorage({}, { isPersistent: true });
   const clock = { now: NOON };
   const store = createStudyStore({
-    openRepository: async () => storage.opened,
+    openRepository: async () => ({ ...storage.opened, content: wrapContent(storage.opened.content) }),
     deckSource: { listDecks: async () => [], loadDeck: async (listing) => Promise.reject(new Error(`no bundled deck ${listing.id}`)) },
     clock: () => clock.now,
     randomBytes: seededBytes(3),
@@ -164,6 +165,89 @@ describe('authoring slice', () => {
     const [a, b, c] = await store.getState().addCards(deckId, [draft('A'), draft('B'), draft('C')]);
     await store.getState().reorderCard(deckId, c!, 0);
     expect(store.getState().decks.get(deckId)?.cards.map((card) => card.id)).toEqual([c, a, b]);
+  });
+});
+
+/** A content repository whose writes wait until the test lets each one finish (or fail). */
+function heldContentWrites() {
+  const held: { finish: (error?: unknown) => void }[] = [];
+  const wrap = (content: ContentRepository): ContentRepository => ({
+    ...content,
+    appendContent: (...args) =>
+      new Promise((resolve, reject) => {
+        held.push({ finish: (error) => (error === undefined ? resolve(content.appendContent(...args)) : reject(error)) });
+      }),
+  });
+  /** Finishes the oldest held write, once it has been asked for. */
+  const release = async (error?: unknown) => {
+    await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
+    held.shift()!.finish(error);
+  };
+  return { wrap, release };
+}
+
+describe('a card shows before its write, and counts as saved only once written', () => {
+  async function deckWithOneCard() {
+    const writes = heldContentWrites();
+    const { store, storage } = await harness(writes.wrap);
+    const creating = store.getState().createAuthoredDeck('Networks', '');
+    await writes.release();
+    const deckId = await creating;
+    const adding = store.getState().addCards(deckId, [draft('TCP?')]);
+    await writes.release();
+    await adding;
+    const fronts = () => store.getState().decks.get(deckId)?.cards.map((c) => c.front);
+    const storedFronts = async () => (await storage.opened.content.loadAuthoredDeck(deckId))?.deck.cards.map((c) => c.front);
+    return { ...writes, store, deckId, fronts, storedFronts };
+  }
+
+  it('shows a new card, and the next, at once; writes them in order behind it; and then counts them saved', async () => {
+    const { store, deckId, release, fronts, storedFronts } = await deckWithOneCard();
+    const first = await store.getState().writeCard(deckId, null, draft('UDP?'));
+    const second = await store.getState().writeCard(deckId, null, draft('IP?'));
+    expect(fronts()).toEqual(['TCP?', 'UDP?', 'IP?']);
+    expect(store.getState().authoredDecks.get(deckId)?.deck.cards.map((c) => c.id)).toContain(second.cardId);
+    expect(store.getState().pendingCardSaves).toBe(2);
+    expect(await storedFronts()).toEqual(['TCP?']);
+
+    await release();
+    await first.saved;
+    // The first write landing does not take back the second card, still on its way.
+    expect(fronts()).toEqual(['TCP?', 'UDP?', 'IP?']);
+    expect(store.getState().pendingCardSaves).toBe(1);
+    await release();
+    await second.saved;
+    expect(store.getState().pendingCardSaves).toBe(0);
+    expect(await storedFronts()).toEqual(['TCP?', 'UDP?', 'IP?']);
+    // The store's deck is the one the writes cached: the same cards, ids and order.
+    expect(store.getState().authoredDecks.get(deckId)?.deck.cards).toEqual((await store.getState().contentRepository!.loadAuthoredDeck(deckId))?.deck.cards);
+  });
+
+  it('refuses a draft that is not a card before showing or writing anything', async () => {
+    const { store, deckId, fronts } = await deckWithOneCard();
+    await expect(store.getState().writeCard(deckId, null, draft('   '))).rejects.toThrow(/front is empty/);
+    expect(fronts()).toEqual(['TCP?']);
+    expect(store.getState().pendingCardSaves).toBe(0);
+  });
+
+  it('after a failed write, shows the deck as storage holds it and cancels the changes queued behind it', async () => {
+    const { store, deckId, release, fronts, storedFronts } = await deckWithOneCard();
+    const failing = await store.getState().writeCard(deckId, null, draft('UDP?'));
+    const behind = await store.getState().writeCard(deckId, null, draft('IP?'));
+    const failed = expect(failing.saved).rejects.toThrow(/quota/);
+    const cancelled = expect(behind.saved).rejects.toThrow(/a change made before it could not be saved/);
+    await release(quotaError());
+    await failed;
+    await cancelled;
+    expect(fronts()).toEqual(['TCP?']);
+    expect(await storedFronts()).toEqual(['TCP?']);
+    expect(store.getState().pendingCardSaves).toBe(0);
+
+    // The next change computes from storage's deck and is written as usual.
+    const again = await store.getState().writeCard(deckId, null, draft('UDP?'));
+    await release();
+    await again.saved;
+    expect(await storedFronts()).toEqual(['TCP?', 'UDP?']);
   });
 });
 

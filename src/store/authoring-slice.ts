@@ -1,9 +1,10 @@
 /**
  * Decks and cards written in the app: the state, and actions whose code loads with the first one
  * used (authoring-actions.ts), so the deck list and study carry none of it. Each action computes
- * the content events with the domain from the deck as its events leave it, appends them through
- * storage in one transaction (which also rewrites the deck's cached row), and only then updates
- * the deck in the store. A failed write throws a StorageError and changes nothing here.
+ * the content events with the domain from the deck as its events leave it and appends them through
+ * storage in one transaction (which also rewrites the deck's cached row). A card's change is shown
+ * at once and written behind it, in order, as grades are (grade-commits.ts); it counts as saved
+ * only once its write has completed, and a failed write shows storage's deck again and says so.
  */
 import type { CardDraft } from '../domain/authoring/commands';
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
@@ -26,6 +27,18 @@ export interface AuthoringSlice extends AuthoringActions {
    * show the student's versions; `lecturer` is the deck as this build ships it.
    */
   readonly bundledOverlays: ReadonlyMap<DeckId, BundledOverlay>;
+  /** Content writes queued or being written: shown, not yet saved. */
+  readonly pendingCardSaves: number;
+}
+
+/** A card's change as writeCard shows it: the card's id, and the write that makes it saved. */
+export interface CardWrite {
+  readonly cardId: CardId;
+  /**
+   * Resolves once the change is durably stored. Rejects when its write failed, or was cancelled
+   * because one queued before it failed; the store then shows the deck as storage holds it.
+   */
+  readonly saved: Promise<void>;
 }
 
 /** A bundled deck as the build ships it, and the student's versions over it. */
@@ -56,7 +69,13 @@ export interface AuthoringActions extends OverlayActions {
   openAuthoredDeck(deckId: DeckId): Promise<AuthoredDeck | null>;
   /** Saves the deck's details; `parent` (null: top level) only when given. Refuses a parent that would make a cycle. */
   editAuthoredDeck(deckId: DeckId, title: string, description: string, parent?: DeckId | null): Promise<void>;
-  /** Adds cards at the end of the deck, in order; resolves with their new ids. */
+  /**
+   * Adds a card (`cardId` null) or saves a card's changed fields, shown in the store at once: resolves
+   * as soon as the change shows, with its write still running (CardWrite.saved). Rejects, showing and
+   * writing nothing, when the draft is not a card (CardDraftError).
+   */
+  writeCard(deckId: DeckId, cardId: CardId | null, draft: CardDraft): Promise<CardWrite>;
+  /** Adds cards at the end of the deck, in order; resolves with their new ids once saved. */
   addCards(deckId: DeckId, drafts: readonly CardDraft[]): Promise<CardId[]>;
   /** Saves the changed fields of a card; its id, and so its progress, stay. */
   editCard(deckId: DeckId, cardId: CardId, draft: CardDraft): Promise<void>;
@@ -95,10 +114,12 @@ export const createAuthoringSlice: SliceCreator<AuthoringSlice> = (set, get, dep
     contentRepository: null,
     authoredDecks: new Map(),
     bundledOverlays: new Map(),
+    pendingCardSaves: 0,
     ...forwardActions<Omit<AuthoringActions, keyof OverlayActions>>(actions, {
       createAuthoredDeck: true,
       openAuthoredDeck: true,
       editAuthoredDeck: true,
+      writeCard: true,
       addCards: true,
       editCard: true,
       deleteCard: true,

@@ -7,6 +7,7 @@ import type { Deck } from '../../domain/deck/types';
 import { isUserDeckId } from '../../domain/deck/user-deck';
 import type { CardId, DeckId } from '../../domain/ids';
 import { useStudyStore } from '../../store';
+import { CardSaveStatus } from './CardSaveStatus';
 import { ClozePreview, MakeClozeButton, MAKE_CLOZE_KEYS, onMakeClozeKey } from './ClozeTools';
 import { ConfirmDialog } from './ConfirmDialog';
 import { AddImageButton, useCardImages, type ImageMessages } from './ImageTools';
@@ -31,8 +32,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** Front and Back in Markdown with a live preview, tags, a same-front warning and keyboard saving. */
 export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorProps) {
   const draft = useCardDraft(deck, cardId);
-  const addCards = useStudyStore((s) => s.addCards);
-  const editCard = useStudyStore((s) => s.editCard);
+  const writeCard = useStudyStore((s) => s.writeCard);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [isConfirmingCancel, setIsConfirmingCancel] = useState(false);
@@ -55,11 +55,16 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
   async function save(isNext: boolean) {
     if (isSaving) return;
     setIsSaving(true);
+    const fields = { front: draft.front, back: draft.back, tags: draft.tags };
     try {
-      const fields = { front: draft.front, back: draft.back, tags: draft.tags };
-      if (cardId === null) await addCards(deck.id as DeckId, [fields]);
-      else if (saveEdit) await saveEdit(fields);
-      else await editCard(deck.id as DeckId, cardId, fields);
+      if (saveEdit) await saveEdit(fields);
+      else {
+        const write = await writeCard(deck.id as DeckId, cardId, fields);
+        // A new card is ready for the next one as soon as it shows; its write goes on behind it.
+        if (cardId === null) void write.saved.catch((caught: unknown) => putBack(fields, caught));
+        // An edit closes its editor, so it waits here: a failed write is then shown where it was made.
+        else await write.saved;
+      }
       setError(null);
       if (cardId === null) {
         // The next card keeps the tags, as Anki's Add window does: cards are often added in runs.
@@ -76,6 +81,15 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
     } finally {
       setIsSaving(false);
     }
+  }
+
+  /** A new card whose write failed: back into the editor when it is empty, or quoted whole in the message, so nothing is lost. */
+  function putBack(fields: CardDraft, caught: unknown) {
+    // The fields as they are now (the next card may be under way), not as they were at the save.
+    const isEmpty = (frontRef.current?.value ?? '') === '' && (backRef.current?.value ?? '') === '';
+    if (isEmpty) draft.reset(fields);
+    setStatus('');
+    setError(isEmpty ? `This card was not saved: ${messageOf(caught)}` : `A card was not saved: ${messageOf(caught)} Its front: “${fields.front}”; its back: “${fields.back}”.`);
   }
 
   function cancel() {
@@ -162,6 +176,7 @@ export function CardEditor({ deck, cardId, onDone, save: saveEdit }: CardEditorP
         </button>
       </div>
       <p role="status" className="card-editor__status">{status}</p>
+      {saveEdit ? null : <CardSaveStatus />}
       {isConfirmingCancel ? (
         <ConfirmDialog
           title="Discard your changes?"
