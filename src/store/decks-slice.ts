@@ -66,6 +66,10 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
         decks,
         deckEntries: [...listings, ...userListings].map((listing) => ({ status: 'loading', listing })),
       });
+      // A deck deleted elsewhere (another tab, or another device through sync) takes its session
+      // with it, in the same turn as it leaves the list: nothing may study a deck that is gone.
+      const studied = get().session?.deckId;
+      if (studied !== undefined && !decks.has(studied)) get().leaveSession();
       await Promise.all([
         ...listings.map(async (listing) => {
           try {
@@ -117,9 +121,6 @@ export const createDecksSlice: SliceCreator<DecksSlice> = (set, get, deps) => {
         await Promise.all([change.deckId, ...ancestorsOf(get(), change.deckId)].map((deckId) => get().refreshCounts(deckId)));
       } else if (change.kind === 'library') {
         await get().loadDecks();
-        // A deck deleted elsewhere (another tab, or another device through sync) takes its session with it.
-        const studied = get().session?.deckId;
-        if (studied !== undefined && !get().decks.has(studied)) get().leaveSession();
       } else {
         const { settingsRepository } = get();
         if (!settingsRepository) return;
