@@ -241,8 +241,12 @@ export function eventStore(db: FlipdeckDb, report: (problem: RowProblem) => void
     const newCards = [...incomingCards.values()].filter((event) => !storedCards.has(event.id));
     const newSettings = [...incomingSettings.values()].filter((event) => !storedSettings.has(event.id));
     const touched = new Map(newCards.map((event) => [cardKey(event), event]));
-    // Many cards at once (a first sync): their stored events in one read, before the new ones join them.
-    const earlier = touched.size > MANY_CARDS && newSettings.length === 0 ? cardEvents(await db.events.toArray()).filter((event) => touched.has(cardKey(event))) : null;
+    // Many cards at once (a first sync): their stored events in one indexed read, before the new
+    // ones join them. Only the touched cards' rows are read, so a batch costs what it brings.
+    const earlier =
+      touched.size > MANY_CARDS && newSettings.length === 0
+        ? cardEvents(await db.events.where('[deckId+cardId]').anyOf([...touched.values()].map((event) => [event.deckId, event.cardId])).toArray())
+        : null;
     await db.events.bulkAdd(newCards.map(cardEventToRow));
     await db.settingsEvents.bulkAdd(newSettings.map(settingsEventToRow));
     if (newSettings.length > 0) {
