@@ -4,12 +4,13 @@
  * everything as it was; it resolves with a message the screen shows, or null on success.
  */
 import type { DeckId } from '../domain/ids';
-import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import type { StudySettings } from '../domain/settings/study-settings';
+import type { CardState, ReviewLogEntry } from '../domain/scheduling/types';
 import { DEFAULT_APPEARANCE, type Appearance } from '../domain/settings/appearance';
 import type { DeckOverrides } from '../domain/settings/deck-overrides';
 import { messageOf } from '../domain/errors';
 import { announceWrite } from './announce-write';
+import { forwardActions, lazyActions } from './lazy-actions';
 import type { SliceCreator } from './study-store';
 
 export interface SettingsSlice {
@@ -31,24 +32,12 @@ export interface SettingsSlice {
   readReviewData(): Promise<{ readonly cardStates: readonly CardState[]; readonly reviewLog: readonly ReviewLogEntry[] }>;
 }
 
+/** The actions the settings screens use, in their own chunk (settings-actions.ts): the deck list runs none of them. */
+export type SettingsActions = Pick<SettingsSlice, 'saveStudySettings' | 'saveDeckOverrides' | 'applyFsrsWeights' | 'restorePreviousFsrsWeights' | 'readReviewData'>;
+
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps) => {
-  /** New limits change every deck's counts. */
-
-  async function saveStudy(settings: StudySettings): Promise<string | null> {
-    const { settingsRepository } = get();
-    if (!settingsRepository) return 'Storage is not open yet.';
-    try {
-      // What the screen showed is the base: only the fields the student changed are written.
-      await settingsRepository.saveSettings(settings, get().settings);
-    } catch (error) {
-      return `Your settings were not saved: ${messageOf(error)}`;
-    }
-    announceWrite(get(), deps, { kind: 'settings' });
-    set({ settings });
-    await get().refreshAllCounts();
-    return null;
-  }
+  const actions = lazyActions(() => import('./settings-actions').then((m): SettingsActions => m.settingsActions(set, get, deps)));
 
   // The appearance most recently asked for while its save is in flight: two quick changes (size,
   // then motion) must build on each other, not each on the state from before both.
@@ -70,21 +59,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
       set({ appearance, isAppearanceLoaded: true, deckOverrides });
     },
 
-    saveStudySettings: saveStudy,
-
-    async saveDeckOverrides(deckId, overrides) {
-      const { settingsRepository } = get();
-      if (!settingsRepository) return 'Storage is not open yet.';
-      try {
-        await settingsRepository.saveDeckOverrides(deckId, overrides);
-      } catch (error) {
-        return `The deck's settings were not saved: ${messageOf(error)}`;
-      }
-      announceWrite(get(), deps, { kind: 'settings' });
-      set((s) => ({ deckOverrides: new Map(s.deckOverrides).set(deckId, overrides) }));
-      await get().refreshCounts(deckId);
-      return null;
-    },
+    ...forwardActions<SettingsActions>(actions, {
+      saveStudySettings: true,
+      saveDeckOverrides: true,
+      applyFsrsWeights: true,
+      restorePreviousFsrsWeights: true,
+      readReviewData: true,
+    }),
 
     async saveAppearance(change) {
       const { settingsRepository } = get();
@@ -102,22 +83,6 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, deps)
       announceWrite(get(), deps, { kind: 'settings' });
       set({ appearance });
       return null;
-    },
-
-    applyFsrsWeights(weights) {
-      const { settings } = get();
-      return saveStudy({ ...settings, fsrsWeights: [...weights], previousFsrsWeights: settings.fsrsWeights });
-    },
-
-    restorePreviousFsrsWeights() {
-      const { settings } = get();
-      return saveStudy({ ...settings, fsrsWeights: settings.previousFsrsWeights, previousFsrsWeights: settings.fsrsWeights });
-    },
-
-    async readReviewData() {
-      const { repository } = get();
-      if (!repository) throw new Error('Storage is not open yet.');
-      return repository.exportAll();
     },
   };
 };
