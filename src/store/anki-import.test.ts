@@ -105,6 +105,31 @@ describe('importing an Anki package with its history', () => {
     expect(await repository.reviewHistory(deckId, asCardId('anki-atp-0'))).toHaveLength(5);
   });
 
+  it('treats the cards of one Anki note as siblings: a reverse card waits for the next day', async () => {
+    const { store } = await harness();
+    const reversed: AnkiCollection = {
+      ...collection([]),
+      notetypes: [
+        {
+          id: 7,
+          isCloze: false,
+          fieldNames: ['Front', 'Back'],
+          templates: [
+            { ord: 0, questionFormat: '{{Front}}', answerFormat: '{{Back}}' },
+            { ord: 1, questionFormat: '{{Back}}', answerFormat: '{{Front}}' },
+          ],
+        },
+      ],
+      cards: [cardRow(101, 1, {}), cardRow(102, 1, { ord: 1, due: 2 }), cardRow(103, 2, { due: 3 })],
+    };
+    const deckId = await store.getState().addImportedDeck(retargetAnkiImport(ankiCollectionToDeck(reversed, 'pairs.apkg', (html) => turndown.turndown(html)), []));
+    // Three new cards, two of them one note's: bury new siblings (on by default) leaves two for today.
+    expect(store.getState().deckEntries.find((e) => e.listing.id === deckId)).toMatchObject({ listing: { cardCount: 3 }, counts: { fresh: 2 } });
+    await store.getState().startSession(deckId);
+    expect(store.getState().session?.queue.fresh).toEqual(['anki-atp-0', 'anki-dna-0']);
+    store.getState().leaveSession();
+  });
+
   it('without the history switch, every card starts as new', async () => {
     const { store, repository } = await harness();
     const deckId = await store.getState().addImportedDeck(readPackage(LEARNED, 'biology.apkg'), { withHistory: false });

@@ -12,6 +12,7 @@
  * cards are loaded (prefetchDueRows).
  */
 import type { Deck } from '../domain/deck/types';
+import { siblingNoteOf } from '../domain/deck/sibling-note';
 import type { CardId, DeckId } from '../domain/ids';
 import { buildDueQueue, countDoneToday, type BuildQueueInput, type StudyQueue } from '../domain/queue/queue';
 import { nextStudyDayStart, studyDayStart } from '../domain/queue/study-day';
@@ -64,7 +65,10 @@ export function deckCardIds(deck: Deck): DeckCardIds {
   if (!ids) {
     const ordered = deck.cards.map((c) => c.id);
     const noteIds = new Map<CardId, string>();
-    for (const card of deck.cards) if (card.noteId !== undefined) noteIds.set(card.id, card.noteId);
+    for (const card of deck.cards) {
+      const noteId = siblingNoteOf(card);
+      if (noteId !== undefined) noteIds.set(card.id, noteId);
+    }
     ids = { ordered, set: new Set(ordered), noteIds };
     cardIdsByDeck.set(deck, ids);
   }
