@@ -84,6 +84,10 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
 
   // One at a time, in order: a change's events are computed from the deck as the changes before it leave it.
   const commits = createCommitQueue((pendingCardSaves) => set({ pendingCardSaves }));
+  /** Per deck, the deck its latest change shown before its write makes; dropped when that write lands or fails. */
+  const shownAhead = new Map<DeckId, AuthoredDeck>();
+  /** The study deck show() made of each authored deck, so a deck already shown is not set again. */
+  const studyDecks = new WeakMap<AuthoredDeck, UserDeck>();
 
   /**
    * Queues the write of the events and, once it is durable, shows every deck they changed and
@@ -100,13 +104,19 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       return replayed;
     });
     if (outcome.status === 'saved') {
-      // A deck shown before its write already shows this, or a later change made on top of it.
-      show(after === undefined ? outcome.value : new Map([...outcome.value].filter(([deckId]) => deckId !== after.deck.id)));
+      // Storage's result is shown unless a later change, not written yet, is shown on top of it
+      // (its own write shows it). Shown again even when it is what was shown before the write:
+      // a read that began before the write (the editor opening the deck, the deck list reloading)
+      // may have put the stored deck, without this change, in the store since.
+      const latest = new Map([...outcome.value].filter(([deckId]) => (shownAhead.get(deckId) ?? after) === after));
+      for (const deckId of latest.keys()) if (after !== undefined && shownAhead.get(deckId) === after) shownAhead.delete(deckId);
+      show(latest);
       announceWrite(get(), deps, { kind: 'library' });
       await Promise.all([...outcome.value.keys()].map((deckId) => get().refreshCounts(deckId)));
       return outcome.value;
     }
     // Storage holds none of these events: show each deck as it holds it (left as shown if it cannot be read either).
+    for (const deckId of touchedDecks(events)) shownAhead.delete(deckId);
     const stored = await Promise.all([...touchedDecks(events)].map(async (deckId) => [deckId, await requireContent(get()).loadAuthoredDeck(deckId).catch(() => null)] as const));
     show(new Map(stored));
     throw outcome.status === 'failed' ? outcome.error : new Error(CANCELLED_MESSAGE);
@@ -120,15 +130,19 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
     const base = await current(deckId);
     const events = make(envelope(), base);
     const after = events.length === 0 ? null : applyNewerContentEvents(base, events);
-    if (after !== null) show(new Map([[deckId, after]]));
+    if (after !== null) {
+      shownAhead.set(deckId, after);
+      show(new Map([[deckId, after]]));
+    }
     const saved = commit(events, [], base, after ?? undefined).then(() => undefined);
     return { events, saved };
   }
 
-  /** Shows the decks, skipping those the store already shows as they are. */
+  /** Shows the decks, skipping those the store already shows as they are (in both maps). */
   function show(replayed: ReadonlyMap<DeckId, AuthoredDeck | null>) {
     set((s) => {
-      const changed = [...replayed].filter((entry): entry is [DeckId, AuthoredDeck] => entry[1] !== null && s.authoredDecks.get(entry[0]) !== entry[1]);
+      const isShown = (deckId: DeckId, authored: AuthoredDeck) => s.authoredDecks.get(deckId) === authored && s.decks.get(deckId) === studyDecks.get(authored);
+      const changed = [...replayed].filter((entry): entry is [DeckId, AuthoredDeck] => entry[1] !== null && !isShown(entry[0], entry[1]));
       if (changed.length === 0) return s;
       const authoredDecks = new Map(s.authoredDecks);
       const decks = new Map(s.decks);
@@ -136,6 +150,7 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
       for (const [deckId, authored] of changed) {
         authoredDecks.set(deckId, authored);
         const deck: UserDeck = { ...studyDeckOf(authored.deck), origin: 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt };
+        studyDecks.set(authored, deck);
         decks.set(deckId, deck);
         const listing = { ...deckIndexEntry(deck), origin: deck.origin };
         deckEntries = deckEntries.map((entry) => (entry.listing.id === deckId ? { ...entry, listing } : entry));
@@ -157,6 +172,9 @@ export const createAuthoringActions: SliceCreator<Omit<AuthoringActions, keyof O
 
     async openAuthoredDeck(deckId) {
       const authored = await requireContent(get()).loadAuthoredDeck(deckId);
+      // With a change shown and not written yet, storage's deck lacks it: the store's is the newer.
+      const ahead = shownAhead.get(deckId);
+      if (ahead !== undefined) return get().authoredDecks.get(deckId) ?? ahead;
       if (authored) set((s) => ({ authoredDecks: new Map(s.authoredDecks).set(deckId, authored) }));
       return authored;
     },

@@ -223,6 +223,22 @@ describe('a card shows before its write, and counts as saved only once written',
     expect(store.getState().authoredDecks.get(deckId)?.deck.cards).toEqual((await store.getState().contentRepository!.loadAuthoredDeck(deckId))?.deck.cards);
   });
 
+  it('keeps showing a change while a read that lacks it lands, and shows the stored deck once written', async () => {
+    const { store, deckId, release, fronts, storedFronts } = await deckWithOneCard();
+    const adding = await store.getState().writeCard(deckId, null, draft('UDP?'));
+    // The editor opening the deck, and the deck list reloading, read storage before the write lands.
+    expect(await storedFronts()).toEqual(['TCP?']);
+    await store.getState().openAuthoredDeck(deckId);
+    await store.getState().loadDecks();
+    expect(store.getState().authoredDecks.get(deckId)?.deck.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP?']);
+    await release();
+    await adding.saved;
+    // The study deck too: the list's reload had put storage's older deck there.
+    expect(fronts()).toEqual(['TCP?', 'UDP?']);
+    expect(store.getState().authoredDecks.get(deckId)?.deck.cards.map((c) => c.front)).toEqual(['TCP?', 'UDP?']);
+    expect(store.getState().deckEntries.find((e) => e.listing.id === deckId)?.listing.cardCount).toBe(2);
+  });
+
   it('refuses a draft that is not a card before showing or writing anything', async () => {
     const { store, deckId, fronts } = await deckWithOneCard();
     await expect(store.getState().writeCard(deckId, null, draft('   '))).rejects.toThrow(/front is empty/);

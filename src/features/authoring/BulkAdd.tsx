@@ -16,10 +16,13 @@ export function BulkAdd({ deckId }: BulkAddProps) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [isAdding, setIsAdding] = useState(false);
   const pasted = useDeferredValue(text);
   const parsed = useMemo(() => parseBulkCards(pasted), [pasted]);
 
   async function add() {
+    // One paste is added once: a second click while it is written would add every card again.
+    setIsAdding(true);
     try {
       const ids = await addCards(deckId, parsed.cards);
       setStatus(`${ids.length} cards added.`);
@@ -27,6 +30,8 @@ export function BulkAdd({ deckId }: BulkAddProps) {
       setError(null);
     } catch (caught) {
       setError(messageOf(caught));
+    } finally {
+      setIsAdding(false);
     }
   }
 
@@ -85,7 +90,7 @@ export function BulkAdd({ deckId }: BulkAddProps) {
       )}
       {error ? <p role="alert" className="notice notice--error">{error}</p> : null}
       <div className="action-row">
-        <button type="button" className="button button--primary" disabled={parsed.cards.length === 0} onClick={() => void add()}>
+        <button type="button" className="button button--primary" disabled={parsed.cards.length === 0 || isAdding || pasted !== text} onClick={() => void add()}>
           Add {parsed.cards.length} {parsed.cards.length === 1 ? 'card' : 'cards'}
         </button>
       </div>
