@@ -341,6 +341,14 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     }
     const clozeNumber = card.ord + 1;
     const id = `anki-${guidSlug(note.guid)}-${card.ord}`;
+    const pushDraft = (frontHtml: string, backHtml: string, extra: Pick<DraftCard, 'occlusion' | 'typeAnswer'>) => {
+      ankiCardOf.set(id, card.id);
+      relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
+      const front = htmlToMarkdown(withoutStyleAttributes(frontHtml)).trim();
+      const back = htmlToMarkdown(withoutStyleAttributes(backHtml)).trim();
+      // An occlusion card's back is its figure; any other card needs text to show.
+      drafts.push({ id, front, back: back || (extra.occlusion ? '' : '(empty)'), tags: note.tags, where, ...extra });
+    };
     if (isImageOcclusionNotetype(notetype)) {
       const read = occlusionOfCard(note.fields, clozeNumber, collection.media);
       // A note's shape problems are listed once, with the first of its cards.
@@ -356,16 +364,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
       const header = linkMedia(note.fields[2] ?? '', collection.media, usedMedia);
       const backExtra = linkMedia(note.fields[3] ?? '', collection.media, usedMedia);
       droppedMedia += header.dropped + backExtra.dropped;
-      ankiCardOf.set(id, card.id);
-      relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
-      drafts.push({
-        id,
-        front: htmlToMarkdown(withoutStyleAttributes(header.html)).trim(),
-        back: htmlToMarkdown(withoutStyleAttributes(backExtra.html)).trim(),
-        tags: note.tags,
-        where,
-        occlusion: read.occlusion,
-      });
+      pushDraft(header.html, backExtra.html, { occlusion: read.occlusion });
       return;
     }
     const frontHtml = renderTemplate(template.questionFormat, fields, { frontSide: '', clozeNumber, side: 'front' });
@@ -373,16 +372,7 @@ export function ankiCollectionToDeck(collection: AnkiCollection, source: string,
     const front = linkMedia(frontHtml, collection.media, usedMedia);
     const back = linkMedia(backHtml, collection.media, usedMedia);
     droppedMedia += front.dropped + back.dropped;
-    ankiCardOf.set(id, card.id);
-    relativePathOfDraft.set(id, (paths[index] ?? common).slice(common.length));
-    drafts.push({
-      id,
-      front: htmlToMarkdown(withoutStyleAttributes(front.html)).trim(),
-      back: htmlToMarkdown(withoutStyleAttributes(back.html)).trim() || '(empty)',
-      tags: note.tags,
-      where,
-      ...(!notetype.isCloze && asksTypedAnswer(template.questionFormat) ? { typeAnswer: true as const } : {}),
-    });
+    pushDraft(front.html, back.html, !notetype.isCloze && asksTypedAnswer(template.questionFormat) ? { typeAnswer: true } : {});
   });
 
   const usable = drafts.filter((draft, index) => {
