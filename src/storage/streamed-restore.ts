@@ -2,22 +2,27 @@
  * Restoring a backup file as a stream: the file is read in 1 MiB slices, each slice's items are
  * checked by the same row parsers IndexedDB rows go through, merged by event id against what this
  * browser holds (the rules of domain/backup/restore-plan.ts) and, when writing, written in chunks.
- * Memory follows the largest single item (a deck row) plus one id per event, not the file: a
+ * Memory follows the largest single item (a deck row), one id per event and, while writing, each
+ * new card event as replay needs it (a review without its recorded states); never the file: a
  * 176 MiB backup is never one string.
  *
  * Two passes over the same file, the way the screen asks: `previewBackupStream` checks every row
  * and counts what a restore would change, writing nothing; `restoreBackupStream` reads it again and
- * writes inside ONE rw transaction, merging against the data it reads inside that transaction, and
- * at its end replays every card that got a new event (every card, when a settings event was added)
- * into the cardStates cache. Any bad row, read error or failed write aborts that transaction, so
- * every table stays as it was.
+ * writes inside ONE rw transaction, merging against the data it reads inside that transaction. Any
+ * bad row, read error or failed write aborts that transaction, so every table stays as it was.
  *
- * Format 2 carries events, merged chunk by chunk: an event is new when its id is neither stored nor
- * earlier in the file. Content events (decks written in the app) merge the same way, and each
- * authored deck they touch is replayed into its cached deck row at the end. A format-1 backup (states, review rows, settings) is converted at the end,
- * with the same legacy conversion as the database upgrade (domain/events/legacy.ts), so its
- * events get the ids an upgraded browser already has; it holds no more than its states and
- * reviews, which are kept until then.
+ * Merging asks IndexedDB nothing per event: each pass first reads the ids of every stored event
+ * (keys only), and an event is new when its id is neither among them nor earlier in the file. At the
+ * end of the write, each card that got a new event (every card with a log here too, when a settings
+ * event was added, since it can reschedule any later review) is replayed once into the cardStates
+ * cache: from the new events kept in memory, or, for a card that had a log here, from that log
+ * read back. So a restore into an empty browser reads nothing back.
+ *
+ * Content events (decks written in the app) merge the same way, and each authored deck they touch
+ * is replayed into its cached deck row at the end. A format-1 backup (states, review rows,
+ * settings) is converted at the end, with the same legacy conversion as the database upgrade
+ * (domain/events/legacy.ts), so its events get the ids an upgraded browser already has; it holds
+ * no more than its states and reviews, which are kept until then.
  * Both run in a Worker in the app (restore-worker.ts), so the page stays responsive.
  */
 import Dexie from 'dexie';
