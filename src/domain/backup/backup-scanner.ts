@@ -65,6 +65,8 @@ export class BackupScanner {
   push(text: string): ScanOutput[] {
     const out: ScanOutput[] = [];
     this.newlineSearchFrom = -1;
+    // One try per chunk: a failed try costs a parse, and the rest of the chunk is scanned instead.
+    let canParseRun = true;
     let i = 0;
     const n = text.length;
     while (i < n) {
@@ -116,6 +118,14 @@ export class BackupScanner {
           if (c === 0x5d && this.listIndex === 0) {
             this.where = { kind: 'after-value' };
             break;
+          }
+          if (c === 0x7b && canParseRun) {
+            canParseRun = false;
+            const next = this.parseRun(text, i, out);
+            if (next !== -1) {
+              i = next;
+              continue;
+            }
           }
           this.beginCapture(c);
           continue;
@@ -182,6 +192,33 @@ export class BackupScanner {
     parts.push(text.slice(from));
     this.advance(text, from, text.length);
     return text.length;
+  }
+
+  /**
+   * Reads a run of objects in a list the way JSON.stringify writes them (`{...},{...}`) with one
+   * JSON.parse: every item from `from` up to the chunk's last `},{`. If that text is not a run of
+   * whole items (the `},{` lies in a string or a nested object, or the list ends before it), the
+   * parse fails and the caller scans item by item, which also names any problem. If it parses,
+   * it is exactly the items the scan would have found, each read by JSON.parse, so the values are
+   * the same. Returns where the scan goes on (at the comma after the run), or -1.
+   */
+  private parseRun(text: string, from: number, out: ScanOutput[]): number {
+    const last = text.lastIndexOf('},{');
+    if (last < from) return -1;
+    let items: unknown;
+    try {
+      items = JSON.parse(`[${text.slice(from, last + 1)}]`);
+    } catch {
+      return -1;
+    }
+    if (!Array.isArray(items)) return -1;
+    for (const value of items as unknown[]) {
+      out.push({ kind: 'item', list: this.key, index: this.listIndex, value });
+      this.listIndex += 1;
+    }
+    this.advance(text, from, last + 1);
+    this.where = { kind: 'list-comma' };
+    return last + 1;
   }
 
   private beginCapture(c: number): void {
