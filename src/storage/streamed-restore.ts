@@ -30,8 +30,8 @@ import { BackupScanner, type ScanOutput } from '../domain/backup/backup-scanner'
 import { deckVerdict, type BackupPreview, type BackupProgress, type DeckMediaFile } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
-import { cardKey, replayCardState, type StateEvent } from '../domain/events/replay';
-import type { CardEvent, ProgressEvent, SettingsEvent } from '../domain/events/types';
+import { cardKey, replayCardState, stateEventOf, type StateEvent } from '../domain/events/replay';
+import type { ProgressEvent, SettingsEvent } from '../domain/events/types';
 import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { sniffBinary } from '../domain/import/decode-text';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
@@ -152,13 +152,6 @@ interface KnownIds {
 
 const NO_IDS: KnownIds = { events: new Set(), settings: new Set(), content: new Set() };
 const idSet = (keys: readonly unknown[]): Set<string> => new Set(keys.filter((key): key is string => typeof key === 'string'));
-
-/** What replay needs of a new card event: a review without the states the grading device recorded. */
-function stateEventOf(event: CardEvent): StateEvent {
-  if (event.kind !== 'review') return event;
-  const { before: _before, after: _after, ...rest } = event;
-  return rest;
-}
 
 /**
  * One pass over a backup. In 'write' mode every decision is also written, and the first problem

@@ -3,7 +3,7 @@ import { asCardId } from '../ids';
 import { seededRandom } from '../scheduling/memory-model';
 import { RATINGS } from '../scheduling/types';
 import type { CardState } from '../scheduling/types';
-import { replayAll, replayCard, replayCardState, type StateEvent } from './replay';
+import { replayAll, replayCard, replayCardState, stateEventOf } from './replay';
 import { createSettingsTimeline } from './settings-log';
 import { DAY, DECK, NOW, TestDevice, isCardEvent } from './test-events';
 import type { CardEvent, ProgressEvent, SettingsEvent } from './types';
@@ -251,13 +251,6 @@ describe('replay across devices (property)', () => {
 });
 
 describe('replayCardState', () => {
-  /** A review without the states its device recorded, as a restore keeps it. */
-  const stripped = (event: CardEvent): StateEvent => {
-    if (event.kind !== 'review') return event;
-    const { before: _before, after: _after, ...rest } = event;
-    return rest;
-  };
-
   it('gives the state replayCard gives, from events without the recorded states, on random histories with snapshots and resets', () => {
     for (let seed = 301; seed <= 340; seed += 1) {
       const { phone, all } = simulateTwoDevices(seed);
@@ -274,7 +267,7 @@ describe('replayCardState', () => {
         const withSnapshot = [...events, snapshot];
         if (random() < 0.3) withSnapshot.push({ id: phone.id(at + 1), deviceId: phone.deviceId, createdAt: at + 1, deckId: DECK, cardId, kind: 'undo', targetId: snapshot.id });
         for (const history of [events, withSnapshot]) {
-          expect(replayCardState(shuffled(history, random).map(stripped), settingsAt)).toEqual(replayCard(history, settingsAt).state);
+          expect(replayCardState(shuffled(history, random).map(stateEventOf), settingsAt)).toEqual(replayCard(history, settingsAt).state);
         }
       }
     }

@@ -70,6 +70,13 @@ function withFlagsOf(previous: CardState | null, next: CardState): CardState {
  */
 export type StateEvent = Exclude<CardEvent, ReviewEvent> | Omit<ReviewEvent, 'before' | 'after'>;
 
+/** What `replayCardState` needs of a card event: a review without the states its device recorded. */
+export function stateEventOf(event: CardEvent): StateEvent {
+  if (event.kind !== 'review') return event;
+  const { before: _before, after: _after, ...rest } = event;
+  return rest;
+}
+
 /** The events that count (not undone), in log order, each id once. */
 function effectiveInOrder<E extends StateEvent>(events: readonly E[]): E[] {
   const undone = undoneIds(events);
