@@ -43,7 +43,7 @@ function setup() {
   return { db, progress: createDexieRepository(db), settings: createDexieSettingsRepository(db), decks: createDexieUserDeckRepository(db) };
 }
 
-/** Small slices and chunks, so a small file takes many of each (the app reads 1 MiB, writes 1,000 rows). */
+/** Small slices and chunks, so a small file takes many of each (the app reads 4 MiB, writes 1,000 rows). */
 const SLICE_BYTES = 4096;
 const CHUNK_ROWS = 20;
 const small = { sliceBytes: SLICE_BYTES, chunkRows: CHUNK_ROWS };
