@@ -30,7 +30,8 @@ import { BackupScanner, type ScanOutput } from '../domain/backup/backup-scanner'
 import { deckVerdict, type BackupPreview, type BackupProgress, type DeckMediaFile } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
-import { cardKey, replayCardState, stateEventOf, type StateEvent } from '../domain/events/replay';
+import { cardKey, type StateEvent } from '../domain/events/replay';
+import { replayCardState, stateEventOf } from '../domain/events/replay-state';
 import type { ProgressEvent, SettingsEvent } from '../domain/events/types';
 import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { sniffBinary } from '../domain/import/decode-text';

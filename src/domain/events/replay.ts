@@ -66,19 +66,12 @@ function withFlagsOf(previous: CardState | null, next: CardState): CardState {
 /**
  * What replay reads of a card event to compute the state. A review's recorded `before`/`after` are
  * what the grading device saw; replay grades again, so a caller that wants only the state (a
- * restore of hundreds of thousands of reviews) can keep the events without them.
+ * restore of hundreds of thousands of reviews) can keep the events without them (replay-state.ts).
  */
 export type StateEvent = Exclude<CardEvent, ReviewEvent> | Omit<ReviewEvent, 'before' | 'after'>;
 
-/** What `replayCardState` needs of a card event: a review without the states its device recorded. */
-export function stateEventOf(event: CardEvent): StateEvent {
-  if (event.kind !== 'review') return event;
-  const { before: _before, after: _after, ...rest } = event;
-  return rest;
-}
-
 /** The events that count (not undone), in log order, each id once. */
-function effectiveInOrder<E extends StateEvent>(events: readonly E[]): E[] {
+export function effectiveInOrder<E extends StateEvent>(events: readonly E[]): E[] {
   const undone = undoneIds(events);
   const seen = new Set<string>();
   return events
@@ -99,18 +92,8 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
   return { state, reviews };
 }
 
-/**
- * The state `replayCard` gives for the same events, without the reviews: the fold starts at the
- * last snapshot or reset that counts, since either sets the whole state whatever came before.
- */
-export function replayCardState(events: readonly StateEvent[], settingsAt: SettingsAt): CardState | null {
-  const effective = effectiveInOrder(events);
-  const start = effective.findLastIndex((event) => event.kind === 'snapshot' || event.kind === 'reset');
-  return fold(start <= 0 ? effective : effective.slice(start), settingsAt);
-}
-
 /** Folds effective events in log order from "no state"; `onReview` hears each review with the states around it. */
-function fold<E extends StateEvent>(effective: readonly E[], settingsAt: SettingsAt, onReview?: (event: E, before: CardState | null, after: CardState) => void): CardState | null {
+export function fold<E extends StateEvent>(effective: readonly E[], settingsAt: SettingsAt, onReview?: (event: E, before: CardState | null, after: CardState) => void): CardState | null {
   let state: CardState | null = null;
   for (const original of effective) {
     const event: StateEvent = original;
