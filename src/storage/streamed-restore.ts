@@ -183,8 +183,8 @@ class BackupPass {
   private readonly backupCards = new Set<string>();
   /**
    * The cards that get a new event, by cardKey, with those events as replay needs them (write
-   * mode only; a preview keeps just the keys). A card is replayed once, at the end, from these and
-   * its stored events, so nothing written is read back unless the card had a log here already.
+   * mode only; a preview keeps just the keys). A card is replayed once, at the end, from these (or
+   * from its log read back, when it had one here), so nothing written is read back otherwise.
    */
   private readonly touched = new Map<string, StateEvent[]>();
   private pendingCards: CardEventRow[] = [];
@@ -502,7 +502,7 @@ class BackupPass {
         // A card with a log here reads it back, the events just added included.
         const card = this.storedCards.get(key);
         const events: readonly StateEvent[] = card === undefined ? (this.touched.get(key) ?? []) : this.log.cardEvents(stored[i] ?? []);
-        this.touched.set(key, []);
+        this.touched.set(key, []); // replayed: its events are no longer needed
         const [deckId, cardId] = card ?? [events[0]?.deckId, events[0]?.cardId];
         if (deckId === undefined || cardId === undefined) return;
         const state = replayCardState(events, settingsAt);
