@@ -68,6 +68,11 @@ test('back up, clear the site data, restore: the same decks, counts and review l
   // Restoring the same file again is a merge that finds nothing new.
   await page.getByLabel('Backup file').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   await expect(page.getByTestId('restore-preview')).toContainText('0 review(s) added, 3 already here');
+  await page.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+  expect({ c3: await counts(page, c3Deck.title), animals: await counts(page, 'animals') }).toEqual(before);
+  await page.goto('./#/backup');
+  expect((await download(page, 'Download review log (CSV for the FSRS optimizer)')).text).toBe(logBefore.text);
 });
 
 test('a damaged backup is refused with the row and field, and changes nothing', async ({ page }) => {

@@ -43,7 +43,7 @@ function setup() {
   return { db, progress: createDexieRepository(db), settings: createDexieSettingsRepository(db), decks: createDexieUserDeckRepository(db) };
 }
 
-/** Small slices and chunks, so a small file takes many of each (the app reads 1 MiB, writes 1,000 rows). */
+/** Small slices and chunks, so a small file takes many of each (the app reads 4 MiB, writes 1,000 rows). */
 const SLICE_BYTES = 4096;
 const CHUNK_ROWS = 20;
 const small = { sliceBytes: SLICE_BYTES, chunkRows: CHUNK_ROWS };
@@ -179,6 +179,27 @@ describe('streamed restore', () => {
     const applied = await restoreBackupStream(db, fileOf(olderBackup), 'older.json', small);
     expect(applied.summary).toMatchObject({ reviewsAdded: 0, cardStatesWritten: 0 });
     expect(await decks.snapshot()).toEqual(before);
+  });
+
+  it('replays a card from its log here and the backup together: a backup that undoes a review stored here takes it back', async () => {
+    const { db, decks, progress } = setup();
+    const phone = TestDevice.named('phone', 11);
+    phone.review('a', 'good', NOW, MINE);
+    const second = phone.review('a', 'again', NOW + DAY, MINE);
+    phone.review('b', 'easy', NOW, MINE);
+    // This browser got the reviews; the backup has them too, and the undo this browser never saw.
+    await progress.importEvents(phone.events);
+    const stored = await decks.snapshot();
+    phone.card('a', NOW + DAY + 1, { kind: 'undo', targetId: second.id }, MINE);
+    const applied = await restoreBackupStream(db, fileOf(serializeBackup(backupOf(phone.events), NOW + 2 * DAY)), 'phone.json', small);
+    expect(applied.summary).toMatchObject({ reviewsAdded: 0, cardStatesWritten: 1, cardStatesKept: 1 });
+
+    const restored = await decks.snapshot();
+    expect(restored.reviewLog.map((review) => review.id)).not.toContain(second.id);
+    expect(restored.cardStates.find((state) => state.cardId === 'a')).toEqual(phone.stateOf(asCardId('a'), MINE));
+    expect(restored.cardStates.find((state) => state.cardId === 'b')).toEqual(stored.cardStates.find((state) => state.cardId === 'b'));
+    await progress.rebuildAllStates();
+    expect(byCard((await decks.snapshot()).cardStates)).toEqual(byCard(restored.cardStates));
   });
 
   it('reads a format-1 backup as the same events the upgrade makes, so an upgraded browser finds them all present', async () => {

@@ -1,23 +1,28 @@
 /**
- * Restoring a backup file as a stream: the file is read in 1 MiB slices, each slice's items are
+ * Restoring a backup file as a stream: the file is read in 4 MiB slices, each slice's items are
  * checked by the same row parsers IndexedDB rows go through, merged by event id against what this
  * browser holds (the rules of domain/backup/restore-plan.ts) and, when writing, written in chunks.
- * Memory follows the largest single item (a deck row) plus one id per event, not the file: a
+ * Memory follows the largest single item (a deck row), one id per event and, while writing, each
+ * new card event as replay needs it (a review without its recorded states); never the file: a
  * 176 MiB backup is never one string.
  *
  * Two passes over the same file, the way the screen asks: `previewBackupStream` checks every row
  * and counts what a restore would change, writing nothing; `restoreBackupStream` reads it again and
- * writes inside ONE rw transaction, merging against the data it reads inside that transaction, and
- * at its end replays every card that got a new event (every card, when a settings event was added)
- * into the cardStates cache. Any bad row, read error or failed write aborts that transaction, so
- * every table stays as it was.
+ * writes inside ONE rw transaction, merging against the data it reads inside that transaction. Any
+ * bad row, read error or failed write aborts that transaction, so every table stays as it was.
  *
- * Format 2 carries events, merged chunk by chunk: an event is new when its id is neither stored nor
- * earlier in the file. Content events (decks written in the app) merge the same way, and each
- * authored deck they touch is replayed into its cached deck row at the end. A format-1 backup (states, review rows, settings) is converted at the end,
- * with the same legacy conversion as the database upgrade (domain/events/legacy.ts), so its
- * events get the ids an upgraded browser already has; it holds no more than its states and
- * reviews, which are kept until then.
+ * Merging asks IndexedDB nothing per event: each pass first reads the ids of every stored event
+ * (keys only), and an event is new when its id is neither among them nor earlier in the file. At the
+ * end of the write, each card that got a new event (every card with a log here too, when a settings
+ * event was added, since it can reschedule any later review) is replayed once into the cardStates
+ * cache: from the new events kept in memory, or, for a card that had a log here, from that log
+ * read back. So a restore into an empty browser reads nothing back.
+ *
+ * Content events (decks written in the app) merge the same way, and each authored deck they touch
+ * is replayed into its cached deck row at the end. A format-1 backup (states, review rows,
+ * settings) is converted at the end, with the same legacy conversion as the database upgrade
+ * (domain/events/legacy.ts), so its events get the ids an upgraded browser already has; it holds
+ * no more than its states and reviews, which are kept until then.
  * Both run in a Worker in the app (restore-worker.ts), so the page stays responsive.
  */
 import Dexie from 'dexie';
@@ -25,17 +30,18 @@ import { BackupScanner, type ScanOutput } from '../domain/backup/backup-scanner'
 import { deckVerdict, type BackupPreview, type BackupProgress, type DeckMediaFile } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
-import { cardKey, replayCard } from '../domain/events/replay';
-import type { CardEvent, ProgressEvent, SettingsEvent } from '../domain/events/types';
+import { cardKey, type StateEvent } from '../domain/events/replay';
+import { replayCardState, stateEventOf } from '../domain/events/replay-state';
+import type { ProgressEvent, SettingsEvent } from '../domain/events/types';
 import { ImportError, importError, type ImportIssue } from '../domain/import/import-error';
 import { sniffBinary } from '../domain/import/decode-text';
 import { BACKUP_FORMAT } from '../domain/import/parse-deck-json';
 import type { CardState } from '../domain/scheduling/types';
 import { BACKUP_VERSION, assertBackupSize, describeProblem, mediaFileFromJson } from './backup-file';
 import type { FlipdeckDb } from './db';
-import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow } from './event-rows';
+import { cardEventFromRow, cardEventToRow, settingsEventFromRow, settingsEventToRow, type CardEventRow } from './event-rows';
 import { eventStore, warnCorruptRow } from './progress-repository';
-import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, type LegacyReview } from './progress-rows';
+import { cardStateFromRow, cardStateToRow, reviewLogEntryFromRow, type CardStateRow, type LegacyReview } from './progress-rows';
 import type { RowResult } from './row-parse';
 import { STUDY_SETTINGS_KEY, settingsFromRow } from './settings-rows';
 import { toStorageError } from './storage-error';
@@ -44,7 +50,7 @@ import { contentEventFromRow, contentEventToRow } from './content-rows';
 import { replayAuthoredDeck } from './content-repository';
 import { touchedDecks } from '../domain/authoring/content-replay';
 import type { ContentEvent } from '../domain/authoring/types';
-import type { DeckId } from '../domain/ids';
+import { asCardId, asDeckId, type CardId, type DeckId } from '../domain/ids';
 
 export type { BackupPreview, BackupProgress } from '../domain/backup/restore-plan';
 
@@ -57,8 +63,11 @@ export interface StreamOptions {
   readonly chunkRows?: number;
 }
 
-/** Bytes read per slice: about 1,500 events, so a slice is checked and queued in a few ms. */
-export const READ_SLICE_BYTES = 1024 * 1024;
+/**
+ * Bytes read per slice: about 6,000 events. Each read of a chosen file has a fixed cost: reading a
+ * 195 MiB backup took 1.0-1.5 s in 1 MiB slices and about 0.8 s in 4 MiB ones (Chromium, a worker).
+ */
+export const READ_SLICE_BYTES = 4 * 1024 * 1024;
 /** Rows per bulk call; with two calls in flight IndexedDB works on one while the next is queued. */
 export const WRITE_CHUNK_ROWS = 1_000;
 const MAX_REPORTED = 20;
@@ -66,21 +75,40 @@ const LISTS: ReadonlySet<string> = new Set(['decks', 'media', 'events', 'setting
 // Backups written before images were kept have no "media" list; every other list of the version is required.
 const REQUIRED_LISTS: Readonly<Record<1 | 2, readonly string[]>> = { 1: ['decks', 'cardStates', 'reviewLog'], 2: ['decks', 'events', 'settingsEvents'] };
 
-/** Awaits something that is not an IndexedDB request; inside a transaction it must keep it alive. */
-type Wait = <T>(promise: Promise<T>) => Promise<T>;
-const noWait: Wait = (promise) => promise;
+/**
+ * Reads one slice of the file. Inside the restore's transaction nothing but IndexedDB work may be
+ * awaited, or the transaction commits half way: in a worker the slice is read synchronously
+ * (FileReaderSync), elsewhere (tests, no workers) the read is awaited under Dexie.waitFor, which
+ * keeps the transaction alive by queueing requests until the read is done.
+ */
+type ReadSlice = (slice: Blob) => ArrayBuffer | Promise<ArrayBuffer>;
+const readAsync: ReadSlice = (slice) => slice.arrayBuffer();
+
+interface SyncReader {
+  readAsArrayBuffer(blob: Blob): ArrayBuffer;
+}
+/** FileReaderSync, which only dedicated workers have; null elsewhere. */
+function syncReader(): SyncReader | null {
+  const Reader = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
+  return Reader === undefined ? null : new Reader();
+}
+function readInTransaction(): ReadSlice {
+  const reader = syncReader();
+  return reader === null ? (slice) => Dexie.waitFor(slice.arrayBuffer()) : (slice) => reader.readAsArrayBuffer(slice);
+}
 
 /**
  * Reads `file` slice by slice, decoding and scanning it; `consume` gets each slice's outputs and is
  * awaited before the next slice is read, so a slow writer slows the reading, not the other way round.
  */
-async function scanFile(file: Blob, source: string, sliceBytes: number, consume: (outputs: ScanOutput[], bytesRead: number) => Promise<void>, wait: Wait): Promise<void> {
+async function scanFile(file: Blob, source: string, sliceBytes: number, consume: (outputs: ScanOutput[], bytesRead: number) => Promise<void>, read: ReadSlice): Promise<void> {
   const scanner = new BackupScanner(source, LISTS);
   let decoder: TextDecoder | null = null;
   for (let start = 0; start < file.size; start += sliceBytes) {
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await wait(file.slice(start, start + sliceBytes).arrayBuffer()));
+      const buffer = read(file.slice(start, start + sliceBytes));
+      bytes = new Uint8Array(buffer instanceof ArrayBuffer ? buffer : await buffer);
     } catch (error) {
       // Chromium refuses to read a chosen file that was changed or moved on disk since.
       if (error instanceof Error && error.name === 'NotReadableError') {
@@ -119,6 +147,16 @@ function openDecoder(head: Uint8Array, source: string): TextDecoder {
 
 const ALL_TABLES = ['userDecks', 'media', 'cardStates', 'events', 'settingsEvents', 'contentEvents'] as const;
 
+/** The event ids this browser holds, read once per pass (keys only), so the merge needs no lookup per event. */
+interface KnownIds {
+  readonly events: ReadonlySet<string>;
+  readonly settings: ReadonlySet<string>;
+  readonly content: ReadonlySet<string>;
+}
+
+const NO_IDS: KnownIds = { events: new Set(), settings: new Set(), content: new Set() };
+const idSet = (keys: readonly unknown[]): Set<string> => new Set(keys.filter((key): key is string => typeof key === 'string'));
+
 /**
  * One pass over a backup. In 'write' mode every decision is also written, and the first problem
  * throws (aborting the transaction); in 'preview' mode problems are collected (the first 20 are
@@ -135,14 +173,22 @@ class BackupPass {
   private readonly deckDecisions = new Map<string, boolean>();
   private readonly listsSeen = new Set<string>();
   private readonly mediaAwaitingDeck: DeckMediaFile[] = [];
+  private known: KnownIds = NO_IDS;
+  /** Write mode: the cards with events stored here (cardKey → ids), whose logs replay reads back. */
+  private readonly storedCards = new Map<string, readonly [DeckId, CardId]>();
   /** Every event id met in the file, so a copy later in the file counts once. */
   private readonly seenIds = new Set<string>();
   private readonly reviewIds = new Set<string>();
   private readonly undoTargets = new Set<string>();
   private readonly backupCards = new Set<string>();
-  /** The cards that get a new event, to be replayed at the end: key → [deckId, cardId]. */
-  private readonly touched = new Map<string, readonly [string, string]>();
-  private pending: ProgressEvent[] = [];
+  /**
+   * The cards that get a new event, by cardKey, with those events as replay needs them (write
+   * mode only; a preview keeps just the keys). A card is replayed once, at the end, from these (or
+   * from its log read back, when it had one here), so nothing written is read back otherwise.
+   */
+  private readonly touched = new Map<string, StateEvent[]>();
+  private pendingCards: CardEventRow[] = [];
+  private pendingSettings: SettingsEvent[] = [];
   private pendingContent: ContentEvent[] = [];
   /** The authored decks that get a new content event, replayed into their cached rows at the end. */
   private readonly touchedContentDecks = new Set<DeckId>();
@@ -161,10 +207,26 @@ class BackupPass {
     this.log = eventStore(db, warnCorruptRow);
   }
 
+  /** Reads which events are stored here: three key reads, however long the file. */
+  async start(): Promise<void> {
+    const [events, settings, content] = await Promise.all([
+      this.db.events.toCollection().primaryKeys(),
+      this.db.settingsEvents.toCollection().primaryKeys(),
+      this.db.contentEvents.toCollection().primaryKeys(),
+    ]);
+    this.known = { events: idSet(events), settings: idSet(settings), content: idSet(content) };
+    if (!this.isWriting || events.length === 0) return;
+    for (const key of await this.db.events.orderBy('[deckId+cardId]').uniqueKeys()) {
+      if (!Array.isArray(key) || typeof key[0] !== 'string' || typeof key[1] !== 'string') continue;
+      const card = [asDeckId(key[0]), asCardId(key[1])] as const;
+      this.storedCards.set(cardKey({ deckId: card[0], cardId: card[1] }), card);
+    }
+  }
+
   /**
    * Handles one slice's outputs. Rows are checked and queued synchronously; only IndexedDB work is
    * awaited. That matters inside the transaction: Dexie follows it across native awaits for a
-   * limited number of them only, and a slice holds about 1,500 rows.
+   * limited number of them only, and a slice holds about 6,000 rows.
    */
   async consume(outputs: readonly ScanOutput[]): Promise<void> {
     for (const output of outputs) {
@@ -206,14 +268,9 @@ class BackupPass {
       if (this.issueCount > MAX_REPORTED) shown.push({ message: `${this.source}: ...and ${this.issueCount - MAX_REPORTED} more problems` });
       throw new ImportError('invalid-deck', this.source, [{ message: `${this.source}: the backup is damaged, so nothing was restored.` }, ...shown]);
     }
-    if (this.isWriting) {
-      await this.replayTouched();
-      // After the deck rows: an authored deck is what its merged events say, whichever row came last.
-      for (const deckId of this.touchedContentDecks) await replayAuthoredDeck(this.db, deckId);
-    }
     const { settingsAdded, ...counts } = this.counts;
     const undoneReviews = [...this.undoTargets].filter((id) => this.reviewIds.has(id)).length;
-    return {
+    const preview: BackupPreview = {
       exportedAt: this.exportedAt,
       deckCount: this.deckCount,
       reviewCount: this.reviewIds.size - undoneReviews,
@@ -224,6 +281,12 @@ class BackupPass {
         isSettingsChanged: settingsAdded > 0,
       },
     };
+    if (this.isWriting) {
+      await this.replayTouched();
+      // After the deck rows: an authored deck is what its merged events say, whichever row came last.
+      for (const deckId of this.touchedContentDecks) await replayAuthoredDeck(this.db, deckId);
+    }
+    return preview;
   }
 
   private notABackup(): ImportError {
@@ -341,34 +404,55 @@ class BackupPass {
     return null;
   }
 
-  /** Queues one event for the merge; a copy of an id met earlier in the file is skipped here. */
+  /**
+   * Merges one event by id: a copy of an id met earlier in the file, or stored here, is counted
+   * and dropped; a new one is queued for writing and kept (as replay needs it) for its card's replay.
+   */
   private event(event: ProgressEvent): Promise<void> | null {
     if (this.seenIds.has(event.id)) return null;
     this.seenIds.add(event.id);
+    if (event.kind === 'settings') {
+      if (this.known.settings.has(event.id)) return null;
+      this.counts.settingsAdded += 1;
+      if (!this.isWriting) return null;
+      this.pendingSettings.push(event);
+      return this.pendingSettings.length >= this.chunkRows ? this.flushEvents() : null;
+    }
+    const key = cardKey(event);
+    this.backupCards.add(key);
     if (event.kind === 'review') this.reviewIds.add(event.id);
     else if (event.kind === 'undo') this.undoTargets.add(event.targetId);
-    if (event.kind !== 'settings') this.backupCards.add(cardKey(event));
-    this.pending.push(event);
-    return this.pending.length >= this.chunkRows ? this.flushEvents() : null;
+    if (this.known.events.has(event.id)) {
+      if (event.kind === 'review') this.counts.reviewsAlreadyPresent += 1;
+      return null;
+    }
+    if (event.kind === 'review') this.counts.reviewsAdded += 1;
+    let card = this.touched.get(key);
+    if (card === undefined) {
+      card = [];
+      this.touched.set(key, card);
+    }
+    if (!this.isWriting) return null;
+    card.push(stateEventOf(event));
+    this.pendingCards.push(cardEventToRow(event));
+    return this.pendingCards.length >= this.chunkRows ? this.flushEvents() : null;
   }
 
-  /** Queues one content event for the merge; a copy met earlier in the file is skipped. */
+  /** Queues one content event for the merge; a copy met earlier in the file, or stored here, is skipped. */
   private contentEvent(event: ContentEvent): Promise<void> | null {
-    if (this.seenIds.has(event.id)) return null;
+    if (this.seenIds.has(event.id) || this.known.content.has(event.id)) return null;
     this.seenIds.add(event.id);
+    for (const deckId of touchedDecks([event])) this.touchedContentDecks.add(deckId);
+    if (!this.isWriting) return null;
     this.pendingContent.push(event);
     return this.pendingContent.length >= this.chunkRows ? this.flushContent() : null;
   }
 
-  /** Adds the queued content events whose ids are not stored yet. */
+  /** Writes the queued content events (all new: merge decided that as each was read). */
   private async flushContent(): Promise<void> {
     const events = this.pendingContent;
-    if (events.length === 0) return;
     this.pendingContent = [];
-    const stored = await this.db.contentEvents.bulkGet(events.map((event) => event.id));
-    const added = events.filter((_, i) => stored[i] === undefined);
-    for (const deckId of touchedDecks(added)) this.touchedContentDecks.add(deckId);
-    if (this.isWriting && added.length > 0) await this.write(() => this.db.contentEvents.bulkAdd(added.map(contentEventToRow)));
+    if (events.length > 0) await this.write(() => this.db.contentEvents.bulkAdd(events.map(contentEventToRow)));
   }
 
   /** Queues a bulk write, keeping at most two in flight. Only Dexie promises are awaited here. */
@@ -383,53 +467,52 @@ class BackupPass {
     if (this.inFlight.length >= 2) await this.inFlight.shift();
   }
 
-  /** Merges the queued events by id: only the ids not stored yet are added (a lookup of this chunk's ids). */
+  /** Writes the queued new card and settings events (bulk adds: each id is known not to be stored). */
   private async flushEvents(): Promise<void> {
-    const events = this.pending;
-    if (events.length === 0) return;
-    this.pending = [];
-    const cardEvents = events.filter((event): event is CardEvent => event.kind !== 'settings');
-    const settingsEvents = events.filter((event): event is SettingsEvent => event.kind === 'settings');
-    const [storedCards, storedSettings] = await Promise.all([
-      cardEvents.length === 0 ? [] : this.db.events.bulkGet(cardEvents.map((event) => event.id)),
-      settingsEvents.length === 0 ? [] : this.db.settingsEvents.bulkGet(settingsEvents.map((event) => event.id)),
-    ]);
-    const newCards = cardEvents.filter((_, i) => storedCards[i] === undefined);
-    const newSettings = settingsEvents.filter((_, i) => storedSettings[i] === undefined);
-    this.counts.reviewsAlreadyPresent += cardEvents.filter((event, i) => event.kind === 'review' && storedCards[i] !== undefined).length;
-    for (const event of newCards) {
-      this.touched.set(cardKey(event), [event.deckId, event.cardId]);
-      if (event.kind === 'review') this.counts.reviewsAdded += 1;
-    }
-    this.counts.settingsAdded += newSettings.length;
-    if (!this.isWriting) return;
-    if (newSettings.length > 0) await this.write(() => this.db.settingsEvents.bulkAdd(newSettings.map(settingsEventToRow)));
-    if (newCards.length > 0) await this.write(() => this.db.events.bulkAdd(newCards.map(cardEventToRow)));
+    const cards = this.pendingCards;
+    const settings = this.pendingSettings;
+    this.pendingCards = [];
+    this.pendingSettings = [];
+    if (settings.length > 0) await this.write(() => this.db.settingsEvents.bulkAdd(settings.map(settingsEventToRow)));
+    if (cards.length > 0) await this.write(() => this.db.events.bulkAdd(cards));
   }
 
   /**
-   * Rewrites the cache for what the merge touched, in the same transaction: every card when a
-   * settings event was added (it can reschedule any later review), else the cards with new events.
+   * Rewrites the cache for what the merge touched, in the same transaction: the cards with new
+   * events and, when a settings event was added (it can reschedule any later review), every card
+   * with a log here. Each card is replayed once: from its new events, kept since they were read,
+   * or, for a card that had a log here, from that log read back.
    */
   private async replayTouched(): Promise<void> {
-    if (this.counts.settingsAdded > 0) {
-      await this.log.rebuildAll();
-      return;
-    }
     const settingsAt = await this.log.settingsTimeline();
-    const cards = [...this.touched.values()];
+    const keys = new Set(this.touched.keys());
+    if (this.counts.settingsAdded > 0) for (const key of this.storedCards.keys()) keys.add(key);
+    const cards = [...keys];
     for (let start = 0; start < cards.length; start += this.chunkRows) {
       const chunk = cards.slice(start, start + this.chunkRows);
-      const rows = await Promise.all(chunk.map((key) => this.db.events.where('[deckId+cardId]').equals([...key]).toArray()));
-      const toPut: ReturnType<typeof cardStateToRow>[] = [];
+      const stored = await Promise.all(
+        chunk.map((key) => {
+          const card = this.storedCards.get(key);
+          return card === undefined ? [] : this.db.events.where('[deckId+cardId]').equals([...card]).toArray();
+        }),
+      );
+      const toPut: CardStateRow[] = [];
       const toDelete: [string, string][] = [];
-      rows.forEach((cardRows, i) => {
-        const { state } = replayCard(this.log.cardEvents(cardRows), settingsAt);
-        if (state === null) toDelete.push([...chunk[i]!]);
+      chunk.forEach((key, i) => {
+        // A card with a log here reads it back, the events just added included.
+        const card = this.storedCards.get(key);
+        const events: readonly StateEvent[] = card === undefined ? (this.touched.get(key) ?? []) : this.log.cardEvents(stored[i] ?? []);
+        this.touched.set(key, []); // replayed: its events are no longer needed
+        const [deckId, cardId] = card ?? [events[0]?.deckId, events[0]?.cardId];
+        if (deckId === undefined || cardId === undefined) return;
+        const state = replayCardState(events, settingsAt);
+        if (state === null) toDelete.push([deckId, cardId]);
         else toPut.push(cardStateToRow(state));
       });
-      await Promise.all([this.db.cardStates.bulkPut(toPut), this.db.cardStates.bulkDelete(toDelete)]);
+      if (toPut.length > 0) await this.write(() => this.db.cardStates.bulkPut(toPut));
+      if (toDelete.length > 0) await this.write(() => this.db.cardStates.bulkDelete(toDelete));
     }
+    await Promise.all(this.inFlight.splice(0));
   }
 }
 
@@ -444,10 +527,11 @@ export async function previewBackupStream(db: FlipdeckDb, file: Blob, source: st
   assertBackupSize(file.size, source);
   const pass = new BackupPass(db, source, false, chunkRows);
   try {
+    await pass.start();
     await scanFile(file, source, sliceBytes, async (outputs, bytesRead) => {
       await pass.consume(outputs);
       onProgress({ phase: 'checking', bytesRead, bytesTotal: file.size });
-    }, noWait);
+    }, readAsync);
     return await pass.finish();
   } catch (error) {
     if (error instanceof ImportError) throw error;
@@ -466,11 +550,11 @@ export async function restoreBackupStream(db: FlipdeckDb, file: Blob, source: st
   try {
     return await db.transaction('rw', ALL_TABLES.map((name) => db.table(name)), async () => {
       const pass = new BackupPass(db, source, true, chunkRows);
-      // Reading the file is not an IndexedDB request: Dexie.waitFor keeps the transaction open meanwhile.
+      await pass.start();
       await scanFile(file, source, sliceBytes, async (outputs, bytesRead) => {
         await pass.consume(outputs);
         onProgress({ phase: 'writing', bytesRead, bytesTotal: file.size });
-      }, (promise) => Dexie.waitFor(promise));
+      }, readInTransaction());
       return pass.finish();
     });
   } catch (error) {

@@ -32,6 +32,16 @@ function expected(document: Record<string, unknown>): ScanOutput[] {
   );
 }
 
+/** JSON.parse's own message for `text`, which the scanner quotes. */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected invalid JSON');
+}
+
 const DOCUMENT = {
   format: 'flipdeck-backup',
   version: 1,
@@ -54,6 +64,18 @@ describe('BackupScanner', () => {
   it('yields each field and each list item exactly as JSON.parse of the whole file, however the text is cut', () => {
     const text = JSON.stringify(DOCUMENT);
     for (const size of [1, 2, 3, 7, 64, text.length]) expect(scan(text, size)).toEqual(expected(DOCUMENT));
+  });
+
+  it('reads a run of items at once only when it is whole: a "},{" in a string or a nested list, or a list that ends, falls back to item by item', () => {
+    const document = {
+      decks: [{ id: 'a', title: 'x},{y' }, { id: 'b', cards: [{ front: 1 }, { front: 2 }] }, { id: 'c' }],
+      reviewLog: [{ id: 1 }, { id: 2, note: '},{"id":3}' }, { id: 4 }],
+      exportedAt: 5,
+    };
+    const text = JSON.stringify(document);
+    for (const size of [1, 5, 13, 40, text.length]) expect(scan(text, size)).toEqual(expected(document));
+    const damaged = text.replace('{"id":4}', '{"id":4,}');
+    expect(failure(damaged).message).toBe(`backup.json: line 1, column ${damaged.indexOf('{"id":4,}') + 1}: reviewLog item 3 is not valid JSON (${jsonError('{"id":4,}')}).`);
   });
 
   it('reads a pretty-printed file with a byte-order mark and CRLF line ends', () => {

@@ -4,6 +4,7 @@ import { seededRandom } from '../scheduling/memory-model';
 import { RATINGS } from '../scheduling/types';
 import type { CardState } from '../scheduling/types';
 import { replayAll, replayCard } from './replay';
+import { replayCardState, stateEventOf } from './replay-state';
 import { createSettingsTimeline } from './settings-log';
 import { DAY, DECK, NOW, TestDevice, isCardEvent } from './test-events';
 import type { CardEvent, ProgressEvent, SettingsEvent } from './types';
@@ -246,6 +247,30 @@ describe('replay across devices (property)', () => {
       const onPhone = replayStates([...phone.events, ...laptop.events]);
       const onLaptop = replayStates([...laptop.events].reverse().concat(phone.events));
       expect(onLaptop).toEqual(onPhone);
+    }
+  }, 60_000);
+});
+
+describe('replayCardState', () => {
+  it('gives the state replayCard gives, from events without the recorded states, on random histories with snapshots and resets', () => {
+    for (let seed = 301; seed <= 340; seed += 1) {
+      const { phone, all } = simulateTwoDevices(seed);
+      const settingsAt = createSettingsTimeline(settingsEvents(all));
+      const random = seededRandom(seed);
+      const byCard = new Map<string, CardEvent[]>();
+      for (const event of cardEvents(all)) byCard.set(event.cardId, [...(byCard.get(event.cardId) ?? []), event]);
+      for (const events of byCard.values()) {
+        const { cardId } = events[0]!;
+        // A snapshot midway through the card's history (as the v3 upgrade writes), and now and then an undo of it.
+        const at = events[Math.floor(random() * events.length)]!.createdAt + 1;
+        const state: CardState = { deckId: DECK, cardId, phase: 'review', dueAt: at + 5 * DAY, stability: 8, difficulty: 6, scheduledDays: 5, learningStep: 0, reps: 4, lapses: 0, lastReviewedAt: at - 1 };
+        const snapshot: CardEvent = { id: phone.id(at), deviceId: phone.deviceId, createdAt: at, deckId: DECK, cardId, kind: 'snapshot', state };
+        const withSnapshot = [...events, snapshot];
+        if (random() < 0.3) withSnapshot.push({ id: phone.id(at + 1), deviceId: phone.deviceId, createdAt: at + 1, deckId: DECK, cardId, kind: 'undo', targetId: snapshot.id });
+        for (const history of [events, withSnapshot]) {
+          expect(replayCardState(shuffled(history, random).map(stateEventOf), settingsAt)).toEqual(replayCard(history, settingsAt).state);
+        }
+      }
     }
   }, 60_000);
 });

@@ -47,7 +47,7 @@ export function schedulerFor(settings: StudySettings): Scheduler {
 }
 
 /** The ids that undo events take back; an undo itself cannot be taken back. */
-function undoneIds(events: readonly CardEvent[]): Set<string> {
+function undoneIds(events: readonly StateEvent[]): Set<string> {
   const ids = new Set<string>();
   for (const event of events) if (event.kind === 'undo') ids.add(event.targetId);
   return ids;
@@ -64,20 +64,39 @@ function withFlagsOf(previous: CardState | null, next: CardState): CardState {
 }
 
 /**
+ * What replay reads of a card event to compute the state. A review's recorded `before`/`after` are
+ * what the grading device saw; replay grades again, so a caller that wants only the state (a
+ * restore of hundreds of thousands of reviews) can keep the events without them (replay-state.ts).
+ */
+export type StateEvent = Exclude<CardEvent, ReviewEvent> | Omit<ReviewEvent, 'before' | 'after'>;
+
+/** The events that count (not undone), in log order, each id once. */
+export function effectiveInOrder<E extends StateEvent>(events: readonly E[]): E[] {
+  const undone = undoneIds(events);
+  const seen = new Set<string>();
+  return events
+    .filter((event) => event.kind !== 'undo' && !undone.has(event.id))
+    .sort(compareEvents)
+    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
+}
+
+/**
  * Replays one card's events (all of the same deckId and cardId). Duplicate ids count once.
  * `settingsAt` gives the settings each review was scheduled with (settings-log.ts).
  */
 export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt): CardReplay {
-  const undone = undoneIds(events);
-  const seen = new Set<string>();
-  const effective = events
-    .filter((event) => event.kind !== 'undo' && !undone.has(event.id))
-    .sort(compareEvents)
-    .filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
-
-  let state: CardState | null = null;
   const reviews: ReplayedReview[] = [];
-  for (const event of effective) {
+  const state = fold(effectiveInOrder(events), settingsAt, (event, before, after) => {
+    if (event.kind === 'review') reviews.push({ event, before, after });
+  });
+  return { state, reviews };
+}
+
+/** Folds effective events in log order from "no state"; `onReview` hears each review with the states around it. */
+export function fold<E extends StateEvent>(effective: readonly E[], settingsAt: SettingsAt, onReview?: (event: E, before: CardState | null, after: CardState) => void): CardState | null {
+  let state: CardState | null = null;
+  for (const original of effective) {
+    const event: StateEvent = original;
     switch (event.kind) {
       case 'review': {
         const settings = settingsAt(event.deckId, event.createdAt, event.id, event.deckAncestors);
@@ -88,7 +107,7 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
             ? scheduled
             : honourBalancedDueAt(scheduled, event.createdAt, elapsedWholeDays(state, event.createdAt), settings, event.balancedDueAt);
         const after = withFlagsOf(state, graded);
-        reviews.push({ event, before: state, after });
+        onReview?.(original, state, after);
         state = after;
         break;
       }
@@ -114,13 +133,13 @@ export function replayCard(events: readonly CardEvent[], settingsAt: SettingsAt)
         state = event.state;
         break;
       case 'undo':
-        // Filtered out above: an undo changes which events count, not the state.
+        // Filtered out by effectiveInOrder: an undo changes which events count, not the state.
         break;
       default:
         assertNever(event);
     }
   }
-  return { state: state === null ? null : dropEmptyNewState(state), reviews };
+  return state === null ? null : dropEmptyNewState(state);
 }
 
 /** A review card moved to `dueAt`; any other state has no review to move and stays. */
