@@ -23,10 +23,12 @@ export function BulkAdd({ deckId }: BulkAddProps) {
   async function add() {
     // One paste is added once: a second click while it is written would add every card again.
     setIsAdding(true);
+    const added = text;
     try {
       const ids = await addCards(deckId, parsed.cards);
       setStatus(`${ids.length} cards added.`);
-      setText('');
+      // Text pasted while these were written is the next batch: it stays.
+      setText((now) => (now === added ? '' : now));
       setError(null);
     } catch (caught) {
       setError(messageOf(caught));
