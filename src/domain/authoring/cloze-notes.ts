@@ -40,12 +40,23 @@ export function noteCardIds(note: Pick<Card, 'id' | 'front'>): CardId[] {
   return numbers.length === 0 ? [note.id] : numbers.map((n) => asCardId(clozeCardId(note.id, n)));
 }
 
+/**
+ * Each note's studied cards, kept with the note. Notes are immutable and a deck's next version
+ * reuses the ones it did not change, so expanding a 10,000-card deck after one card is added reads
+ * one front, not 10,000.
+ */
+const expandedNotes = new WeakMap<Card, readonly Card[]>();
+
 /** The studied cards of the notes, in order: a cloze note becomes its sibling cards, any other note stays itself. */
 export function expandNotes(notes: readonly Card[]): Card[] {
   return notes.flatMap((note) => {
-    const numbers = noteClozeNumbers(note);
-    if (numbers.length === 0) return [note];
-    return numbers.map((clozeNumber) => ({ id: asCardId(clozeCardId(note.id, clozeNumber)), front: note.front, back: note.back, tags: note.tags, noteId: note.id, clozeNumber }));
+    let cards = expandedNotes.get(note);
+    if (cards === undefined) {
+      const numbers = noteClozeNumbers(note);
+      cards = numbers.length === 0 ? [note] : numbers.map((clozeNumber) => ({ id: asCardId(clozeCardId(note.id, clozeNumber)), front: note.front, back: note.back, tags: note.tags, noteId: note.id, clozeNumber }));
+      expandedNotes.set(note, cards);
+    }
+    return cards;
   });
 }
 

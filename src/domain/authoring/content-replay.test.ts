@@ -212,6 +212,19 @@ describe('applyNewerContentEvents', () => {
     expect(fastPaths).toBeGreaterThan(40);
   });
 
+  it('puts added cards on the end, in order, as a full replay does, after a reorder and a delete too', () => {
+    const device = new ContentDevice('phone', 13);
+    startedDeck(device);
+    const [tcp, udp] = device.view().deck.cards;
+    device.make((e) => reorderCardEvents(e, device.view(), udp!.id, 0), NOW + 2 * MINUTE);
+    device.make((e) => deleteCardEvents(e, device.view(), tcp!.id), NOW + 3 * MINUTE);
+    const before = device.view();
+    const added = device.make((e) => addCardEvents(e, device.view(), [draft('What is ARP?'), draft('What is DNS?')]), NOW + 4 * MINUTE);
+    const applied = applyNewerContentEvents(before, added);
+    expect(applied?.deck.cards.map((card) => card.front)).toEqual(['What is UDP?', 'What is IP?', 'What is ARP?', 'What is DNS?']);
+    expect(applied).toEqual(device.view());
+  });
+
   it('refuses an event that is not newer than the deck it starts from', () => {
     const device = new ContentDevice('phone', 12);
     startedDeck(device);

@@ -178,6 +178,12 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
   const own = contentInLogOrder(events.filter((event) => event.deckId === deckId));
   if (own.length === 0) return current;
   if (current.lastEvent !== null && !isAfter(own[0]!, current.lastEvent)) return null;
+  const appended = appendedCards(current, own);
+  if (appended !== null) {
+    const positions = new Map(current.positions);
+    for (const { card, position } of appended) positions.set(card.id, position);
+    return { ...current, deck: { ...current.deck, cards: [...current.deck.cards, ...appended.map(({ card }) => card)] }, positions, ...stampOf(current, own) };
+  }
   let { title, description } = current.deck;
   let parent: DeckId | null = current.deck.parent ?? null;
   let origin = current.origin;
@@ -234,15 +240,37 @@ export function applyNewerContentEvents(current: AuthoredDeck, events: readonly 
   });
   const isCreated = own.some((event) => event.kind === 'card-created');
   const list = isOrderChanged || isCreated ? [...cards.values()].map((card) => ({ card, id: card.id, position: positions.get(card.id) ?? 0 })).sort(comparePositioned).map(({ card }) => card) : kept;
-  const last = own.at(-1)!;
   return {
     deck: { ...withoutParent(current.deck), title, description, cards: list, ...(parent === null ? {} : { parent }) },
     positions,
     createdAt: current.createdAt,
-    updatedAt: Math.max(current.updatedAt, ...own.map((event) => event.createdAt)),
-    lastEvent: { createdAt: last.createdAt, id: last.id },
+    ...stampOf(current, own),
     ...(origin === undefined ? {} : { origin }),
   };
+}
+
+/** When and by which event a deck was last changed, once `own` (in log order) is applied. */
+function stampOf(current: AuthoredDeck, own: readonly ContentEvent[]): Pick<AuthoredDeck, 'updatedAt' | 'lastEvent'> {
+  const last = own.at(-1)!;
+  return { updatedAt: Math.max(current.updatedAt, ...own.map((event) => event.createdAt)), lastEvent: { createdAt: last.createdAt, id: last.id } };
+}
+
+/**
+ * The cards `own` adds after every card of the deck, in order, when that is all it does (a card
+ * added in the editor, a bulk add): they go on the end without sorting the whole deck again.
+ * Null for anything else, which takes the general path.
+ */
+function appendedCards(current: AuthoredDeck, own: readonly ContentEvent[]): { card: Card; position: number }[] | null {
+  const lastCard = current.deck.cards.at(-1);
+  const end = lastCard === undefined ? -Infinity : current.positions.get(lastCard.id);
+  if (end === undefined) return null;
+  const added: { card: Card; id: string; position: number }[] = [];
+  for (const event of own) {
+    if (event.kind !== 'card-created' || event.position <= end || current.positions.has(event.cardId)) return null;
+    added.push({ card: { id: event.cardId, front: event.front, back: event.back, tags: event.tags }, id: event.cardId, position: event.position });
+  }
+  if (new Set(added.map((entry) => entry.id)).size !== added.length) return null;
+  return added.sort(comparePositioned);
 }
 
 /** The decks that `events` touch: their own stream, and the destination of a move. */

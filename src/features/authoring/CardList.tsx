@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { noteClozeNumbers } from '../../domain/authoring/cloze-notes';
 import type { Card } from '../../domain/deck/types';
 import type { CardId } from '../../domain/ids';
@@ -24,14 +24,16 @@ export function CardList({ cards, onEdit, onDelete, onMove }: CardListProps) {
   const start = shownPage * PAGE_SIZE;
   const rows = cards.slice(start, start + PAGE_SIZE);
   // A cloze note studies as one card per number: the list says how many cards study gets.
-  const studiedCount = useMemo(() => cards.reduce((sum, card) => sum + Math.max(1, noteClozeNumbers(card).length), 0), [cards]);
+  // Counted behind the render that shows a new card, as it reads every card's text.
+  const counted = useDeferredValue(cards);
+  const studiedCount = useMemo(() => counted.reduce((sum, card) => sum + Math.max(1, noteClozeNumbers(card).length), 0), [counted]);
   if (cards.length === 0) return <p>No cards yet. Write the first one above, or paste many at once below.</p>;
 
   return (
     <div className="card-list">
       <p role="status">
         Cards {(start + 1).toLocaleString('en')}–{(start + rows.length).toLocaleString('en')} of {cards.length.toLocaleString('en')}
-        {studiedCount === cards.length ? null : `; ${studiedCount.toLocaleString('en')} to study, counting each cloze number`}
+        {studiedCount === counted.length ? null : `; ${studiedCount.toLocaleString('en')} to study, counting each cloze number`}
       </p>
       <ol className="card-list__rows" start={start + 1}>
         {rows.map((card, i) => {
