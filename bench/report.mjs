@@ -27,6 +27,31 @@ const keyToCardTargetMs = (size) => (size <= 1000 ? 8 : 12);
 export const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
 export const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : 'n/a');
 
+/** Nearest-rank quantile: the smallest value with at least q of the samples at or below it. */
+export function quantile(values, q) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** The editor figures as a Markdown table, against issue 12's targets (input -> preview p95 ≤ 50 ms, save p95 ≤ 20 ms). */
+export function editorTable(figures) {
+  const rows = [
+    ['input -> preview updated (frame)', figures.inputToPreviewMs, '≤ 50 ms'],
+    ['save key -> editor ready (DOM)', figures.saveReadyMs, '≤ 20 ms'],
+    ['save key -> editor ready (next frame)', figures.saveFrameMs, ''],
+    ['save key -> "All changes saved" (durable)', figures.saveDurableMs, ''],
+    ['write transaction (flipdeck:card-save)', figures.saveMs, ''],
+  ];
+  return [
+    `A ${figures.cards.toLocaleString('en')}-card deck written in the app by bulk add (${ms(figures.bulkMs)}), then typing and saving in headless Chromium (bench/editor.mjs).`,
+    '',
+    '| Step | p50 | p95 | max | Samples | Target (p95) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(([name, samples, target]) => `| ${name} | ${ms(quantile(samples, 0.5))} | ${ms(quantile(samples, 0.95))} | ${ms(Math.max(...samples))} | ${samples.length} | ${target} |`),
+  ].join('\n');
+}
+
 function machine() {
   let chromium = 'unknown';
   try {
@@ -227,7 +252,7 @@ ${results.filter((r) => r.storageFallbacks > 0).map((r) => `- **Warning**: at ${
 Generated progress (phases of stored states, and how many are due now / overdue by a week or more):
 ${results.map((r) => `- ${r.size.toLocaleString('en')} cards: ${JSON.stringify(r.mix)}; generated in ${ms(r.generateMs)}, built in ${ms(r.buildMs)}`).join('\n')}
 
-${run.planning ? `## Exam planner and workload simulator\nThe pure domain functions the app runs in its workers, in Node's V8 (bench/planning.mjs).\n\n${planningTable(run.planning)}\n\n` : ''}## Lighthouse
+${run.planning ? `## Exam planner and workload simulator\nThe pure domain functions the app runs in its workers, in Node's V8 (bench/planning.mjs).\n\n${planningTable(run.planning)}\n\n` : ''}${run.editor ? `## Card editor\n${editorTable(run.editor)}\n\nLoad average ${load(run.editor.loadBefore)} before, ${load(run.editor.loadAfter)} after.\n\n` : ''}## Lighthouse
 The normal build (bundled decks), first visit in a fresh profile, served gzip-compressed from 127.0.0.1,
 ${firstLoadJs || 'first-visit JS not measured'} (\`npm run size\`). Mobile ran ${LIGHTHOUSE_RUNS.mobile} times and desktop
 ${LIGHTHOUSE_RUNS.desktop} times; the first table shows the run with the median performance score (every run's score in

@@ -15,8 +15,9 @@
  *              BENCH_ONLY=grade (only grading: one cold start and the graded session per size; prints
  *                its table and leaves bench/results.md alone), e.g.
  *                BENCH_ONLY=grade BENCH_SIZES=1000,100000 node bench/run.mjs
- *              BENCH_ONLY=editor (only the card editor on a 10,000-card deck written in the app:
- *                input-to-preview and save, p50/p95; prints them and leaves bench/results.md alone)
+ *              BENCH_ONLY=editor (only the card editor on a 10,000-card deck written in the app, which
+ *                the full run measures too: input-to-preview and save, p50/p95; prints them and
+ *                leaves bench/results.md alone)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { LIGHTHOUSE_RUNS, runLighthouse } from './lighthouse.mjs';
 import { benchPlanning, planningTable } from './planning.mjs';
 import { measureEditor } from './editor.mjs';
 import { benchImport } from './import-apkg.mjs';
-import { consoleSummary, gradeTable, ms, readNotes, resultsMarkdown } from './report.mjs';
+import { consoleSummary, editorTable, gradeTable, ms, quantile, readNotes, resultsMarkdown } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'bench/.cache');
@@ -67,12 +68,6 @@ process.env.CHROME_PATH ??= '/usr/bin/chromium';
 
 const log = (message) => console.log(`[bench] ${message}`);
 const median = (values) => quantile(values, 0.5);
-function quantile(values, q) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  // Nearest-rank: the smallest value with at least q of the samples at or below it.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 const spread = (values) => ({ p50: quantile(values, 0.5), p95: quantile(values, 0.95), p99: quantile(values, 0.99), max: Math.max(...values) });
 function build(outDir, decksDir) {
   const started = Date.now();
@@ -234,10 +229,8 @@ async function measureStudy(size, generated, serverUrl) {
   }
 }
 
-/** BENCH_ONLY=editor: builds the app with its own decks and measures the card editor. */
-async function benchEditor() {
-  const started = Date.now();
-  const loadBefore = loadavg();
+/** Builds the app with its own decks and measures the card editor on a 10,000-card deck. */
+async function measureEditorBuild() {
   mkdirSync(CACHE, { recursive: true });
   const outDir = join(CACHE, 'dist-editor');
   log('building the app for the editor measurement');
@@ -245,20 +238,21 @@ async function benchEditor() {
   const server = await startServer({ root: outDir, benchDir: CACHE });
   try {
     log('writing a 10,000-card deck in the app (bulk add), then typing and saving');
+    const loadBefore = loadavg();
     const figures = await measureEditor(server.url);
-    const row = (name, samples) => `${name.padEnd(34)} p50 ${ms(quantile(samples, 0.5))}  p95 ${ms(quantile(samples, 0.95))}  max ${ms(Math.max(...samples))}  (${samples.length} samples)`;
-    console.log('');
-    console.log(`Card editor on a ${figures.cards.toLocaleString('en')}-card deck written in the app (bulk add took ${ms(figures.bulkMs)})`);
-    console.log(row('input -> preview updated (frame)', figures.inputToPreviewMs));
-    console.log(row('save key -> editor ready (DOM)', figures.saveReadyMs));
-    console.log(row('save key -> editor ready (frame)', figures.saveFrameMs));
-    console.log(row('save key -> "All changes saved"', figures.saveDurableMs));
-    console.log(row('write transaction (card-save)', figures.saveMs));
-    const loadAfter = loadavg();
-    console.log(`Load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    return { ...figures, loadBefore, loadAfter: loadavg() };
   } finally {
     await server.close();
   }
+}
+
+/** BENCH_ONLY=editor: the editor alone; prints its table and leaves bench/results.md alone. */
+async function benchEditor() {
+  const started = Date.now();
+  const figures = await measureEditorBuild();
+  console.log('');
+  console.log(editorTable(figures));
+  console.log(`\nLoad average before ${figures.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${figures.loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 async function main() {
@@ -292,6 +286,8 @@ async function main() {
     return;
   }
 
+  const editor = withPlanning ? await measureEditorBuild() : null;
+
   let lighthouse = [];
   let lighthouseLoad = null;
   let firstLoadJs = '';
@@ -312,7 +308,7 @@ async function main() {
 
   const totalS = (Date.now() - started) / 1000;
   const largest = results.find((r) => r.size === Math.max(...SIZES));
-  const run = { started, totalS, loadBefore, loadAfter: loadavg(), results, largest, lighthouse, lighthouseLoad, firstLoadJs, seed: SEED, benchSettings: BENCH_SETTINGS, coldRuns: COLD_RUNS, planning };
+  const run = { started, totalS, loadBefore, loadAfter: loadavg(), results, largest, lighthouse, lighthouseLoad, firstLoadJs, seed: SEED, benchSettings: BENCH_SETTINGS, coldRuns: COLD_RUNS, planning, editor };
   writeFileSync(join(ROOT, 'bench/results.md'), resultsMarkdown(run, readNotes(join(ROOT, 'bench/notes.md'))));
   console.log(`\n${consoleSummary(run)}`);
   console.log(`\nWrote bench/results.md in ${totalS.toFixed(0)} s.`);
