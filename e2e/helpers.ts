@@ -37,3 +37,14 @@ export const question = (page: Page) => page.getByRole('region', { name: 'Questi
 export const answer = (page: Page) => page.getByRole('region', { name: 'Answer' });
 export const gradeButton = (page: Page, label: 'Again' | 'Hard' | 'Good' | 'Easy') =>
   page.getByRole('group', { name: 'How well did you know it?' }).getByRole('button', { name: new RegExp(`^${label}:`) });
+
+/**
+ * Turns "Bury new siblings" off for all decks, as a student may, so a test studies a note's cards
+ * (a card and its reverse, a note's clozes or occlusions) in one session rather than a day apart.
+ */
+export async function studyNewSiblingsTogether(page: Page): Promise<void> {
+  await page.goto('./#/settings');
+  await page.getByLabel(/^Bury new siblings/).uncheck();
+  await page.getByRole('button', { name: 'Save for all decks' }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+}

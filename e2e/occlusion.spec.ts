@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { IMAGE_OCCLUSION_CARDS, IMAGE_OCCLUSION_MEDIA, IMAGE_OCCLUSION_NOTES, makeAnki21bApkg } from '../scripts/apkg-fixtures.mjs';
-import { answer, gradeButton, question } from './helpers';
+import { answer, gradeButton, question, studyNewSiblingsTogether } from './helpers';
 import { chooseImportFile } from './import-helpers';
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -28,6 +28,8 @@ test('an Anki Image Occlusion package imports and studies as masks over its imag
   await expect(page.getByRole('heading', { level: 1, name: 'Anatomy' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('5 cards', { exact: true })).toBeVisible();
 
+  // The occlusions of one note are siblings, a day apart by default: studied together here.
+  await studyNewSiblingsTogether(page);
   await page.goto('./#/deck/user.anatomy/study');
   // Hide all, guess one: card c1 masks all three regions (c3 is two shapes) and highlights c1.
   await expect(question(page)).toContainText('Parts of the heart');

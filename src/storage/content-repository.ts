@@ -77,7 +77,7 @@ export async function replayAuthoredDeck(db: FlipdeckDb, deckId: DeckId, report:
  * Writes an authored deck's cached userDecks row: the deck as study reads it, each cloze note
  * expanded into its cards (stored, like a deck file, as one cloze entry). Inside a rw transaction over userDecks.
  */
-async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promise<void> {
+export async function cacheAuthoredDeck(db: FlipdeckDb, authored: AuthoredDeck): Promise<void> {
   await db.userDecks.put(userDeckToRow({ ...studyDeckOf(authored.deck), origin: authored.origin ?? 'authored', createdAt: authored.createdAt, updatedAt: authored.updatedAt }));
 }
 

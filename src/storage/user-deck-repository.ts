@@ -8,6 +8,7 @@
  * copied for IndexedDB as it is queued; so the restore queues them in chunks, still inside its
  * one transaction, and reports progress as each chunk lands.
  */
+import type { AuthoredDeck } from '../domain/authoring/content-replay';
 import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import { foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
@@ -36,6 +37,12 @@ export interface DeckToSave {
   readonly deck: UserDeck;
   readonly media?: readonly ImportedMedia[];
   readonly contentEvents?: readonly ContentEvent[];
+  /**
+   * What `contentEvents` replay to, when they are the deck's whole stream (its first import): the
+   * stored row is then written from it, unless the deck has events stored by then (another tab
+   * imported it too), when they are read back and replayed.
+   */
+  readonly contentDeck?: AuthoredDeck;
 }
 
 /** A card that now belongs to another deck: its progress goes with it. */
@@ -202,13 +209,16 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
     run('save-deck', async () => {
       // Loaded before the transaction (an await on anything but Dexie inside would end it), and only
       // for an import recorded as events: replay is no part of the first visit.
-      const { replayAuthoredDeck } = toSave.some((member) => member.contentEvents !== undefined) ? await import('./content-repository') : { replayAuthoredDeck: null };
+      const content = toSave.some((member) => member.contentEvents !== undefined) ? await import('./content-repository') : null;
       return db.transaction('rw', allTables, async () => {
-        for (const { deck, media, contentEvents } of toSave) {
-          if (contentEvents === undefined) await db.userDecks.put(userDeckToRow(deck));
+        for (const { deck, media, contentEvents, contentDeck } of toSave) {
+          if (contentEvents === undefined || content === null) await db.userDecks.put(userDeckToRow(deck));
           else {
+            // A first import's replay is known: reading 8,000 events back to replay them was one long task.
+            const isWholeStream = contentDeck !== undefined && (await db.contentEvents.where('deckId').equals(deck.id).count()) === 0;
             await db.contentEvents.bulkAdd(contentEvents.map(contentEventToRow));
-            await replayAuthoredDeck!(db, deck.id, report);
+            if (isWholeStream) await content.cacheAuthoredDeck(db, contentDeck);
+            else await content.replayAuthoredDeck(db, deck.id, report);
           }
           if (media === undefined) continue;
           await db.media.where('deckId').equals(deck.id).delete();

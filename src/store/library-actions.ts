@@ -5,12 +5,11 @@
  */
 import { buildDeckTree, deckFamily } from '../domain/deck/deck-tree';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
-import type { ContentEvent } from '../domain/authoring/types';
 import type { CardEvent } from '../domain/events/types';
 import type { CardId, DeckId } from '../domain/ids';
 import type { ImportedDeck } from '../domain/import/imported-deck';
 import { toUserDeck } from '../domain/import/to-user-deck';
-import type { CardMove } from '../storage/user-deck-repository';
+import type { CardMove, DeckToSave } from '../storage/user-deck-repository';
 import { announceWrite } from './announce-write';
 import { IMPORT_HISTORY_MEASURE, IMPORT_RELOAD_MEASURE, IMPORT_WRITE_MEASURE, LIBRARY_CHANGE, envelopeOf, requireUserDecks, type ImportOptions } from './library-common';
 import type { BackupPreview, BackupProgressListener } from '../storage/streamed-restore';
@@ -65,17 +64,20 @@ function cardsMovedWithin(stored: readonly UserDeck[], rootId: DeckId, deckOfCar
  * second import writes only the file's differences. A deck the events cannot carry whole
  * (canRecordImport), or any deck without a content repository, gets none and stays on this device.
  */
-async function recordImports(state: StudyState, decks: readonly UserDeck[], now: number): Promise<Map<DeckId, ContentEvent[]>> {
+async function recordImports(state: StudyState, decks: readonly UserDeck[], now: number): Promise<Map<DeckId, Pick<DeckToSave, 'contentEvents' | 'contentDeck'>>> {
   const { repository, contentRepository } = state;
-  const recorded = new Map<DeckId, ContentEvent[]>();
+  const recorded = new Map<DeckId, Pick<DeckToSave, 'contentEvents' | 'contentDeck'>>();
   if (!repository || !contentRepository) return recorded;
-  // Loaded with the first import, beside the editor's code that shares it.
-  const { canRecordImport, importedDeckEvents } = await import('../domain/authoring/commands');
+  // Loaded with the first import, beside the editor's code that shares them.
+  const [{ canRecordImport, importedDeckEvents }, { replayDeckContent }] = await Promise.all([import('../domain/authoring/commands'), import('../domain/authoring/content-replay')]);
   const envelope = envelopeOf(repository, now);
   for (const deck of decks) {
     if (deck.origin === 'authored' || !canRecordImport(deck)) continue;
     const current = await contentRepository.loadAuthoredDeck(deck.id);
-    recorded.set(deck.id, importedDeckEvents(envelope, current, deck, deck.origin));
+    const contentEvents = importedDeckEvents(envelope, current, deck, deck.origin);
+    // A first import's events are the deck's whole stream: their replay is the row to store.
+    const contentDeck = current === null ? replayDeckContent(deck.id, contentEvents) : null;
+    recorded.set(deck.id, { contentEvents, ...(contentDeck === null ? {} : { contentDeck }) });
   }
   return recorded;
 }
@@ -105,8 +107,8 @@ export async function addImportedDeck(get: () => StudyState, deps: StoreDeps, im
   });
   const recorded = await recordImports(get(), toSave.map(({ deck }) => deck), now);
   const withEvents = toSave.map((member) => {
-    const contentEvents = recorded.get(member.deck.id);
-    return contentEvents === undefined ? member : { ...member, contentEvents };
+    const content = recorded.get(member.deck.id);
+    return content === undefined ? member : { ...member, ...content };
   });
   const deckOfCard = new Map(toSave.flatMap(({ deck }) => deck.cards.map((card) => [card.id, deck.id] as const)));
   const root = toSave[0]!.deck;

@@ -126,8 +126,18 @@ describe('an import is recorded as content events, so it syncs (issue 13)', () =
   async function storeWithContent() {
     const { store, storage } = await harness();
     const eventsOf = async () => (await storage.content.exportContentEvents()).filter((event) => event.deckId === userDeckId('capitals'));
-    return { store, eventsOf };
+    return { store, storage, eventsOf };
   }
+
+  it('stores a first import as its events replay, so every device that replays them shows the same deck', async () => {
+    const { store, storage } = await storeWithContent();
+    await store.getState().addImportedDeck(imported([card('fr', 'France', 'Paris'), card('de', 'Germany', 'Bonn'), card('it', 'Italy', 'Rome')]));
+    const row = (await storage.userDecks.listDecks()).find((deck) => deck.id === userDeckId('capitals'));
+    const replayed = await storage.content.loadAuthoredDeck(userDeckId('capitals'));
+    expect(row?.cards).toEqual(replayed?.deck.cards);
+    expect(row).toMatchObject({ origin: 'csv', title: 'Capitals', createdAt: replayed?.createdAt, updatedAt: replayed?.updatedAt });
+    expect(row?.cards.map((c) => c.id)).toEqual(['fr', 'de', 'it']);
+  });
 
   it('keeps the deck an imported one with its origin, and a second import and a rename add only their changes', async () => {
     const { store, eventsOf } = await storeWithContent();

@@ -109,11 +109,11 @@ export function SchedulerForm({ initial, isDeck, states, onSave }: SchedulerForm
       )}
       <label className="settings-check">
         <input type="checkbox" checked={draft.isBuryingNewSiblings} onChange={(event) => setDraft((d) => ({ ...d, isBuryingNewSiblings: event.target.checked }))} />
-        Bury new siblings: introduce one card of a cloze note a day
+        Bury new siblings: introduce one card of a note (a cloze note, or an Anki note) a day
       </label>
       <label className="settings-check">
         <input type="checkbox" checked={draft.isBuryingReviewSiblings} onChange={(event) => setDraft((d) => ({ ...d, isBuryingReviewSiblings: event.target.checked }))} />
-        Bury review siblings: review one card of a cloze note a day
+        Bury review siblings: review one card of a note a day
       </label>
       <div className="settings-actions">
         <button type="submit" className="button button--primary" disabled={isSaving}>
