@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planRestore, type ProgressSnapshot } from '../domain/backup/restore-plan';
 import { userDeckId, type UserDeck } from '../domain/deck/user-deck';
 import { asCardId, asDeckId } from '../domain/ids';
-import { DEFAULT_SETTINGS } from '../domain/settings/study-settings';
 import { FlipdeckDb } from './db';
 import type { RowProblem } from './row-parse';
 import { MERGE_CHUNK_EVENTS, chunkByCard, createDexieRepository } from './progress-repository';
@@ -13,9 +11,8 @@ import { ANKI_DEVICE_ID, ankiEventId } from '../domain/events/move-card';
 import type { CardEvent } from '../domain/events/types';
 import { createDexieSettingsRepository } from './settings-repository';
 import { StorageError } from './storage-error';
-import { makeReview, makeState, testStorage } from './test-fixtures';
-import { legacyCardEvents, legacySettingsEvent } from '../domain/events/legacy';
-import { RESTORE_CHUNK_ROWS, createDexieUserDeckRepository } from './user-deck-repository';
+import { makeReview, makeState } from './test-fixtures';
+import { createDexieUserDeckRepository } from './user-deck-repository';
 
 const MINE = userDeckId('spanish');
 
@@ -115,117 +112,6 @@ describe('user decks in IndexedDB', () => {
     await db.userDecks.put({ id: 'user.broken', origin: 'csv', createdAt: 1, updatedAt: 1, deck: { cards: 'no' } });
     expect((await decks.listDecks()).map((d) => d.id)).toEqual([MINE]);
     expect(problems[0]).toMatchObject({ table: 'userDecks', rowKey: '"user.broken"', field: 'deck' });
-  });
-});
-
-describe('restore', () => {
-  /** A backup of these states, reviews and settings, as the events a format-1 backup converts to. */
-  const backupOf = (overrides: Partial<Omit<ProgressSnapshot, 'events'>> = {}): ProgressSnapshot => {
-    const base = {
-      decks: [userDeck()],
-      cardStates: [stateOf('hola', 5_000)],
-      reviewLog: [makeReview(null, stateOf('hola', 5_000))],
-      settings: { ...DEFAULT_SETTINGS, newCardsPerDay: 5 },
-      ...overrides,
-    };
-    const events = [...legacyCardEvents({ cardStates: base.cardStates, reviewLog: base.reviewLog }), legacySettingsEvent({ kind: 'study' }, { ...base.settings }, 0)];
-    return { ...base, events };
-  };
-
-  it('into an empty browser writes everything in the backup', async () => {
-    const { decks, settings } = setup();
-    const applied = await decks.restore((current) => planRestore(current, backupOf()));
-    expect(applied.summary).toMatchObject({ decksAdded: 1, reviewsAdded: 1, cardStatesWritten: 1, isSettingsChanged: true });
-    const snapshot = await decks.snapshot();
-    expect(snapshot.decks).toEqual([userDeck()]);
-    expect(snapshot.cardStates).toEqual([stateOf('hola', 5_000)]);
-    expect(snapshot.reviewLog.map((r) => r.cardId)).toEqual(['hola']);
-    expect((await settings.loadSettings()).newCardsPerDay).toBe(5);
-  });
-
-  it('brings a deck\'s images back with it, replacing the ones it had', async () => {
-    const { decks } = setup();
-    await decks.saveDeck(userDeck(), [{ name: 'old.png', mimeType: 'image/png', bytes: Uint8Array.from([1]) }]);
-    const image = { deckId: MINE, name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) };
-    const applied = await decks.restore((current) => planRestore(current, backupOf({ decks: [userDeck({ updatedAt: 5_000 })], media: [image] })));
-    expect(applied.summary.imagesRestored).toBe(1);
-    expect(await decks.loadMedia(MINE)).toEqual([{ name: 'new.png', mimeType: 'image/png', bytes: Uint8Array.from([2, 3]) }]);
-    expect((await decks.snapshot()).media).toEqual([image]);
-  });
-
-  it('twice adds nothing the second time', async () => {
-    const { decks } = setup();
-    await decks.restore((current) => planRestore(current, backupOf()));
-    const second = await decks.restore((current) => planRestore(current, backupOf()));
-    expect(second.summary).toMatchObject({ decksAdded: 0, decksUpdated: 0, reviewsAdded: 0, reviewsAlreadyPresent: 1, isSettingsChanged: false });
-    expect((await decks.snapshot()).reviewLog).toHaveLength(1);
-  });
-
-  it('that fails part-way leaves every table exactly as it was', async () => {
-    const { db, decks, progress } = setup();
-    await decks.saveDeck(userDeck({ title: 'Before' }));
-    await progress.recordReview(makeReview(null, stateOf('adios', 1_000)));
-    const before = await decks.snapshot();
-    // The review-log write is the third of four; failing there proves the first two roll back.
-    db.events.hook('creating', () => {
-      throw new Error('disk gave up');
-    });
-    const backup = backupOf({ decks: [userDeck({ title: 'After', updatedAt: 99_000 })] });
-    const error = await decks.restore((current) => planRestore(current, backup)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StorageError);
-    expect((error as StorageError).message).toMatch(/nothing was restored/);
-    expect(await decks.snapshot()).toEqual(before);
-  });
-
-  /** A backup with more reviews and states than fit in one write chunk, so it is written in several. */
-  const largeBackup = () => {
-    const reviewCount = RESTORE_CHUNK_ROWS * 2 + 7;
-    const stateCount = RESTORE_CHUNK_ROWS + 3;
-    return backupOf({
-      decks: [userDeck({ updatedAt: 99_000 })],
-      cardStates: Array.from({ length: stateCount }, (_, i) => stateOf(`card-${i}`, 10_000 + i)),
-      reviewLog: Array.from({ length: reviewCount }, (_, i) => makeReview(null, stateOf(`card-${i % stateCount}`, 10_000 + i))),
-    });
-  };
-
-  it('larger than one write chunk writes every row, in review order, and reports progress up to the total', async () => {
-    const { decks } = setup();
-    const backup = largeBackup();
-    const reports: [number, number][] = [];
-    const applied = await decks.restore((current) => planRestore(current, backup), (written, total) => reports.push([written, total]));
-    const total = 1 + backup.events.length;
-    expect(applied.summary).toMatchObject({ reviewsAdded: backup.reviewLog.length, cardStatesWritten: backup.cardStates.length });
-    expect(reports[0]).toEqual([0, total]);
-    expect(reports.at(-1)).toEqual([total, total]);
-    expect(reports.every(([written], i) => i === 0 || written > reports[i - 1]![0])).toBe(true);
-    const snapshot = await decks.snapshot();
-    expect(snapshot.cardStates).toHaveLength(backup.cardStates.length);
-    expect(snapshot.reviewLog.map((r) => r.reviewedAt)).toEqual(backup.reviewLog.map((r) => r.reviewedAt));
-  });
-
-  it('that fails in a late write chunk leaves every table exactly as it was', async () => {
-    const { db, decks, progress } = setup();
-    await decks.saveDeck(userDeck({ title: 'Before' }));
-    await progress.recordReview(makeReview(null, stateOf('adios', 1_000)));
-    const before = await decks.snapshot();
-    // The deck, every state and the first two chunks of reviews are already written when this fails.
-    let created = 0;
-    db.events.hook('creating', () => {
-      created += 1;
-      if (created === RESTORE_CHUNK_ROWS * 2 + 1) throw new Error('disk gave up');
-    });
-    const reports: number[] = [];
-    const error = await decks.restore((current) => planRestore(current, largeBackup()), (written) => reports.push(written)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StorageError);
-    expect((error as StorageError).message).toMatch(/nothing was restored/);
-    expect(reports.at(-1)).toBeGreaterThan(RESTORE_CHUNK_ROWS);
-    expect(await decks.snapshot()).toEqual(before);
-  });
-
-  it('refuses in a browser that keeps nothing, changing nothing', async () => {
-    const { userDecks: decks } = await testStorage();
-    await expect(decks.restore((current) => planRestore(current, backupOf()))).rejects.toThrow(/Nothing was changed/);
-    expect((await decks.snapshot()).decks).toEqual([]);
   });
 });
 

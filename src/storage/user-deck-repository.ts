@@ -9,10 +9,10 @@
  * one transaction, and reports progress as each chunk lands.
  */
 import type { AuthoredDeck } from '../domain/authoring/content-replay';
-import type { ProgressSnapshot, RestorePlan } from '../domain/backup/restore-plan';
+import type { ProgressSnapshot } from '../domain/backup/restore-plan';
 import type { UserDeck } from '../domain/deck/user-deck';
 import { foldSettings, studySettingsFromValues } from '../domain/events/settings-log';
-import type { CardEvent, SettingsEvent } from '../domain/events/types';
+import type { CardEvent } from '../domain/events/types';
 import { asDeckId, type CardId, type DeckId } from '../domain/ids';
 import { moveCardEvents } from '../domain/events/move-card';
 import type { ImportedMedia } from '../domain/import/imported-deck';
@@ -20,7 +20,6 @@ import type { DeckDeletedEvent } from '../domain/authoring/deck-deletion';
 import type { ContentEvent } from '../domain/authoring/types';
 import { contentEventToRow } from './content-rows';
 import type { FlipdeckDb } from './db';
-import { cardEventToRow, settingsEventToRow } from './event-rows';
 import { cardStateFromRow } from './progress-rows';
 import type { RowResult } from './row-parse';
 import { effectiveReviews, eventStore, keepValid, warnCorruptRow, type RepositoryOptions } from './progress-repository';
@@ -101,13 +100,6 @@ export interface UserDeckRepository {
   /** Everything a backup holds: user decks, card states, the review log (with ids) and settings. */
   snapshot(): Promise<ProgressSnapshot>;
   /**
-   * Reads the current data, asks `plan` what to write and writes it, all in one transaction.
-   * If anything fails, nothing is written. Resolves with the plan that was applied.
-   * `onProgress` is called as rows land (and once with 0 before the first), with the rows
-   * written so far and the total; the rows are not visible to readers until the end.
-   */
-  restore(plan: (current: ProgressSnapshot) => RestorePlan, onProgress?: RestoreProgressListener): Promise<RestorePlan>;
-  /**
    * Checks every row of a backup file and counts what restoring it would change, writing nothing.
    * Streamed, and in a worker in the browser (streamed-restore.ts), so memory follows the largest
    * row rather than the file. Throws ImportError naming the list, item and field.
@@ -119,43 +111,6 @@ export interface UserDeckRepository {
    * checked and written. Resolves with what it changed. Refused where storage is not kept.
    */
   restoreBackup(file: Blob, source: string, onProgress?: BackupProgressListener): Promise<BackupPreview>;
-}
-
-/** Told how many of a restore's rows are written so far, out of how many. */
-export type RestoreProgressListener = (rowsWritten: number, rowsTotal: number) => void;
-
-/**
- * Rows queued per bulk call inside the restore transaction. Queuing 1,000 review-log rows takes
- * about 50 ms of main thread on a slow, busy machine (2,000 took about 130 ms, measured at 100,000
- * cards), so the page can still paint and take input between chunks; larger chunks gain nothing,
- * since IndexedDB's own writing, not the queuing, is what takes the time.
- */
-export const RESTORE_CHUNK_ROWS = 1_000;
-
-/**
- * Writes `items` in chunks of RESTORE_CHUNK_ROWS, mapping each chunk to rows only when it is
- * queued (so the rows of a large restore are never all in memory at once). Two chunks are in
- * flight: IndexedDB works on one while the next is queued. `onChunk` gets each chunk's size once
- * it has landed. Must run inside a Dexie transaction: every await here is on a Dexie promise.
- */
-async function writeChunked<T, R>(items: readonly T[], toRow: (item: T) => R, write: (rows: R[]) => Promise<unknown>, onChunk: (count: number) => void): Promise<void> {
-  let inFlight: { readonly done: Promise<unknown>; readonly count: number } | null = null;
-  for (let start = 0; start < items.length; start += RESTORE_CHUNK_ROWS) {
-    const chunk = items.slice(start, start + RESTORE_CHUNK_ROWS);
-    const next = { done: write(chunk.map(toRow)), count: chunk.length };
-    // If an earlier chunk fails, the transaction aborts and this one rejects too; the first
-    // failure is the one thrown, so keep this one from also being reported as unhandled.
-    next.done.catch(() => undefined);
-    if (inFlight !== null) {
-      await inFlight.done;
-      onChunk(inFlight.count);
-    }
-    inFlight = next;
-  }
-  if (inFlight !== null) {
-    await inFlight.done;
-    onChunk(inFlight.count);
-  }
 }
 
 const NOT_KEPT_RESTORE_ERROR = () =>
@@ -321,46 +276,6 @@ export function createDexieUserDeckRepository(db: FlipdeckDb, options: Repositor
       const { runBackupStream } = await import('./restore-client');
       return runBackupStream(db, { mode: 'restore', file, source, ...(onProgress ? { onProgress } : {}) }, true);
     },
-
-    restore: (plan, onProgress = () => undefined) =>
-      run('restore', () => {
-        // Restoring into storage that forgets on close would only mislead.
-        if (options.isPersistent === false) return Promise.reject(NOT_KEPT_RESTORE_ERROR());
-        return (
-        db.transaction('rw', allTables, async () => {
-          const applied = plan(await readSnapshot(false));
-          const cardEvents = applied.eventsToAdd.filter((event): event is CardEvent => event.kind !== 'settings');
-          const settingsEvents = applied.eventsToAdd.filter((event): event is SettingsEvent => event.kind === 'settings');
-          const rowsTotal = applied.decksToPut.length + applied.mediaToPut.length + applied.eventsToAdd.length;
-          let rowsWritten = 0;
-          const landed = (count: number) => {
-            rowsWritten += count;
-            onProgress(rowsWritten, rowsTotal);
-          };
-          onProgress(0, rowsTotal);
-          // One deck at a time: a deck row holds all its cards (tens of MB for 100,000 cards).
-          for (const deck of applied.decksToPut) {
-            await db.userDecks.put(userDeckToRow(deck));
-            await db.media.where('deckId').equals(deck.id).delete();
-            landed(1);
-          }
-          for (const file of applied.mediaToPut) {
-            await db.media.put(mediaToRow(file.deckId, file));
-            landed(1);
-          }
-          await writeChunked(settingsEvents, settingsEventToRow, (rows) => db.settingsEvents.bulkAdd(rows), landed);
-          await writeChunked(cardEvents, cardEventToRow, (rows) => db.events.bulkAdd(rows), landed);
-          // Then the cache: a new settings event can reschedule any later review, so everything is replayed.
-          if (settingsEvents.length > 0) await log.rebuildAll();
-          else {
-            const settingsAt = await log.settingsTimeline();
-            const touched = new Map(cardEvents.map((event) => [`${event.deckId}\u0000${event.cardId}`, event]));
-            for (const event of touched.values()) await log.replayInto(event.deckId, event.cardId, settingsAt);
-          }
-          return applied;
-        })
-        );
-      }),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * How a backup merges into what this browser already holds. Pure: storage reads the current
- * data inside its restore transaction, calls `planRestore`, and writes exactly what it returns.
- * Pure and free of storage, so it can also run in a Worker.
+ * How a backup merges into what this browser already holds. `planRestore` states the rules over
+ * two whole snapshots, and its tests pin them; the restore the app runs
+ * (storage/streamed-restore.ts) applies the same rules as it reads the file, a slice at a time,
+ * with `deckVerdict` from here. Pure and free of storage, so it can also run in a Worker.
  *
  * Conflict rules (documented in docs/import-export.md):
  * - Progress is the union of both event logs, an event counted once by its id; storage then
